@@ -1,0 +1,89 @@
+"""Users of the office: role, unit, secrecy clearance, and API tokens."""
+
+import hashlib
+import secrets
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", "เจ้าหน้าที่ประสานงาน"
+    GROUP_HEAD = "group_head", "หัวหน้ากลุ่มงาน"
+    HEAD = "head", "หัวหน้าสำนักงานรัฐมนตรี"
+    EXECUTIVE = "executive", "ผู้บริหาร (รัฐมนตรี/ผู้ได้รับมอบหมาย)"
+    REGISTRAR = "registrar", "เจ้าหน้าที่สารบรรณ"
+    AUDITOR = "auditor", "ผู้ตรวจสอบ"
+    ADMIN = "admin", "ผู้ดูแลระบบ"
+
+
+class Clearance(models.IntegerChoices):
+    """Ordered like the secrecy levels of ระเบียบว่าด้วยการรักษาความลับของทางราชการ พ.ศ. ๒๕๔๔."""
+
+    NONE = 0, "ไม่มี (เฉพาะเรื่องปกติ)"
+    CONFIDENTIAL = 1, "ลับ"
+    SECRET = 2, "ลับมาก"
+    TOP_SECRET = 3, "ลับที่สุด"
+
+
+class User(AbstractUser):
+    role = models.CharField("บทบาท", max_length=20, choices=Role.choices, default=Role.COORDINATOR)
+    unit = models.ForeignKey(
+        "directory.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="members",
+        verbose_name="กลุ่มงาน",
+    )
+    clearance = models.IntegerField("ชั้นความลับที่เข้าถึงได้", choices=Clearance.choices, default=Clearance.NONE)
+    position = models.CharField("ตำแหน่ง", max_length=200, blank=True)
+    phone = models.CharField("โทรศัพท์", max_length=50, blank=True)
+    line_user_id = models.CharField("LINE userId", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "ผู้ใช้"
+        verbose_name_plural = "ผู้ใช้"
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def is_staff_role(self) -> bool:
+        """Everyone who works matters (everyone but the auditor and the system admin)."""
+        return self.role in {Role.COORDINATOR, Role.GROUP_HEAD, Role.HEAD, Role.EXECUTIVE, Role.REGISTRAR}
+
+
+class ApiToken(models.Model):
+    """Only the SHA-256 of a token is stored; the token itself is shown once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name="ผู้ใช้")
+    name = models.CharField("ชื่อ", max_length=100, blank=True)
+    prefix = models.CharField(max_length=8)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked = models.BooleanField("ยกเลิกแล้ว", default=False)
+
+    class Meta:
+        verbose_name = "โทเคน API"
+        verbose_name_plural = "โทเคน API"
+
+    @staticmethod
+    def hash(raw: str) -> str:
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user: User, name: str = "") -> tuple["ApiToken", str]:
+        raw = "prs_" + secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, name=name, prefix=raw[:8], digest=cls.hash(raw))
+        return token, raw
+
+    @classmethod
+    def authenticate(cls, raw: str) -> User | None:
+        token = cls.objects.select_related("user").filter(digest=cls.hash(raw), revoked=False).first()
+        if token is None or not token.user.is_active:
+            return None
+        cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        return token.user

@@ -1,0 +1,1 @@
+"""Matter endpoints (filled in by the API work)."""

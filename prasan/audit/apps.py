@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "prasan.audit"
+    verbose_name = "บันทึกการตรวจสอบ"

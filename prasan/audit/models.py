@@ -1,0 +1,101 @@
+"""Append-only, hash-chained audit log: each event's hash covers the previous one."""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+
+
+class AuditChain(models.Model):
+    """One row per deployment; locking it serialises appends so the chain never forks."""
+
+    last_hash = models.CharField(max_length=64, default="")
+
+    class Meta:
+        verbose_name = "ห่วงโซ่บันทึก"
+
+
+class AuditEvent(models.Model):
+    created_at = models.DateTimeField("เวลา", default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, verbose_name="ผู้กระทำ"
+    )
+    actor_label = models.CharField("ผู้กระทำ (ข้อความ)", max_length=150, blank=True)
+    action = models.CharField("การกระทำ", max_length=64)
+    object_type = models.CharField("ชนิด", max_length=64)
+    object_id = models.CharField("รหัส", max_length=64)
+    data = models.JSONField("รายละเอียด", default=dict)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = "เหตุการณ์ตรวจสอบ"
+        verbose_name_plural = "บันทึกการตรวจสอบ"
+        ordering = ["id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def digest(self) -> str:
+        payload = json.dumps(
+            {
+                "prev": self.prev_hash,
+                "at": self.created_at.isoformat(),
+                "actor": self.actor_id,
+                "actor_label": self.actor_label,
+                "action": self.action,
+                "type": self.object_type,
+                "id": self.object_id,
+                "data": self.data,
+            },
+            sort_keys=True,
+            ensure_ascii=False,
+            default=str,
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise ValueError("audit events are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("audit events are append-only")
+
+
+def record(actor, action: str, obj, **data) -> AuditEvent:
+    """Append one event. Call inside the transaction that made the change."""
+    with transaction.atomic():
+        chain, _ = AuditChain.objects.select_for_update().get_or_create(pk=1)
+        user = actor if getattr(actor, "is_authenticated", False) else None
+        event = AuditEvent(
+            created_at=timezone.now(),
+            actor=user,
+            actor_label=(user.get_username() if user else str(actor or "ระบบ")),
+            action=action,
+            object_type=obj._meta.label_lower if hasattr(obj, "_meta") else str(type(obj).__name__),
+            object_id=str(getattr(obj, "pk", obj)),
+            data=data,
+            prev_hash=chain.last_hash,
+        )
+        event.hash = event.digest()
+        AuditEvent.objects.bulk_create([event])
+        chain.last_hash = event.hash
+        chain.save(update_fields=["last_hash"])
+    return event
+
+
+def verify() -> tuple[int, list[int]]:
+    """Walk the chain; returns (events checked, ids whose hash or link is wrong)."""
+    bad: list[int] = []
+    prev = ""
+    count = 0
+    for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
+        count += 1
+        if event.prev_hash != prev or event.digest() != event.hash:
+            bad.append(event.id)
+        prev = event.hash
+    chain = AuditChain.objects.filter(pk=1).first()
+    if chain and count and chain.last_hash != prev:
+        bad.append(-1)
+    return count, bad

@@ -1,0 +1,92 @@
+"""The office, its units (กลุ่มงาน), and the agencies it coordinates with and their liaison officers."""
+
+from django.db import models
+
+
+class Office(models.Model):
+    """A minister's office; one deployment may host several (tenant = office)."""
+
+    name = models.CharField("ชื่อสำนักงาน", max_length=200)
+    abbreviation = models.CharField("อักษรย่อ", max_length=20, help_text="ใช้ในเลขเรื่อง เช่น สร")
+    ministry = models.CharField("กระทรวง", max_length=200, blank=True)
+    minister_title = models.CharField("ตำแหน่งรัฐมนตรี (ย่อ)", max_length=50, blank=True, default="รมว.")
+    address = models.TextField("ที่อยู่", blank=True)
+    phone = models.CharField("โทรศัพท์", max_length=50, blank=True)
+    email = models.EmailField("อีเมล", blank=True)
+    letter_prefix = models.CharField("รหัสหนังสือออก", max_length=30, blank=True, help_text="เช่น ศธ 0201")
+
+    class Meta:
+        verbose_name = "สำนักงาน"
+        verbose_name_plural = "สำนักงาน"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def current(cls) -> "Office":
+        office = cls.objects.order_by("id").first()
+        if office is None:
+            office = cls.objects.create(name="สำนักงานรัฐมนตรี", abbreviation="สร")
+        return office
+
+
+class Unit(models.Model):
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="units", verbose_name="สำนักงาน")
+    name = models.CharField("ชื่อกลุ่มงาน", max_length=200)
+    abbreviation = models.CharField("อักษรย่อ", max_length=30, blank=True)
+    phone = models.CharField("โทรศัพท์", max_length=50, blank=True)
+    email = models.EmailField("อีเมล", blank=True)
+    letter_prefix = models.CharField("เลขที่หนังสือของกลุ่ม", max_length=30, blank=True, help_text="เช่น ศธ 0201.1")
+
+    class Meta:
+        verbose_name = "กลุ่มงาน"
+        verbose_name_plural = "กลุ่มงาน"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Agency(models.Model):
+    """A ministry agency or organisation under it (ส่วนราชการ / องค์กรในกำกับ)."""
+
+    name = models.CharField("ชื่อหน่วยงาน", max_length=255, unique=True)
+    abbreviation = models.CharField("อักษรย่อ", max_length=50, blank=True, db_index=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children", verbose_name="สังกัด"
+    )
+    phone = models.CharField("โทรศัพท์", max_length=100, blank=True)
+    fax = models.CharField("โทรสาร", max_length=100, blank=True)
+    email = models.EmailField("อีเมล", blank=True)
+    line_id = models.CharField("LINE (ผู้ใช้หรือกลุ่ม)", max_length=100, blank=True,
+                               help_text="รหัสผู้รับของ LINE Messaging API (userId/groupId)")
+    address = models.TextField("ที่อยู่", blank=True)
+    active = models.BooleanField("ใช้งาน", default=True)
+
+    class Meta:
+        verbose_name = "หน่วยงาน"
+        verbose_name_plural = "หน่วยงาน"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+
+class Contact(models.Model):
+    """A person at an agency; the liaison officer (ผู้ประสานงาน) answers requests."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="contacts", verbose_name="หน่วยงาน")
+    name = models.CharField("ชื่อ-สกุล", max_length=200)
+    position = models.CharField("ตำแหน่ง", max_length=200, blank=True)
+    phone = models.CharField("โทรศัพท์", max_length=100, blank=True)
+    email = models.EmailField("อีเมล", blank=True)
+    line_id = models.CharField("LINE userId", max_length=100, blank=True)
+    is_liaison = models.BooleanField("ผู้ประสานงานหลัก", default=False)
+
+    class Meta:
+        verbose_name = "ผู้ติดต่อ"
+        verbose_name_plural = "ผู้ติดต่อ"
+        ordering = ["agency", "-is_liaison", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} — {self.agency.abbreviation or self.agency.name}"

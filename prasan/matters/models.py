@@ -1,0 +1,283 @@
+"""The matter (เรื่อง) and what hangs on it: transitions, plan, milestones, files, decisions, shares."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from prasan.thai.dates import be_year
+
+from .choices import (
+    OPEN_STATES,
+    CommandChannel,
+    DutyType,
+    Kind,
+    Process,
+    Secrecy,
+    Source,
+    State,
+    Urgency,
+)
+
+
+class MatterCounter(models.Model):
+    """The last running number used per office and Buddhist-era year; locked while a matter is numbered."""
+
+    office = models.ForeignKey("directory.Office", on_delete=models.CASCADE)
+    year = models.IntegerField()
+    value = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["office", "year"], name="matter_counter_unique")]
+
+    @classmethod
+    def next(cls, office, year: int) -> int:
+        """Call inside the transaction that saves the matter, so a failure leaves no gap."""
+        cls.objects.get_or_create(office=office, year=year)
+        counter = cls.objects.select_for_update().get(office=office, year=year)
+        counter.value += 1
+        counter.save(update_fields=["value"])
+        return counter.value
+
+
+class MatterQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(state__in=OPEN_STATES)
+
+    def visible_to(self, user):
+        """Normal matters to every staff member; secret ones need clearance *and* need to know."""
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        from prasan.accounts.models import Role
+
+        if user.role == Role.ADMIN and not user.is_superuser:
+            return self.filter(secrecy=Secrecy.NORMAL)
+        need_to_know = Exists(Matter.assignees.through.objects.filter(matter_id=OuterRef("pk"), user_id=user.pk))
+        need_to_know |= Exists(MatterShare.objects.filter(matter_id=OuterRef("pk"), user_id=user.pk))
+        if user.role in (Role.HEAD, Role.EXECUTIVE):
+            need_to_know = Q(pk__isnull=False)
+        elif user.role == Role.GROUP_HEAD and user.unit_id:
+            need_to_know |= Q(owner_unit_id=user.unit_id)
+        secret_ok = Q(secrecy__gt=Secrecy.NORMAL, secrecy__lte=user.clearance) & need_to_know
+        return self.filter(Q(secrecy=Secrecy.NORMAL) | secret_ok)
+
+
+class Matter(models.Model):
+    office = models.ForeignKey("directory.Office", on_delete=models.PROTECT, verbose_name="สำนักงาน")
+    year = models.IntegerField("ปี พ.ศ.")
+    seq = models.IntegerField("เลขลำดับ")
+    title = models.CharField("เรื่อง", max_length=500)
+    description = models.TextField("รายละเอียด/สาระของคำสั่งการ", blank=True)
+    duty_type = models.CharField("ประเภทภารกิจ", max_length=30, choices=DutyType.choices)
+    source = models.CharField("ที่มา", max_length=30, choices=Source.choices)
+    commanded_by = models.CharField("ผู้สั่งการ", max_length=200, blank=True)
+    commanded_at = models.DateTimeField("เวลาที่สั่งการ", null=True, blank=True)
+    command_channel = models.CharField(
+        "ช่องทางที่สั่งการ", max_length=20, choices=CommandChannel.choices, blank=True
+    )
+    kind = models.CharField("ลักษณะงาน", max_length=20, choices=Kind.choices, default=Kind.SUBSTANTIVE)
+    process = models.CharField("กระบวนการ", max_length=20, choices=Process.choices, default=Process.MAIN)
+    urgency = models.CharField("ชั้นความเร็ว", max_length=20, choices=Urgency.choices, default=Urgency.NORMAL)
+    secrecy = models.IntegerField("ชั้นความลับ", choices=Secrecy.choices, default=Secrecy.NORMAL)
+    owner_unit = models.ForeignKey(
+        "directory.Unit", null=True, blank=True, on_delete=models.PROTECT, verbose_name="กลุ่มงานเจ้าของเรื่อง"
+    )
+    assignees = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="assigned_matters", verbose_name="ผู้รับผิดชอบ"
+    )
+    external_deadline = models.DateField("กำหนดส่ง (ภายนอก)", null=True, blank=True)
+    internal_deadline = models.DateField("กำหนดภายใน", null=True, blank=True)
+    state = models.CharField("สถานะ", max_length=20, choices=State.choices, default=State.RECEIVED)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children", verbose_name="เรื่องหลัก"
+    )
+    tags = models.CharField("คำสำคัญ", max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", verbose_name="ผู้บันทึก"
+    )
+    created_at = models.DateTimeField("บันทึกเมื่อ", default=timezone.now)
+    updated_at = models.DateTimeField("แก้ไขล่าสุด", auto_now=True)
+    closed_at = models.DateTimeField("ปิดเรื่องเมื่อ", null=True, blank=True)
+
+    objects = MatterQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "เรื่อง"
+        verbose_name_plural = "เรื่อง"
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["office", "year", "seq"], name="matter_number_unique")]
+        indexes = [
+            models.Index(fields=["state", "internal_deadline"]),
+            models.Index(fields=["owner_unit", "state"]),
+            models.Index(fields=["duty_type", "state"]),
+            models.Index(fields=["-created_at", "-id"]),
+            models.Index(fields=["secrecy"]),
+            models.Index(fields=["urgency", "state"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+    @property
+    def number(self) -> str:
+        return f"{self.office.abbreviation} {self.seq}/{self.year}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+    @property
+    def is_secret(self) -> bool:
+        return self.secrecy > Secrecy.NORMAL
+
+    @property
+    def due_date(self) -> dt.date | None:
+        return self.internal_deadline or self.external_deadline
+
+    def is_overdue(self, today: dt.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.is_open and self.due_date is not None and self.due_date < today
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("matter-detail", args=[self.pk])
+
+    def fire(self, event: str, *, by, **kwargs):
+        """Fire a workflow event (see workflow.py); raises WorkflowError with a Thai reason."""
+        from .workflow import fire
+
+        return fire(self, event, by=by, **kwargs)
+
+    @classmethod
+    def create(cls, *, by, office, assignees=(), **fields) -> "Matter":
+        """Number and save a new matter, log its receipt, audit it — all or nothing."""
+        from prasan.audit.models import record
+
+        with transaction.atomic():
+            year = be_year(timezone.localdate())
+            matter = cls(office=office, year=year, created_by=by, **fields)
+            matter.seq = MatterCounter.next(office, year)
+            matter.full_clean(exclude=["assignees"])
+            matter.save()
+            if assignees:
+                matter.assignees.set(assignees)
+            Transition.objects.create(
+                matter=matter, by=by, event="create", from_state="", to_state=matter.state,
+                message=f"รับเรื่องจาก{matter.get_source_display()}",
+            )
+            record(by, "matter.create", matter, number=matter.number, title=matter.title)
+        return matter
+
+
+class MatterShare(models.Model):
+    """An explicit need-to-know grant for a secret matter."""
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="shares")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    granted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["matter", "user"], name="matter_share_unique")]
+
+
+class Transition(models.Model):
+    """Append-only history of the matter's state; never edited."""
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="transitions")
+    at = models.DateTimeField("เวลา", default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    event = models.CharField("เหตุการณ์", max_length=30)
+    from_state = models.CharField("จากสถานะ", max_length=20, blank=True)
+    to_state = models.CharField("เป็นสถานะ", max_length=20)
+    message = models.TextField("ข้อความ", blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["matter", "at"])]
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise ValueError("transitions are append-only")
+        super().save(*args, **kwargs)
+
+    @property
+    def to_label(self) -> str:
+        return State(self.to_state).label if self.to_state in State.values else self.to_state
+
+
+class Plan(models.Model):
+    """Step 2 of the seed: targets, methods, time conditions and deliverables."""
+
+    matter = models.OneToOneField(Matter, on_delete=models.CASCADE, related_name="plan")
+    targets = models.TextField("เป้าหมาย (หน่วยงาน/บุคคล)")
+    methods = models.JSONField("วิธีการประสาน", default=list, blank=True)
+    deliverables = models.TextField("ผลงานที่ต้องได้", blank=True)
+    notes = models.TextField("การวิเคราะห์/ข้อสังเกต", blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "แผนการประสาน"
+
+
+class Milestone(models.Model):
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField("ขั้นงาน", max_length=300)
+    due = models.DateField("กำหนด")
+    done_at = models.DateTimeField("เสร็จเมื่อ", null=True, blank=True)
+
+    class Meta:
+        ordering = ["due", "id"]
+        verbose_name = "ขั้นงาน"
+
+
+class MatterFile(models.Model):
+    class Kind(models.TextChoices):
+        SOURCE = "source", "เอกสารต้นเรื่อง"
+        DRAFT = "draft", "ร่างเอกสาร"
+        ANSWER = "answer", "เอกสารตอบจากหน่วยงาน"
+        OTHER = "other", "อื่น ๆ"
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="files")
+    kind = models.CharField("ชนิด", max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    file = models.FileField(upload_to="matters/%Y/%m/")
+    name = models.CharField("ชื่อไฟล์", max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    size = models.BigIntegerField()
+    content_type = models.CharField(max_length=100)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    activity = models.ForeignKey(
+        "coordination.Activity", null=True, blank=True, on_delete=models.SET_NULL, related_name="files"
+    )
+    agency_request = models.ForeignKey(
+        "coordination.AgencyRequest", null=True, blank=True, on_delete=models.SET_NULL, related_name="files"
+    )
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+
+
+class Decision(models.Model):
+    """เกษียน/คำสั่งการ: the minister's or an executive's written decision on a matter."""
+
+    class Verdict(models.TextChoices):
+        ACKNOWLEDGED = "acknowledged", "ทราบ"
+        APPROVED = "approved", "อนุมัติ"
+        ENDORSED = "endorsed", "เห็นชอบ"
+        PROCEED = "proceed", "ดำเนินการ"
+        OTHER = "other", "อื่น ๆ (ตามข้อความ)"
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="decisions")
+    verdict = models.CharField("คำวินิจฉัย", max_length=20, choices=Verdict.choices)
+    text = models.TextField("ข้อความเกษียน", blank=True)
+    decided_by = models.CharField("ผู้สั่งการ", max_length=200)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["recorded_at", "id"]

@@ -1,0 +1,135 @@
+"""The matter page (one timeline) and the actions taken on it: events, plan, milestones, files."""
+
+from django.contrib import messages
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from prasan.audit.models import record
+
+from .. import workflow
+from ..access import EDIT_ROLES, editable_matter, staff_required, visible_matter
+from ..forms import EventForm, FileForm, MilestoneForm, PlanForm
+from ..models import Milestone, Plan
+from ..timeline import timeline
+from ..uploads import store
+
+
+@staff_required
+def matter_detail(request, pk):
+    matter = visible_matter(request.user, pk)
+    return render(request, "matters/detail.html", _context(request, matter))
+
+
+def _context(request, matter, **overrides):
+    plan = Plan.objects.filter(matter=matter).first()
+    can_edit = _can_edit(request.user, matter)
+    context = {
+        "matter": matter,
+        "plan": plan,
+        "milestones": matter.milestones.all(),
+        "timeline": timeline(matter),
+        "rules": workflow.available(matter, request.user),
+        "can_edit": can_edit,
+        "event_form": EventForm(),
+        "milestone_form": MilestoneForm(),
+        "file_form": FileForm(),
+        "requests": matter.agency_requests.select_related("agency", "contact"),
+        "children": matter.children.visible_to(request.user),
+        "today": timezone.localdate(),
+        "assignees": matter.assignees.all(),
+    }
+    context.update(overrides)
+    return context
+
+
+def _can_edit(user, matter) -> bool:
+    return matter.is_open and user.role in EDIT_ROLES and workflow.in_scope(user, matter)
+
+
+@require_POST
+@staff_required
+def fire_event(request, pk):
+    matter = visible_matter(request.user, pk, for_update=True)
+    form = EventForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "คำขอไม่ถูกต้อง")
+        return redirect(matter)
+    data = form.cleaned_data
+    try:
+        matter.fire(data["event"], by=request.user, message=data["message"], verdict=data["verdict"],
+                    decided_by=data["decided_by"])
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+        context = _context(request, matter, event_error=str(exc), event_form=form, failed_event=data["event"])
+        return render(request, "matters/detail.html", context, status=exc.status if exc.status != 403 else 403)
+    messages.success(request, f"{workflow.EVENT_LABELS.get(data['event'], data['event'])} แล้ว")
+    return redirect(matter)
+
+
+@staff_required
+def edit_plan(request, pk):
+    matter = editable_matter(request.user, pk)
+    plan = Plan.objects.filter(matter=matter).first()
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        plan = form.save(commit=False)
+        plan.matter = matter
+        plan.updated_by = request.user
+        plan.save()
+        record(request.user, "matter.plan", matter, targets=plan.targets, methods=plan.methods)
+        messages.success(request, "บันทึกแผนการประสานแล้ว")
+        return redirect(matter)
+    return render(request, "matters/plan.html", {"matter": matter, "form": form,
+                                                 "milestones": matter.milestones.all(),
+                                                 "milestone_form": MilestoneForm()})
+
+
+@require_POST
+@staff_required
+def add_milestone(request, pk):
+    matter = editable_matter(request.user, pk)
+    form = MilestoneForm(request.POST)
+    if form.is_valid():
+        milestone = form.save(commit=False)
+        milestone.matter = matter
+        milestone.save()
+        record(request.user, "matter.milestone", matter, title=milestone.title, due=milestone.due)
+        messages.success(request, "เพิ่มขั้นงานแล้ว")
+        return redirect("matter-plan", pk=matter.pk)
+    return render(request, "matters/plan.html", {
+        "matter": matter, "form": PlanForm(instance=Plan.objects.filter(matter=matter).first()),
+        "milestones": matter.milestones.all(), "milestone_form": form,
+    }, status=400)
+
+
+@require_POST
+@staff_required
+def toggle_milestone(request, pk, milestone_id):
+    matter = editable_matter(request.user, pk)
+    milestone = get_object_or_404(Milestone, pk=milestone_id, matter=matter)
+    milestone.done_at = None if milestone.done_at else timezone.now()
+    milestone.save(update_fields=["done_at"])
+    record(request.user, "matter.milestone_done", matter, title=milestone.title, done=bool(milestone.done_at))
+    return redirect(request.POST.get("next") or matter.get_absolute_url())
+
+
+@require_POST
+@staff_required
+def upload_file(request, pk):
+    matter = editable_matter(request.user, pk)
+    form = FileForm(request.POST, request.FILES)
+    if form.is_valid():
+        saved = store(matter, form.cleaned_data["file"], kind=form.cleaned_data["kind"], by=request.user)
+        record(request.user, "matter.file", matter, name=saved.name, sha256=saved.sha256)
+        messages.success(request, f"แนบไฟล์ {saved.name} แล้ว")
+        return redirect(matter)
+    return render(request, "matters/detail.html", _context(request, matter, file_form=form), status=400)
+
+
+@staff_required
+def download_file(request, pk, file_id):
+    matter = visible_matter(request.user, pk)
+    item = get_object_or_404(matter.files, pk=file_id)
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type)

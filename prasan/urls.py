@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from prasan.api.main import api
+from prasan.web import views as web
+
+admin.site.site_header = "ประสาน — ผู้ดูแลระบบ"
+admin.site.site_title = "ประสาน"
+admin.site.index_title = "การตั้งค่าระบบ"
+
+urlpatterns = [
+    path("", web.home, name="home"),
+    path("healthz", web.healthz, name="healthz"),
+    path("", include("prasan.web.urls")),
+    path("matters/", include("prasan.matters.urls")),
+    path("", include("prasan.coordination.urls")),
+    path("directory/", include("prasan.directory.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]

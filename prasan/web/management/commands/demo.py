@@ -1,0 +1,28 @@
+"""prasan demo — load the realistic Thai demo office (idempotent) and print the log-ins."""
+
+import sys
+
+from django.core.management.base import BaseCommand
+
+from prasan.demo import data
+from prasan.demo.build import load
+
+
+class Command(BaseCommand):
+    help = "โหลดข้อมูลตัวอย่างของสำนักงานรัฐมนตรี กระทรวงศึกษาธิการ"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--matters", type=int, default=200)
+
+    def handle(self, *args, **opts):
+        def progress(done, total):
+            if done == total or done % 20 == 0:
+                sys.stderr.write(f"\rสร้างเรื่องตัวอย่าง {done}/{total}")
+                if done == total:
+                    sys.stderr.write("\n")
+
+        result = load(opts["matters"], progress=progress)
+        self.stdout.write(f"สำนักงาน: {result['office'].name} (สร้างเรื่องใหม่ {result['matters_created']} เรื่อง)")
+        self.stdout.write("ผู้ใช้ตัวอย่าง (รหัสผ่านเดียวกันทุกคน: %s)" % data.DEMO_PASSWORD)
+        for user in result["users"][:7]:
+            self.stdout.write(f"  {user.username:<13} {user.get_role_display()}")
