@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Prasan needs (idempotent): PostgreSQL, Chromium + driver,
+# Tesseract with Thai, poppler, and the libraries WeasyPrint renders with.
+set -euo pipefail
+packages=(postgresql postgresql-contrib chromium chromium-driver tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng
+          poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-thai-tlwg)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ]; then
+  echo "ต้องติดตั้งแพ็กเกจระบบ (ต้องใช้สิทธิ์ root): ${missing[*]}" >&2
+  exit 1
+fi
+echo "ติดตั้งแพ็กเกจระบบ: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,87 @@
+"""Shared fixtures: an office with units and one user per role, matters, and real local servers."""
+
+import pytest
+from django.utils import timezone
+
+from prasan.accounts.models import User
+from prasan.directory.models import Agency, Contact, Office, Unit
+from prasan.matters.models import Matter
+
+PASSWORD = "test-password-2569"
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def office(db):
+    return Office.objects.create(name="สำนักงานรัฐมนตรี กระทรวงศึกษาธิการ", abbreviation="สร",
+                                 letter_prefix="ศธ 0201")
+
+
+@pytest.fixture
+def unit(office):
+    return Unit.objects.create(office=office, name="กลุ่มงานวิเคราะห์", abbreviation="กวก.")
+
+
+@pytest.fixture
+def other_unit(office):
+    return Unit.objects.create(office=office, name="กลุ่มงานการเมือง", abbreviation="กกร.")
+
+
+def make_user(username, role, unit=None, clearance=0, **extra):
+    return User.objects.create_user(username, password=PASSWORD, role=role, unit=unit, clearance=clearance,
+                                    first_name=username, email=f"{username}@moe.example", **extra)
+
+
+@pytest.fixture
+def users(unit, other_unit):
+    """One user per role; `outsider` is a coordinator of another unit; `uncleared` has no clearance."""
+    return {
+        "coordinator": make_user("coordinator", "coordinator", unit, clearance=1),
+        "grouphead": make_user("grouphead", "group_head", unit, clearance=2),
+        "head": make_user("head", "head", None, clearance=3),
+        "minister": make_user("minister", "executive", None, clearance=3),
+        "registrar": make_user("registrar", "registrar", unit),
+        "auditor": make_user("auditor", "auditor"),
+        "admin": make_user("admin", "admin", is_staff=True, is_superuser=True),
+        "outsider": make_user("outsider", "coordinator", other_unit, clearance=3),
+        "uncleared": make_user("uncleared", "coordinator", unit, clearance=0),
+    }
+
+
+@pytest.fixture
+def make_matter(office, unit, users):
+    def make(**fields):
+        assignees = fields.pop("assignees", [users["coordinator"]])
+        defaults = dict(
+            title="ขอข้อมูลจำนวนครูผู้ช่วยที่บรรจุปี 2569", duty_type="analysis", source="verbal_command",
+            owner_unit=unit, external_deadline=timezone.localdate(),
+        )
+        defaults.update(fields)
+        return Matter.create(by=users["coordinator"], office=office, assignees=assignees, **defaults)
+
+    return make
+
+
+@pytest.fixture
+def agencies(db):
+    obec = Agency.objects.create(name="สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน", abbreviation="สพฐ.",
+                                 email="saraban@obec.example", line_id="Uobec")
+    vec = Agency.objects.create(name="สำนักงานคณะกรรมการการอาชีวศึกษา", abbreviation="สอศ.",
+                                email="saraban@vec.example")
+    Contact.objects.create(agency=obec, name="สมชาย ใจดี", email="liaison@obec.example", is_liaison=True,
+                           line_id="Uliaison1")
+    Contact.objects.create(agency=vec, name="สุดารัตน์ ศรีสุข", email="liaison@vec.example", is_liaison=True)
+    return [obec, vec]
+
+
+@pytest.fixture
+def login(client):
+    def as_user(user):
+        client.force_login(user)
+        return client
+
+    return as_user
