@@ -41,4 +41,4 @@ lint: python-packages
 	@$(VENV)/bin/ruff check prasan tests bench
 
 clean:
-	rm -rf var/pgtest var/test-media
+	rm -rf var/pgtest-* var/test

@@ -3,8 +3,8 @@
 # run as a non-root user. `pg.sh start` prints the database URL; `pg.sh stop` removes it all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root="$PWD/var/pgtest"
 port="${PRASAN_PG_PORT:-55432}"
+root="$PWD/var/pgtest-$port"
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$bindir" ] || { echo "ไม่พบ PostgreSQL (ติดตั้งด้วย make setup)" >&2; exit 1; }
 

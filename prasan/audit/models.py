@@ -4,6 +4,7 @@ import hashlib
 import json
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -64,7 +65,16 @@ class AuditEvent(models.Model):
 
 
 def record(actor, action: str, obj, **data) -> AuditEvent:
-    """Append one event. Call inside the transaction that made the change."""
+    """Append one event. Call inside the transaction that made the change.
+
+    `obj` is a model instance, or a (type label, id) pair for things that are gone or not models.
+    """
+    if isinstance(obj, tuple):
+        object_type, object_id = obj[0], str(obj[1])
+    else:
+        object_type, object_id = obj._meta.label_lower, str(obj.pk)
+    # Round-trip through JSON so what is hashed is exactly what is stored (dates, Decimals → strings).
+    data = json.loads(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False))
     with transaction.atomic():
         chain, _ = AuditChain.objects.select_for_update().get_or_create(pk=1)
         user = actor if getattr(actor, "is_authenticated", False) else None
@@ -73,8 +83,8 @@ def record(actor, action: str, obj, **data) -> AuditEvent:
             actor=user,
             actor_label=(user.get_username() if user else str(actor or "ระบบ")),
             action=action,
-            object_type=obj._meta.label_lower if hasattr(obj, "_meta") else str(type(obj).__name__),
-            object_id=str(getattr(obj, "pk", obj)),
+            object_type=object_type,
+            object_id=object_id,
             data=data,
             prev_hash=chain.last_hash,
         )
