@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "prasan.tracking",
     "prasan.matters",
     "prasan.coordination",
+    "prasan.correspondence",
     "prasan.web",
 ]
 
@@ -121,6 +122,8 @@ def _database() -> dict:
             "timeout": 30,
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         },
+        # A file, not shared-cache memory, so tests of concurrent numbering see real SQLite locking.
+        "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
     }
 
 
@@ -152,6 +155,7 @@ LOCALE_PATHS = [BASE_DIR / "prasan" / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "prasan" / "static"]
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -15,6 +15,7 @@ urlpatterns = [
     path("matters/", include("prasan.matters.urls")),
     path("", include("prasan.coordination.urls")),
     path("directory/", include("prasan.directory.urls")),
+    path("registers/", include("prasan.correspondence.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

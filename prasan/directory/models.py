@@ -14,6 +14,10 @@ class Office(models.Model):
     phone = models.CharField("โทรศัพท์", max_length=50, blank=True)
     email = models.EmailField("อีเมล", blank=True)
     letter_prefix = models.CharField("รหัสหนังสือออก", max_length=30, blank=True, help_text="เช่น ศธ 0201")
+    numbering_year = models.CharField(
+        "การนับเลขทะเบียน", max_length=10, default="calendar",
+        choices=[("calendar", "ตามปีปฏิทิน (เริ่ม ๑ มกราคม)"), ("fiscal", "ตามปีงบประมาณ (เริ่ม ๑ ตุลาคม)")],
+    )
 
     class Meta:
         verbose_name = "สำนักงาน"

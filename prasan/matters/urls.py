@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import detail, intake, lists
+from .views import detail, edit, intake, lists
 
 urlpatterns = [
     path("", lists.matter_list, name="matter-list"),
     path("command/", intake.quick_command, name="quick-command"),
     path("new/", intake.new_matter, name="matter-new"),
     path("<int:pk>/", detail.matter_detail, name="matter-detail"),
+    path("<int:pk>/edit/", edit.edit_matter, name="matter-edit"),
     path("<int:pk>/event/", detail.fire_event, name="matter-event"),
     path("<int:pk>/plan/", detail.edit_plan, name="matter-plan"),
     path("<int:pk>/milestones/", detail.add_milestone, name="matter-milestone-add"),

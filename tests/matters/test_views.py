@@ -245,3 +245,32 @@ def test_matter_page_runs_a_bounded_number_of_queries(login, users, make_matter,
     client = login(users["coordinator"])
     with django_assert_max_num_queries(30):
         client.get(matter.get_absolute_url())
+
+
+def test_a_group_head_reassigns_a_matter_and_the_change_is_audited(login, users, make_matter, unit):
+    matter = make_matter()
+    response = login(users["grouphead"]).post(reverse("matter-edit", args=[matter.pk]), {
+        "title": matter.title, "duty_type": "analysis", "kind": "substantive", "process": "main", "urgency": "urgent",
+        "secrecy": "0", "owner_unit": unit.pk, "assignees": [users["uncleared"].pk],
+    })
+    assert response.status_code == 302
+    assert list(matter.assignees.all()) == [users["uncleared"]]
+    event = AuditEvent.objects.get(action="matter.edit")
+    assert set(event.data["changes"]) >= {"assignees", "urgency"}
+
+
+def test_a_coordinator_cannot_reassign(login, users, make_matter, unit):
+    matter = make_matter()
+    login(users["coordinator"]).post(reverse("matter-edit", args=[matter.pk]), {
+        "title": "ชื่อใหม่", "duty_type": "analysis", "kind": "substantive", "process": "main", "urgency": "normal",
+        "secrecy": "0", "owner_unit": unit.pk, "assignees": [users["uncleared"].pk],
+    })
+    matter.refresh_from_db()
+    assert matter.title == "ชื่อใหม่"
+    assert list(matter.assignees.all()) == [users["coordinator"]]
+
+
+@pytest.mark.parametrize("role", ["outsider", "auditor", "registrar"])
+def test_edit_is_refused_to_others(login, users, make_matter, role):
+    matter = make_matter()
+    assert login(users[role]).get(reverse("matter-edit", args=[matter.pk])).status_code in (403, 404)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CorrespondenceConfig(AppConfig):
+    name = "prasan.correspondence"
+    verbose_name = "งานสารบรรณ"

@@ -1,0 +1,112 @@
+"""Register entry forms: fields follow the register's columns; messages in Thai."""
+
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+
+from prasan.directory.models import Unit
+from prasan.matters.forms import DATE_WIDGET, MultipleFileField
+from prasan.matters.models import Matter
+
+from .models import Register, RegisterEntry
+
+URGENCY_CHOICES = [("", "ปกติ"), ("ด่วน", "ด่วน"), ("ด่วนมาก", "ด่วนมาก"), ("ด่วนที่สุด", "ด่วนที่สุด")]
+
+
+class EntryForm(forms.ModelForm):
+    matter_number = forms.CharField(label="เรื่องในระบบ (เลขเรื่อง)", required=False, max_length=40,
+                                    widget=forms.TextInput(attrs={"placeholder": "เช่น สร 12/2569"}))
+    files = MultipleFileField(label="ไฟล์หนังสือ", required=False)
+    reserve = forms.BooleanField(label="จองเลขไว้ก่อน (กรอกรายละเอียดภายหลัง)", required=False)
+
+    class Meta:
+        model = RegisterEntry
+        fields = ["doc_number", "letter_date", "sender", "recipient", "subject", "urgency", "secrecy", "unit",
+                  "action", "remark"]
+        widgets = {"letter_date": DATE_WIDGET, "subject": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, register: str, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.register, self.user, self.matter = register, user, None
+        self.fields["urgency"] = forms.ChoiceField(label="ชั้นความเร็ว", choices=URGENCY_CHOICES, required=False)
+        levels = [(0, "ปกติ"), (1, "ลับ"), (2, "ลับมาก"), (3, "ลับที่สุด")]
+        self.fields["secrecy"] = forms.TypedChoiceField(
+            label="ชั้นความลับ", coerce=int, initial=1 if register == Register.SECRET else 0,
+            choices=[c for c in levels if c[0] <= user.clearance and (register == Register.SECRET or c[0] == 0)],
+        )
+        self.fields["unit"].queryset = Unit.objects.order_by("name")
+        self.fields["unit"].initial = user.unit_id
+        self.fields["unit"].empty_label = "— ไม่ระบุ —"
+        if register == Register.INCOMING:
+            self.fields["doc_number"].help_text = "เลขที่ของหนังสือที่รับ เช่น ศธ 04006/1234"
+        else:
+            self.fields["doc_number"].help_text = "เว้นว่างไว้ ระบบจะออกเลขให้ตามรูปแบบของหน่วยงาน"
+
+    def clean_letter_date(self):
+        value = self.cleaned_data.get("letter_date")
+        if value and value > timezone.localdate() + dt.timedelta(days=1):
+            raise forms.ValidationError("วันที่ของหนังสือต้องไม่อยู่ในอนาคต")
+        return value
+
+    def clean_matter_number(self):
+        text = (self.cleaned_data.get("matter_number") or "").strip()
+        if not text:
+            return ""
+        try:
+            seq, year = text.split()[-1].split("/")
+            self.matter = Matter.objects.visible_to(self.user).get(seq=int(seq), year=int(year))
+        except (ValueError, Matter.DoesNotExist):
+            raise forms.ValidationError("ไม่พบเรื่องเลขนี้") from None
+        return text
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("reserve") and not (data.get("subject") or "").strip():
+            self.add_error("subject", "กรุณากรอกเรื่อง (หรือเลือกจองเลขไว้ก่อน)")
+        if not data.get("reserve") and self.register == Register.INCOMING and not data.get("sender"):
+            self.add_error("sender", "กรุณาระบุผู้ส่งหนังสือ")
+        return data
+
+
+class FillForm(EntryForm):
+    """Completing a reserved number."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["reserve"]
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label="เหตุที่ยกเลิก", max_length=300, error_messages={"required": "กรุณาระบุเหตุที่ยกเลิก"})
+
+
+class EntryFilter(forms.Form):
+    q = forms.CharField(label="ค้นหา (เรื่อง ที่ จาก ถึง)", required=False, max_length=100)
+    year = forms.IntegerField(label="ปี พ.ศ.", required=False, min_value=2500, max_value=2700)
+    status = forms.ChoiceField(label="สถานะ", required=False,
+                               choices=[("", "ทั้งหมด")] + RegisterEntry.Status.choices)
+    date_from = forms.DateField(label="ตั้งแต่วันที่", required=False, widget=DATE_WIDGET)
+    date_to = forms.DateField(label="ถึงวันที่", required=False, widget=DATE_WIDGET)
+
+    def apply(self, qs):
+        if not self.is_valid():
+            return qs
+        data = self.cleaned_data
+        if data["q"]:
+            from django.db.models import Q
+
+            from prasan.thai.digits import to_arabic
+
+            q = to_arabic(data["q"])
+            qs = qs.filter(Q(subject__icontains=q) | Q(doc_number__icontains=q) | Q(sender__icontains=q)
+                           | Q(recipient__icontains=q))
+        if data["year"]:
+            qs = qs.filter(year=data["year"])
+        if data["status"]:
+            qs = qs.filter(status=data["status"])
+        if data["date_from"]:
+            qs = qs.filter(registered_at__date__gte=data["date_from"])
+        if data["date_to"]:
+            qs = qs.filter(registered_at__date__lte=data["date_to"])
+        return qs
