@@ -1,0 +1,61 @@
+"""prasan bench [--size N] [--json FILE] — generate synthetic data, then time pages and services.
+
+`prasan` runs this against its own database under var/bench (or PRASAN_BENCH_DATABASE_URL), never the office's.
+"""
+
+import json
+import platform
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+
+from prasan.accounts.models import User
+from prasan.demo.build import load
+from prasan.matters.models import Matter
+
+
+class Command(BaseCommand):
+    help = "วัดความเร็วของระบบด้วยข้อมูลจำลอง"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--size", type=int, default=20000, help="จำนวนเรื่องที่ต้องการในฐานข้อมูล")
+        parser.add_argument("--reps", type=int, default=40)
+        parser.add_argument("--json", help="เขียนผลเป็น JSON ลงไฟล์นี้")
+
+    def handle(self, *args, **opts):
+        from bench.generate import generate
+        from bench.scenarios import run
+
+        call_command("migrate", verbosity=0, interactive=False)
+        call_command("collectstatic", verbosity=0, interactive=False)
+        demo = load(matter_count=50)
+        users = {u.username: u for u in User.objects.all()}
+        office = demo["office"]
+        have = Matter.objects.count()
+        if have < opts["size"]:
+            started = time.perf_counter()
+            generate(office, list(office.units.all()), list(User.objects.filter(role="coordinator")),
+                     list(__import__("prasan.directory.models", fromlist=["Agency"]).Agency.objects.all()),
+                     opts["size"] - have)
+            self.stdout.write(f"สร้างข้อมูล {opts['size'] - have:,} เรื่อง ใช้เวลา {time.perf_counter() - started:,.1f} วินาที")
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        results = run(users, reps=opts["reps"])
+        meta = {"matters": Matter.objects.count(), "database": connection.vendor, "python": platform.python_version(),
+                "machine": platform.machine(), "cpus": __import__("os").cpu_count()}
+        self._table(meta, results)
+        if opts["json"]:
+            with open(opts["json"], "w") as handle:
+                json.dump({"meta": meta, "results": results}, handle, ensure_ascii=False, indent=2)
+
+    def _table(self, meta, results):
+        self.stdout.write(f"\nฐานข้อมูล {meta['database']} · {meta['matters']:,} เรื่อง · {meta['cpus']} cores")
+        self.stdout.write(f"{'scenario':<30}{'p50 ms':>10}{'p95 ms':>10}")
+        for name, value in results.items():
+            if isinstance(value, dict):
+                self.stdout.write(f"{name:<30}{value['p50_ms']:>10}{value['p95_ms']:>10}")
+            else:
+                self.stdout.write(f"{name:<30}{value:>10} /s")
