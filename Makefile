@@ -22,7 +22,7 @@ run: setup
 	@$(PRASAN) collectstatic --noinput -v0
 	@$(PRASAN) demo
 	@echo "ประสานพร้อมใช้งานที่ http://$(HOST):$(PORT)/  (หยุดด้วย Ctrl+C)"
-	@$(VENV)/bin/gunicorn prasan.wsgi -b $(HOST):$(PORT) -w 2 --threads 4 --access-logfile - --log-level warning
+	@bash scripts/serve.sh $(HOST) $(PORT)
 
 test: setup
 	@bash scripts/test.sh

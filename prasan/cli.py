@@ -3,7 +3,7 @@
 import os
 import sys
 
-ALIASES = {"worker": "db_worker", "serve": "runserver"}
+ALIASES = {"worker": "db_worker", "serve": "runserver", "import-agencies": "import_agencies"}
 
 
 def main(argv: list[str] | None = None) -> None:
