@@ -35,7 +35,6 @@ _NOT_CSV = (
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 NOT_TEXT = "ไฟล์นี้ไม่ใช่ไฟล์ข้อความ CSV (มีข้อมูลไบนารี)"
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
-_TWO_BYTE_UTF8 = re.compile(r"[\u0080-\u07ff]")
 _SPACES = re.compile(r"\s+")
 
 
@@ -69,13 +68,15 @@ def _utf8_or_cp874(data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return _decode_as(data, "cp874")
-    # Some cp874 byte pairs are also valid UTF-8 (ยก → "¡"): Latin/Greek/Cyrillic letters and no
-    # Thai at all in an office's agency list means the file was cp874 after all.
-    if _THAI.search(text) is None and _TWO_BYTE_UTF8.search(text):
+    # Some cp874 byte runs are also valid UTF-8 (ยก → "¡", เกก → "ࡡ"): non-ASCII text with no Thai
+    # at all, which reads as Thai in cp874, means the file was cp874 after all.
+    if _THAI.search(text) is None and not text.isascii():
         try:
-            return data.decode("cp874")
+            thai = data.decode("cp874")
         except UnicodeDecodeError:
-            pass
+            return text
+        if _THAI.search(thai):
+            return thai
     return text
 
 
