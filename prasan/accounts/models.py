@@ -70,6 +70,9 @@ class ApiToken(models.Model):
         verbose_name = "โทเคน API"
         verbose_name_plural = "โทเคน API"
 
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"
+
     @staticmethod
     def hash(raw: str) -> str:
         return hashlib.sha256(raw.encode()).hexdigest()

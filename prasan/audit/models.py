@@ -1,5 +1,6 @@
 """Append-only, hash-chained audit log: each event's hash covers the previous one."""
 
+import datetime as dt
 import hashlib
 import json
 
@@ -16,6 +17,9 @@ class AuditChain(models.Model):
 
     class Meta:
         verbose_name = "ห่วงโซ่บันทึก"
+
+    def __str__(self) -> str:
+        return self.last_hash or "(ว่าง)"
 
 
 class AuditEvent(models.Model):
@@ -37,11 +41,23 @@ class AuditEvent(models.Model):
         ordering = ["id"]
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
+    def __str__(self) -> str:
+        return f"{self.action} {self.object_type}:{self.object_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise ValueError("audit events are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("audit events are append-only")
+
     def digest(self) -> str:
         payload = json.dumps(
             {
                 "prev": self.prev_hash,
-                "at": self.created_at.isoformat(),
+                # UTC, so the text hashed is the same whatever time zone the row is read back in.
+                "at": self.created_at.astimezone(dt.UTC).isoformat(),
                 "actor": self.actor_id,
                 "actor_label": self.actor_label,
                 "action": self.action,
@@ -54,14 +70,6 @@ class AuditEvent(models.Model):
             default=str,
         )
         return hashlib.sha256(payload.encode()).hexdigest()
-
-    def save(self, *args, **kwargs):
-        if self.pk:
-            raise ValueError("audit events are append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("audit events are append-only")
 
 
 def record(actor, action: str, obj, **data) -> AuditEvent:
@@ -95,8 +103,17 @@ def record(actor, action: str, obj, **data) -> AuditEvent:
     return event
 
 
+# In verify()'s list of bad ids: the chain's head names an event that is no longer last (the
+# newest events were deleted).
+MISSING_TAIL = -1
+
+
 def verify() -> tuple[int, list[int]]:
-    """Walk the chain; returns (events checked, ids whose hash or link is wrong)."""
+    """Walk the chain; returns (events checked, ids whose hash or link is wrong).
+
+    An edited event fails its own hash; a deleted event breaks the link of the one after it;
+    deleted newest events (or all of them) leave the chain's head pointing nowhere: MISSING_TAIL.
+    """
     bad: list[int] = []
     prev = ""
     count = 0
@@ -105,7 +122,13 @@ def verify() -> tuple[int, list[int]]:
         if event.prev_hash != prev or event.digest() != event.hash:
             bad.append(event.id)
         prev = event.hash
-    chain = AuditChain.objects.filter(pk=1).first()
-    if chain and count and chain.last_hash != prev:
-        bad.append(-1)
+    head = AuditChain.objects.filter(pk=1).values_list("last_hash", flat=True).first()
+    if head is not None and head != prev:
+        bad.append(MISSING_TAIL)
     return count, bad
+
+
+def chain_head() -> str:
+    """The newest event's hash: copy it somewhere outside the database (a signed report, a
+    printed register) and a later rewrite of the whole chain can be caught too."""
+    return AuditChain.objects.filter(pk=1).values_list("last_hash", flat=True).first() or ""

@@ -68,7 +68,7 @@ class MatterFilter:
         if self.overdue:
             qs = qs.filter(state__in=OPEN_STATES, internal_deadline__lt=today)
         if self.due_within is not None:
-            limit = add_working_days(today, self.due_within)
+            limit = add_working_days(today, min(self.due_within, 365))
             qs = qs.filter(state__in=OPEN_STATES, internal_deadline__gte=today, internal_deadline__lte=limit)
         if self.q:
             qs = qs.filter(title__icontains=self.q)

@@ -45,3 +45,7 @@ def my_work(request):
     return render(request, "web/my_work.html", {
         "mine": mine, "mine_count": mine_count, "unit_matters": unit, "today": today, "limit": MY_WORK_LIMIT,
     })
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)

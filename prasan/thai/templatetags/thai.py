@@ -1,8 +1,10 @@
-"""Template filters for Thai dates and digits: {{ d|thai_date }}, {{ n|thai_digits }}."""
+"""Template filters for Thai dates, digits and money: {{ d|thai_date }}, {{ n|thai_digits }}, {{ x|baht_text }}."""
+
+from decimal import Decimal, InvalidOperation
 
 from django import template
 
-from prasan.thai import dates, digits
+from prasan.thai import dates, digits, text
 
 register = template.Library()
 
@@ -24,4 +26,15 @@ def thai_datetime(value):
 
 @register.filter
 def thai_digits(value):
-    return digits.to_thai(str(value))
+    return "" if value is None else digits.to_thai(str(value))
+
+
+@register.filter
+def baht_text(value):
+    """{{ amount|baht_text }} → `หนึ่งพันบาทถ้วน`; empty for no amount."""
+    if value is None or value == "":
+        return ""
+    try:
+        return text.baht_text(Decimal(str(value)))
+    except (InvalidOperation, ValueError):
+        return ""
