@@ -23,6 +23,6 @@ class Command(BaseCommand):
 
         result = load(opts["matters"], progress=progress)
         self.stdout.write(f"สำนักงาน: {result['office'].name} (สร้างเรื่องใหม่ {result['matters_created']} เรื่อง)")
-        self.stdout.write("ผู้ใช้ตัวอย่าง (รหัสผ่านเดียวกันทุกคน: %s)" % data.DEMO_PASSWORD)
+        self.stdout.write(f"ผู้ใช้ตัวอย่าง (รหัสผ่านเดียวกันทุกคน: {data.DEMO_PASSWORD})")
         for user in result["users"][:7]:
             self.stdout.write(f"  {user.username:<13} {user.get_role_display()}")
