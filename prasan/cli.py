@@ -3,7 +3,12 @@
 import os
 import sys
 
-ALIASES = {"worker": "db_worker", "serve": "runserver", "import-agencies": "import_agencies"}
+ALIASES = {
+    "worker": "db_worker",
+    "serve": "runserver",
+    "import-agencies": "import_agencies",
+    "line-standin": "line_standin",
+}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,11 +1,17 @@
 """The JSON API (django-ninja): `Authorization: Bearer <token>`, Thai `detail` on every error."""
 
-from django.http import Http404
+from functools import wraps
+
+from django.http import Http404, JsonResponse
+from django.urls import URLPattern, re_path
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer
 
 from prasan.accounts.models import ApiToken
+
+from .errors import describe, thai
 
 
 class TokenAuth(HttpBearer):
@@ -16,11 +22,54 @@ class TokenAuth(HttpBearer):
         return user
 
 
-api = NinjaAPI(
+class ThaiJSONRenderer(JSONRenderer):
+    """Thai as Thai in the body (UTF-8), not as \\u escapes, so curl output is readable."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
+class PrasanAPI(NinjaAPI):
+    """Also answers a wrong method or an unknown path under /api/v1/ in JSON and Thai, not Django's HTML."""
+
+    @property
+    def urls(self):
+        patterns, app_name, namespace = super().urls
+        wrapped = [
+            URLPattern(p.pattern, _json_refusals(p.callback), p.default_args, p.name)
+            if isinstance(p, URLPattern) else p
+            for p in patterns
+        ]
+        return [*wrapped, re_path(r"^", _unknown_path)], app_name, namespace
+
+
+def _json_refusals(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:
+            return _unknown_path(request)
+        if response.status_code == 405 and not response["Content-Type"].startswith("application/json"):
+            refusal = JsonResponse({"detail": f"ไม่รองรับเมธอด {request.method} ที่ที่อยู่นี้"}, status=405,
+                                   json_dumps_params={"ensure_ascii": False})
+            refusal["Allow"] = response["Allow"]
+            return refusal
+        return response
+
+    return wrapper
+
+
+def _unknown_path(request, *args, **kwargs):
+    return JsonResponse({"detail": "ไม่พบที่อยู่นี้ใน API (ดูรายการที่ /api/v1/openapi.json)"}, status=404,
+                        json_dumps_params={"ensure_ascii": False})
+
+
+api = PrasanAPI(
     title="Prasan API",
     version="1",
     description="ระบบประสาน — API ของสำนักงานรัฐมนตรี",
     auth=TokenAuth(),
+    renderer=ThaiJSONRenderer(),
     urls_namespace="api",
 )
 
@@ -37,12 +86,16 @@ def _not_found(request, exc):
 
 @api.exception_handler(ValidationError)
 def _invalid(request, exc):
-    return api.create_response(request, {"detail": "ข้อมูลไม่ถูกต้อง", "errors": exc.errors}, status=422)
+    return api.create_response(request, describe(exc.errors), status=422)
 
 
 @api.exception_handler(HttpError)
 def _http_error(request, exc):
-    return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
+    return api.create_response(request, {"detail": thai(exc.message)},
+                               status=exc.status_code)
 
 
-from . import matters as _matters  # noqa: E402,F401  (registers routes)
+from . import activities, agencies, matters, plans, requests  # noqa: E402  (each holds one concept's routes)
+
+for _module in (matters, plans, activities, requests, agencies):
+    api.add_router("/", _module.router)

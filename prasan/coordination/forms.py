@@ -60,8 +60,10 @@ class RequestForm(forms.Form):
                                   error_messages=REQUIRED)
     deadline_days = forms.IntegerField(label="ภายใน (วันทำการ)", required=False, min_value=1, max_value=120,
                                        error_messages={"min_value": "อย่างน้อย 1 วันทำการ",
-                                                       "max_value": "ไม่เกิน 120 วันทำการ"})
-    deadline_date = forms.DateField(label="หรือกำหนดวันที่", required=False, widget=DATE_WIDGET)
+                                                       "max_value": "ไม่เกิน 120 วันทำการ",
+                                                       "invalid": "กรอกเป็นตัวเลข"})
+    deadline_date = forms.DateField(label="หรือกำหนดวันที่", required=False, widget=DATE_WIDGET,
+                                    error_messages={"invalid": "วันที่ไม่ถูกต้อง"})
     channel = forms.ChoiceField(label="ส่งทาง", choices=[(Channel.EMAIL, "อีเมล"), (Channel.LINE, "LINE")])
 
     def __init__(self, *args, **kwargs):
@@ -74,10 +76,13 @@ class RequestForm(forms.Form):
         if data.get("deadline_date"):
             if data["deadline_date"] < today:
                 self.add_error("deadline_date", "กำหนดส่งต้องไม่อยู่ก่อนวันนี้")
-            data["deadline"] = data["deadline_date"]
+            else:
+                data["deadline"] = data["deadline_date"]
+        elif "deadline_date" in self.errors or "deadline_days" in self.errors:
+            pass  # the field's own message says what is wrong
         elif data.get("deadline_days"):
             data["deadline"] = add_working_days(today, data["deadline_days"])
-        elif not self.errors:
+        else:
             self.add_error("deadline_days", "กรุณาระบุกำหนดส่งเป็นวันทำการหรือวันที่")
         return data
 

@@ -56,6 +56,9 @@ class Activity(models.Model):
         verbose_name_plural = "บันทึกการประสานงาน"
         indexes = [models.Index(fields=["matter", "occurred_at"]), models.Index(fields=["next_follow_up"])]
 
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.get_direction_display()} {self.summary[:60]}"
+
 
 class AgencyRequest(models.Model):
     """What one agency must deliver for a matter, by when; answered through a reply link."""
@@ -82,6 +85,8 @@ class AgencyRequest(models.Model):
     answered_by_name = models.CharField("ผู้ตอบ", max_length=200, blank=True)
     # Bumped when a link is reissued or the request answered: older links stop working.
     link_version = models.PositiveIntegerField(default=1)
+    # The link's age counts from here, so the same link is shown wherever it is rendered.
+    link_issued_at = models.DateTimeField("ออกลิงก์เมื่อ", default=timezone.now)
 
     class Meta:
         ordering = ["deadline", "id"]
@@ -89,9 +94,17 @@ class AgencyRequest(models.Model):
         verbose_name_plural = "คำขอถึงหน่วยงาน"
         indexes = [models.Index(fields=["status", "deadline"]), models.Index(fields=["matter", "status"])]
 
+    def __str__(self) -> str:
+        return f"คำขอถึง {self.agency.name} กำหนด {self.deadline:%Y-%m-%d}"
+
+    @property
+    def is_open(self) -> bool:
+        """Still waiting for the agency: its link works and it can be reissued or cancelled."""
+        return self.status in (self.Status.SENT, self.Status.ACKNOWLEDGED)
+
     def is_overdue(self, today=None) -> bool:
         today = today or timezone.localdate()
-        return self.status in (self.Status.SENT, self.Status.ACKNOWLEDGED) and self.deadline < today
+        return self.is_open and self.deadline < today
 
     @property
     def status_label(self) -> str:

@@ -1,11 +1,20 @@
 """Really sending: email through SMTP, LINE through the Messaging API push endpoint."""
 
+import http.client
 import json
+import smtplib
 import urllib.error
 import urllib.request
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+
+LINE_REFUSALS = {
+    400: "ข้อความหรือผู้รับไม่ถูกต้อง",
+    401: "channel access token ไม่ถูกต้อง (ตรวจ PRASAN_LINE_TOKEN)",
+    403: "บัญชี LINE OA ไม่มีสิทธิ์ส่งถึงผู้รับนี้",
+    429: "ส่งถี่เกินไปหรือเกินโควตาข้อความของเดือนนี้ โปรดลองใหม่ภายหลัง",
+}
 
 
 class SendError(Exception):
@@ -18,7 +27,15 @@ def send_email(to: str, subject: str, body: str, attachments=()) -> str:
         message.attach(name, content, content_type)
     try:
         message.send(fail_silently=False)
-    except (OSError, Exception) as exc:  # smtplib errors derive from OSError; backends may raise others
+    except smtplib.SMTPRecipientsRefused as exc:
+        raise SendError(f"ส่งอีเมลไม่สำเร็จ: เซิร์ฟเวอร์อีเมลไม่รับผู้รับ {to}") from exc
+    except smtplib.SMTPAuthenticationError as exc:
+        raise SendError("ส่งอีเมลไม่สำเร็จ: เข้าสู่ระบบเซิร์ฟเวอร์อีเมลไม่ได้ (ตรวจ PRASAN_SMTP_URL)") from exc
+    except smtplib.SMTPException as exc:
+        raise SendError(f"ส่งอีเมลไม่สำเร็จ: เซิร์ฟเวอร์อีเมลปฏิเสธ ({exc})") from exc
+    except OSError as exc:  # refused, unreachable, timed out, TLS failure
+        raise SendError(f"ส่งอีเมลไม่สำเร็จ: ติดต่อเซิร์ฟเวอร์อีเมลไม่ได้ ({exc})") from exc
+    except Exception as exc:  # a third-party backend may raise anything; the activity is kept either way
         raise SendError(f"ส่งอีเมลไม่สำเร็จ: {exc}") from exc
     return f"ส่งอีเมลถึง {to} แล้ว"
 
@@ -28,18 +45,21 @@ def push_line(to: str, text: str) -> str:
     if not settings.LINE_TOKEN:
         raise SendError("ยังไม่ได้ตั้งค่า PRASAN_LINE_TOKEN จึงส่ง LINE ไม่ได้")
     payload = json.dumps({"to": to, "messages": [{"type": "text", "text": text[:5000]}]}).encode()
-    request = urllib.request.Request(
-        settings.LINE_API_URL + "/v2/bot/message/push",
-        data=payload,
-        method="POST",
-        headers={"Content-Type": "application/json", "Authorization": f"Bearer {settings.LINE_TOKEN}"},
-    )
     try:
+        request = urllib.request.Request(
+            settings.LINE_API_URL + "/v2/bot/message/push",
+            data=payload,
+            method="POST",
+            headers={"Content-Type": "application/json", "Authorization": f"Bearer {settings.LINE_TOKEN}"},
+        )
         with urllib.request.urlopen(request, timeout=15) as response:
             response.read()
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace")[:300]
-        raise SendError(f"LINE ปฏิเสธการส่ง (HTTP {exc.code}): {detail}") from exc
-    except (urllib.error.URLError, OSError) as exc:
-        raise SendError(f"ติดต่อ LINE ไม่ได้: {exc}") from exc
+        reason = LINE_REFUSALS.get(exc.code, "ระบบ LINE ขัดข้อง โปรดลองใหม่ภายหลัง" if exc.code >= 500 else "")
+        raise SendError(f"ส่ง LINE ไม่สำเร็จ: {reason} (HTTP {exc.code}) {detail}".replace("  ", " ")) from exc
+    except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
+        raise SendError(f"ส่ง LINE ไม่สำเร็จ: ติดต่อ LINE ไม่ได้ ({exc})") from exc
+    except ValueError as exc:  # a malformed PRASAN_LINE_API_URL
+        raise SendError(f"ส่ง LINE ไม่สำเร็จ: ตั้งค่า PRASAN_LINE_API_URL ไม่ถูกต้อง ({exc})") from exc
     return f"ส่ง LINE ถึง {to} แล้ว"

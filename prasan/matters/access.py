@@ -27,7 +27,7 @@ def editable_matter(user, pk) -> Matter:
     from .workflow import in_scope
 
     matter = visible_matter(user, pk, for_update=True)
-    if user.role not in EDIT_ROLES or not in_scope(user, matter):
+    if not matter.is_open or user.role not in EDIT_ROLES or not in_scope(user, matter):
         raise Http404
     return matter
 

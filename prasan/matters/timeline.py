@@ -15,7 +15,9 @@ def timeline(matter) -> list[Entry]:
     entries = [Entry(t.at, "transition", t) for t in matter.transitions.select_related("by")]
     entries += [
         Entry(a.occurred_at, "activity", a)
-        for a in matter.activities.select_related("by", "agency").prefetch_related("files")
+        # An agency's answer through its reply link is shown once, as the answer below.
+        for a in matter.activities.exclude(direction="in", agency_request__isnull=False)
+        .select_related("by", "agency").prefetch_related("files")
     ]
     entries += [
         Entry(r.answered_at, "answer", r)

@@ -61,10 +61,10 @@ def fire_event(request, pk):
         matter.fire(data["event"], by=request.user, message=data["message"], verdict=data["verdict"],
                     decided_by=data["decided_by"])
     except workflow.WorkflowError as exc:
-        messages.error(request, str(exc))
+        # Shown once, next to the action, with what was typed kept (not also as a flash message).
         context = _context(request, matter, event_error=str(exc), event_form=form, failed_event=data["event"])
         return render(request, "matters/detail.html", context, status=exc.status if exc.status != 403 else 403)
-    messages.success(request, f"{workflow.EVENT_LABELS.get(data['event'], data['event'])} แล้ว")
+    messages.success(request, f"{workflow.EVENT_LABELS.get(data['event'], data['event'])}แล้ว")
     return redirect(matter)
 
 

@@ -1,0 +1,299 @@
+"""Shared API types (ids, text, dates, paging) and the matter and workflow schemas.
+
+Codes are English (as in choices.py), labels Thai, dates ISO; other concepts keep their
+schemas next to their routes (activities.py, requests.py, plans.py, agencies.py).
+"""
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from django.utils import timezone
+from ninja import Field, Schema
+from pydantic import AfterValidator, ConfigDict, model_validator
+
+from prasan.matters.choices import (
+    SECRECY_CODES,
+    CommandChannel,
+    DutyType,
+    Kind,
+    Process,
+    Source,
+    State,
+    Urgency,
+)
+from prasan.matters.models import Decision
+from prasan.matters.workflow import EVENT_LABELS
+
+# Ids are bounded so an absurd number is a 422, not a database overflow.
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("มีอักขระ NUL (\\u0000) ซึ่งใช้ไม่ได้")
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("ต้องไม่เว้นว่าง")
+    return value.strip()
+
+
+def _christian_era(value: dt.date) -> dt.date:
+    # A Thai caller's most likely slip: writing the Buddhist-era year (2569) into an ISO date.
+    if value.year > 2400:
+        raise ValueError(f"ปี {value.year} ดูเหมือนเป็นปี พ.ศ. กรุณาใช้ปี ค.ศ. (เช่น {value.year - 543}-"
+                         f"{value.month:02d}-{value.day:02d})")
+    return value
+
+
+def _past_moment(value: dt.datetime) -> dt.datetime:
+    """A moment that already happened, in local time if the caller gave no offset."""
+    if value.year < 1900:
+        raise ValueError("วันเวลาเก่าเกินไป")
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    if value > timezone.now() + dt.timedelta(minutes=5):
+        raise ValueError("เวลาที่สั่งต้องไม่อยู่ในอนาคต")
+    return value
+
+
+def Text(max_length: int = 5000):  # noqa: N802  (reads as a type in signatures)
+    return Annotated[str, Field(max_length=max_length), AfterValidator(_no_nul)]
+
+
+def Required(max_length: int = 5000):  # noqa: N802
+    return Annotated[str, Field(min_length=1, max_length=max_length), AfterValidator(_no_nul),
+                     AfterValidator(_not_blank)]
+
+
+Date = Annotated[dt.date, AfterValidator(_christian_era)]
+PastMoment = Annotated[dt.datetime, AfterValidator(_past_moment)]
+WorkingDays = Annotated[int, Field(ge=0, le=365)]
+
+
+def choice(values):
+    """A Literal of the codes, so OpenAPI lists them and anything else is a 422."""
+    return Literal[tuple(str(v) for v in values)]
+
+
+class In(Schema):
+    """Input: unknown fields are refused, so a typo is a 422 and not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class UserRef(Schema):
+    id: int
+    username: str
+    name: str
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return obj.display_name
+
+
+# ---- pagination -------------------------------------------------------------------------------
+
+class PageParams(Schema):
+    limit: int = Field(50, ge=1, le=100, description="จำนวนต่อหน้า (1–100)")
+    offset: int = Field(0, ge=0, le=10**9, description="ข้ามกี่รายการ")
+    page: int | None = Field(None, ge=1, le=10**7, description="หน้าที่ (ถ้าระบุ ใช้แทน offset)")
+
+
+def paginate(qs, params: PageParams) -> dict:
+    """One count and one slice, whatever the page size."""
+    offset = (params.page - 1) * params.limit if params.page else params.offset
+    return {"count": qs.count(), "limit": params.limit, "offset": offset,
+            "items": list(qs[offset:offset + params.limit])}
+
+
+class PageOut(Schema):
+    count: int
+    limit: int
+    offset: int
+
+
+# ---- matters ----------------------------------------------------------------------------------
+
+SECRECY = choice(SECRECY_CODES.values())
+
+
+class MatterIn(In):
+    title: Required(500)
+    duty_type: choice(DutyType.values)
+    source: choice(Source.values)
+    urgency: choice(Urgency.values) = "normal"
+    secrecy: SECRECY = "normal"
+    kind: choice(Kind.values) = "substantive"
+    process: choice(Process.values) = "main"
+    description: Text(20000) = ""
+    commanded_by: Text(200) = ""
+    commanded_at: PastMoment | None = None
+    command_channel: choice(["", *CommandChannel.values]) = ""
+    owner_unit: Id | None = Field(None, description="รหัสกลุ่มงานเจ้าของเรื่อง (ไม่ระบุ = กลุ่มงานของผู้บันทึก)")
+    assignees: list[Id] = Field(default_factory=list, max_length=50, description="รหัสผู้รับผิดชอบ")
+    parent: Id | None = Field(None, description="รหัสเรื่องหลัก")
+    external_deadline: Date | None = Field(None, description="กำหนดส่ง (วันที่ ISO ปี ค.ศ.)")
+    deadline_working_days: WorkingDays | None = Field(None, description="หรือกำหนดส่งภายในกี่วันทำการ")
+    tags: Text(300) = ""
+
+    @model_validator(mode="after")
+    def _one_deadline(self):
+        if self.external_deadline is not None and self.deadline_working_days is not None:
+            raise ValueError("ระบุ external_deadline หรือ deadline_working_days อย่างใดอย่างหนึ่ง")
+        return self
+
+
+class MatterFilterParams(PageParams):
+    state: choice(["open", *State.values]) | None = None
+    duty_type: choice(DutyType.values) | None = None
+    urgency: choice(Urgency.values) | None = None
+    secrecy: SECRECY | None = None
+    unit: Id | None = None
+    assignee: Id | None = None
+    overdue: bool = False
+    due_within: WorkingDays | None = Field(None, description="ครบกำหนดภายในกี่วันทำการ")
+    q: Text(200) = ""
+
+    def as_params(self) -> dict[str, str]:
+        """The same strings the list page gets, so MatterFilter.from_params stays the one reading of filters."""
+        values = self.model_dump(exclude={"limit", "offset", "page"}, exclude_none=True)
+        values["overdue"] = "1" if self.overdue else ""
+        return {name: str(value) for name, value in values.items()}
+
+
+class MatterOut(Schema):
+    id: int
+    number: str
+    title: str
+    description: str
+    duty_type: str
+    duty_type_label: str
+    source: str
+    urgency: str
+    urgency_label: str
+    secrecy: str
+    secrecy_label: str
+    kind: str
+    process: str
+    state: str
+    state_label: str
+    commanded_by: str
+    commanded_at: dt.datetime | None
+    command_channel: str
+    owner_unit: int | None
+    owner_unit_name: str
+    assignees: list[UserRef]
+    external_deadline: dt.date | None
+    internal_deadline: dt.date | None
+    is_overdue: bool
+    parent: int | None
+    tags: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    closed_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_duty_type_label(obj) -> str:
+        return obj.get_duty_type_display()
+
+    @staticmethod
+    def resolve_urgency_label(obj) -> str:
+        return obj.get_urgency_display()
+
+    @staticmethod
+    def resolve_secrecy(obj) -> str:
+        return SECRECY_CODES[obj.secrecy]
+
+    @staticmethod
+    def resolve_secrecy_label(obj) -> str:
+        return obj.get_secrecy_display()
+
+    @staticmethod
+    def resolve_state_label(obj) -> str:
+        return obj.get_state_display()
+
+    @staticmethod
+    def resolve_owner_unit(obj) -> int | None:
+        return obj.owner_unit_id
+
+    @staticmethod
+    def resolve_owner_unit_name(obj) -> str:
+        return obj.owner_unit.name if obj.owner_unit_id else ""
+
+    @staticmethod
+    def resolve_assignees(obj) -> list:
+        return list(obj.assignees.all())
+
+    @staticmethod
+    def resolve_is_overdue(obj) -> bool:
+        return obj.is_overdue()
+
+    @staticmethod
+    def resolve_parent(obj) -> int | None:
+        return obj.parent_id
+
+
+class EventRef(Schema):
+    event: str
+    label: str
+    needs_message: bool
+    message_label: str
+
+
+class MatterDetailOut(MatterOut):
+    available_events: list[EventRef] = Field(description="เหตุการณ์ที่ผู้เรียกทำได้ขณะนี้")
+
+
+class MatterPage(PageOut):
+    items: list[MatterOut]
+
+
+# ---- workflow ---------------------------------------------------------------------------------
+
+class EventIn(In):
+    event: Required(30)
+    message: Text(5000) = ""
+    verdict: choice(["", *Decision.Verdict.values]) = ""
+    decided_by: Text(200) = ""
+
+
+class TransitionOut(Schema):
+    id: int
+    at: dt.datetime
+    by: int | None
+    by_name: str
+    event: str
+    event_label: str
+    from_state: str
+    to_state: str
+    to_label: str
+    message: str
+
+    @staticmethod
+    def resolve_by(obj) -> int | None:
+        return obj.by_id
+
+    @staticmethod
+    def resolve_by_name(obj) -> str:
+        return obj.by.display_name if obj.by_id else ""
+
+    @staticmethod
+    def resolve_event_label(obj) -> str:
+        return EVENT_LABELS.get(obj.event, obj.event)
+
+
+class TransitionPage(PageOut):
+    items: list[TransitionOut]
+
+
+class EventOut(Schema):
+    transition: TransitionOut
+    state: str
+    state_label: str
