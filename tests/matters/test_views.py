@@ -274,3 +274,22 @@ def test_a_coordinator_cannot_reassign(login, users, make_matter, unit):
 def test_edit_is_refused_to_others(login, users, make_matter, role):
     matter = make_matter()
     assert login(users[role]).get(reverse("matter-edit", args=[matter.pk])).status_code in (403, 404)
+
+
+def test_the_head_shares_a_secret_matter_with_a_cleared_user(login, users, secret, client):
+    outsider = users["outsider"]
+    assert login(outsider).get(secret.get_absolute_url()).status_code == 404
+    client.logout()
+    login(users["head"]).post(reverse("matter-share", args=[secret.pk]), {"user": outsider.pk})
+    client.logout()
+    assert login(outsider).get(secret.get_absolute_url()).status_code == 200
+    assert AuditEvent.objects.filter(action="matter.share").exists()
+
+
+def test_sharing_refuses_a_user_without_clearance_and_other_roles(login, users, secret, client):
+    login(users["head"]).post(reverse("matter-share", args=[secret.pk]), {"user": users["uncleared"].pk})
+    assert not secret.shares.exists()
+    client.logout()
+    response = login(users["coordinator"]).post(reverse("matter-share", args=[secret.pk]),
+                                                 {"user": users["outsider"].pk})
+    assert response.status_code == 403 and not secret.shares.exists()

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from prasan.accounts.models import User
 from prasan.audit.models import record
 
 from .. import workflow
@@ -14,6 +15,7 @@ from ..forms import EventForm, FileForm, MilestoneForm, PlanForm
 from ..models import Milestone, Plan
 from ..timeline import timeline
 from ..uploads import store
+from .sharing import may_share
 
 
 @staff_required
@@ -40,6 +42,10 @@ def _context(request, matter, **overrides):
         "today": timezone.localdate(),
         "assignees": matter.assignees.all(),
     }
+    if may_share(request.user, matter):
+        context["shares"] = matter.shares.select_related("user")
+        context["share_candidates"] = User.objects.filter(is_active=True, clearance__gte=matter.secrecy).exclude(
+            pk__in=matter.shares.values("user_id")).order_by("first_name")
     context.update(overrides)
     return context
 
