@@ -92,3 +92,38 @@ class EntryFile(models.Model):
     size = models.BigIntegerField()
     content_type = models.CharField(max_length=100)
     uploaded_at = models.DateTimeField(default=timezone.now)
+
+
+class LetterIntake(models.Model):
+    """One letter going through intake: stored, read (OCR if scanned), parsed, then confirmed by a person."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "รอประมวลผล"
+        PROCESSING = "processing", "กำลังอ่านเอกสาร"
+        READY = "ready", "รอตรวจยืนยัน"
+        FAILED = "failed", "อ่านไม่สำเร็จ"
+        REGISTERED = "registered", "ลงทะเบียนแล้ว"
+
+    file = models.FileField(upload_to="intake/%Y/%m/")
+    name = models.CharField("ชื่อไฟล์", max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    size = models.BigIntegerField()
+    content_type = models.CharField(max_length=100, blank=True)
+    status = models.CharField("สถานะ", max_length=20, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    progress_label = models.CharField(max_length=200, blank=True)
+    text = models.TextField(blank=True)
+    fields = models.JSONField(default=dict, blank=True)
+    confidence = models.JSONField(default=dict, blank=True)
+    ocr_used = models.BooleanField(default=False)
+    error = models.TextField(blank=True)
+    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    entry = models.OneToOneField(RegisterEntry, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="intake")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "หนังสือรอลงทะเบียน"
+        verbose_name_plural = "หนังสือรอลงทะเบียน"

@@ -1,8 +1,14 @@
 from django.urls import path
 
-from .views import registers
+from .views import intake, registers
 
 urlpatterns = [
+    path("intake/", intake.intake_home, name="intake-home"),
+    path("intake/<int:pk>/", intake.intake_detail, name="intake-detail"),
+    path("intake/<int:pk>/progress/", intake.intake_progress, name="intake-progress"),
+    path("intake/<int:pk>/file/", intake.intake_file, name="intake-file"),
+    path("intake/<int:pk>/page-<int:page>.png", intake.intake_page, name="intake-page"),
+    path("intake/<int:pk>/retry/", intake.intake_retry, name="intake-retry"),
     path("", registers.register_index, name="register-index"),
     path("<str:register>/", registers.entry_list, name="register-list"),
     path("<str:register>/new/", registers.entry_new, name="register-new"),

@@ -1,0 +1,92 @@
+"""Turning a read letter into an incoming register entry and a matter, in one transaction."""
+
+import datetime as dt
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from prasan.audit.models import record
+from prasan.directory.models import Office
+from prasan.matters.models import Matter, MatterFile
+from prasan.tracking.calendar import add_working_days
+
+from . import numbering
+from .models import EntryFile, LetterIntake, Register
+
+URGENCY_CODES = {"ด่วนที่สุด": "most_urgent", "ด่วนมาก": "very_urgent", "ด่วน": "urgent"}
+SECRECY_LEVELS = {"ลับ": 1, "ลับมาก": 2, "ลับที่สุด": 3}
+
+
+def deadlines(reply_by: dt.date | None, within_days: int | None) -> tuple[dt.date | None, dt.date | None]:
+    """(external, internal): from the letter's reply-by date or its 'within N days' (working days)."""
+    today = timezone.localdate()
+    external = reply_by or (add_working_days(today, within_days) if within_days else None)
+    if external is None:
+        return None, None
+    internal = add_working_days(external, -1)
+    return external, internal if internal >= today else external
+
+
+def confirm(intake: LetterIntake, data: dict, *, by, attach_to: Matter | None = None,
+            create_matter: bool = True) -> tuple:
+    """Register the letter (secret letters in the secret register) and create or attach its matter."""
+    secrecy = SECRECY_LEVELS.get(data.get("secrecy") or "", 0)
+    register = Register.SECRET if secrecy else Register.INCOMING
+    with transaction.atomic():
+        locked = LetterIntake.objects.select_for_update().get(pk=intake.pk)
+        if locked.status == LetterIntake.Status.REGISTERED:
+            raise ValueError("หนังสือนี้ลงทะเบียนไปแล้ว")
+        matter = attach_to
+        if matter is None and create_matter:
+            external, internal = deadlines(data.get("reply_by"), data.get("reply_within_days"))
+            matter = Matter.create(
+                by=by, office=Office.current(), title=data["subject"][:500],
+                description=_description(data), duty_type=data["duty_type"], source=data["source"],
+                commanded_by=data.get("from_agency", "")[:200], command_channel="written",
+                urgency=URGENCY_CODES.get(data.get("urgency") or "", "normal"), secrecy=secrecy,
+                owner_unit=data.get("owner_unit"), external_deadline=external, internal_deadline=internal,
+                assignees=list(data.get("assignees") or []),
+            )
+        entry = numbering.register_entry(
+            Office.current(), register, by=by, doc_number=data.get("doc_number") or "",
+            letter_date=data.get("date"), sender=(data.get("from_agency") or "")[:300],
+            recipient=(data.get("to") or "")[:300], subject=data["subject"][:500],
+            urgency=data.get("urgency") or "", secrecy=secrecy, matter=matter,
+            action=data.get("action", "")[:500], remark=data.get("remark", "")[:500],
+        )
+        with locked.file.open("rb") as handle:
+            content = handle.read()
+        saved = EntryFile(entry=entry, name=locked.name, sha256=locked.sha256, size=locked.size,
+                          content_type=locked.content_type or "application/octet-stream")
+        saved.file.save(f"{locked.sha256[:16]}.bin", ContentFile(content), save=False)
+        saved.save()
+        if matter is not None:
+            copy = MatterFile(matter=matter, kind="source", name=locked.name, sha256=locked.sha256, size=locked.size,
+                              content_type=locked.content_type or "application/octet-stream", uploaded_by=by)
+            copy.file.save(f"{locked.sha256[:16]}-letter.bin", ContentFile(content), save=False)
+            copy.save()
+            if attach_to is not None:
+                record(by, "matter.letter_attached", matter, entry=entry.pk, doc_number=entry.doc_number)
+        locked.status = LetterIntake.Status.REGISTERED
+        locked.entry = entry
+        locked.save(update_fields=["status", "entry"])
+        record(by, "intake.confirm", locked, entry=entry.pk, matter=getattr(matter, "pk", None))
+    return entry, matter
+
+
+def _description(data: dict) -> str:
+    parts = []
+    if data.get("doc_number"):
+        parts.append(f"หนังสือ ที่ {data['doc_number']}")
+    if data.get("from_agency"):
+        parts.append(f"จาก {data['from_agency']}")
+    if data.get("references"):
+        parts.append("อ้างถึง: " + "; ".join(data["references"]))
+    if data.get("enclosures"):
+        parts.append("สิ่งที่ส่งมาด้วย: " + "; ".join(data["enclosures"]))
+    if data.get("signer"):
+        parts.append(f"ผู้ลงนาม {data['signer']}")
+    if data.get("contact_phone"):
+        parts.append(f"โทร. {data['contact_phone']}")
+    return "\n".join(parts)
