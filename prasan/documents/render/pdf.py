@@ -1,6 +1,14 @@
-"""HTML → PDF through WeasyPrint, with the shipped Sarabun font and nothing fetched from outside."""
+"""HTML → PDF through WeasyPrint, with the shipped Sarabun font and nothing fetched from outside.
 
+The PDF's text layer is made exact for Thai (ToUnicode read from the font; ActualText on syllables
+whose glyphs cannot tell their text or whose marks extractors re-sort): see textlayer.py.
+"""
+
+import contextlib
+import functools
 from pathlib import Path
+
+from .textlayer import exact_text
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "static" / "fonts"
 
@@ -15,19 +23,35 @@ def font_css() -> str:
     )
 
 
-def _local_only(url: str, timeout: int = 10, ssl_context=None):
-    """WeasyPrint may load only our own files; anything else is refused (no network at render time)."""
-    from weasyprint import default_url_fetcher
+@functools.cache
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher
 
-    if not url.startswith("file://") and not url.startswith("data:"):
-        raise ValueError(f"refused to fetch {url}")
-    return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
+    class LocalOnlyFetcher(URLFetcher):
+        """WeasyPrint may load only our own files; anything else is refused (no network at render
+        time)."""
+
+        def fetch(self, url, headers=None):
+            if not url.startswith(("file:", "data:")):
+                raise ValueError(f"refused to fetch {url}")
+            return super().fetch(url, headers)
+
+    return LocalOnlyFetcher
 
 
-def html_to_pdf(html: str) -> bytes:
+def local_fetcher():
+    """A URL fetcher for one render that reads file: and data: URLs only."""
+    return _fetcher_class()(allowed_protocols=("file", "data"), allow_redirects=False)
+
+
+def html_to_pdf(html: str, *, exact: bool = True) -> bytes:
+    """Render ``html`` to PDF bytes. ``exact=False`` gives WeasyPrint's own text layer (bench only)."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
-    document = HTML(string=html, base_url=str(FONT_DIR), url_fetcher=_local_only)
-    return document.write_pdf(stylesheets=[CSS(string=font_css(), font_config=fonts)], font_config=fonts)
+    fetcher = local_fetcher()
+    document = HTML(string=html, base_url=str(FONT_DIR), url_fetcher=fetcher)
+    stylesheet = CSS(string=font_css(), font_config=fonts, url_fetcher=fetcher)
+    with exact_text() if exact else contextlib.nullcontext():
+        return document.write_pdf(stylesheets=[stylesheet], font_config=fonts)
