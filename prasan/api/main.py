@@ -95,7 +95,7 @@ def _http_error(request, exc):
                                status=exc.status_code)
 
 
-from . import activities, agencies, matters, plans, requests  # noqa: E402  (each holds one concept's routes)
+from . import activities, agencies, matters, plans, registers, requests  # noqa: E402  (each holds one concept's routes)
 
-for _module in (matters, plans, activities, requests, agencies):
+for _module in (matters, plans, activities, requests, agencies, registers):
     api.add_router("/", _module.router)

@@ -75,6 +75,8 @@ def cancel(entry: RegisterEntry, *, by, reason: str) -> RegisterEntry:
         raise ValueError("กรุณาระบุเหตุที่ยกเลิก")
     with transaction.atomic():
         locked = RegisterEntry.objects.select_for_update().get(pk=entry.pk)
+        if locked.status == RegisterEntry.Status.CANCELLED:
+            raise ValueError("เลขนี้ถูกยกเลิกไปแล้ว")
         locked.status = RegisterEntry.Status.CANCELLED
         locked.cancel_reason = reason.strip()
         locked.save(update_fields=["status", "cancel_reason"])

@@ -106,8 +106,12 @@ def entry_cancel(request, register, pk):
         raise PermissionDenied("บทบาทของท่านไม่มีสิทธิ์ยกเลิกรายการในทะเบียนนี้")
     form = CancelForm(request.POST)
     if form.is_valid():
-        numbering.cancel(entry, by=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, f"ยกเลิกเลขทะเบียน {entry.number}/{entry.year} แล้ว (เลขนี้จะไม่ถูกใช้ซ้ำ)")
+        try:
+            numbering.cancel(entry, by=request.user, reason=form.cleaned_data["reason"])
+        except ValueError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"ยกเลิกเลขทะเบียน {entry.number}/{entry.year} แล้ว (เลขนี้จะไม่ถูกใช้ซ้ำ)")
     else:
         messages.error(request, "กรุณาระบุเหตุที่ยกเลิก")
     return redirect("register-entry", register=register, pk=entry.pk)
