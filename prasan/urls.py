@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("prasan.web.urls")),
     path("matters/", include("prasan.matters.urls")),
     path("", include("prasan.coordination.urls")),
+    path("", include("prasan.documents.urls")),
     path("directory/", include("prasan.directory.urls")),
     path("registers/", include("prasan.correspondence.urls")),
     path("api/v1/", api.urls),

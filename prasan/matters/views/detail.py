@@ -41,6 +41,7 @@ def _context(request, matter, **overrides):
         "children": matter.children.visible_to(request.user),
         "today": timezone.localdate(),
         "assignees": matter.assignees.all(),
+        "documents": matter.documents.all(),
     }
     if may_share(request.user, matter):
         context["shares"] = matter.shares.select_related("user")

@@ -1,0 +1,116 @@
+"""The review chain (ตรวจเสนอ): each step approves or returns; the matter's workflow follows along.
+
+Submitting fires the matter's `submit`; a return fires `return`; the head of office's approval
+fires `approve` (the matter goes to the minister); the executive's decision fires `record_decision`.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from prasan.accounts.models import Role
+from prasan.audit.models import record
+from prasan.matters.choices import State
+from prasan.matters.workflow import WorkflowError
+
+from .forms import FormError, get_form
+from .models import Document, ReviewRoute, ReviewStep
+
+DEFAULT_STEPS = [Role.GROUP_HEAD, Role.HEAD, Role.EXECUTIVE]
+# Letters to agencies are signed in the office; they need no minister's decision by default.
+OFFICE_SIGNED = {"external_letter", "stamp_letter", "circular", "internal_memo", "order", "announcement"}
+
+
+class ChainError(Exception):
+    """A Thai sentence saying why the step cannot be taken."""
+
+
+def route_for(document: Document) -> list[str]:
+    unit = document.matter.owner_unit
+    for form, unit_filter in ((document.form, unit), (document.form, None), ("", unit), ("", None)):
+        route = ReviewRoute.objects.filter(form=form, unit=unit_filter).first()
+        if route and route.steps:
+            return list(route.steps)
+    if document.form in OFFICE_SIGNED:
+        return [Role.GROUP_HEAD, Role.HEAD]
+    return list(DEFAULT_STEPS)
+
+
+def may_decide(user, step: ReviewStep) -> bool:
+    if user.role != step.role:
+        return False
+    if user.role == Role.GROUP_HEAD:
+        return user.unit_id is not None and user.unit_id == step.document.matter.owner_unit_id
+    return True
+
+
+def submit(document: Document, *, by) -> Document:
+    """Validate the form (every required part present) and open a new round of review."""
+    with transaction.atomic():
+        locked = Document.objects.select_for_update().get(pk=document.pk)
+        if not locked.editable:
+            raise ChainError("เอกสารนี้เสนอไปแล้ว")
+        try:
+            get_form(locked.form).clean(locked.fields)
+        except FormError as exc:
+            raise ChainError("ยังเสนอไม่ได้: " + "; ".join(exc.errors.values())) from None
+        last_round = locked.steps.order_by("-round").values_list("round", flat=True).first() or 0
+        for order, role in enumerate(route_for(locked), start=1):
+            ReviewStep.objects.create(document=locked, round=last_round + 1, order=order, role=role)
+        locked.status = Document.Status.IN_REVIEW
+        locked.save(update_fields=["status", "updated_at"])
+        _follow(locked.matter, "submit", by, f"เสนอ{get_form(locked.form).title} ฉบับที่ {locked.version}",
+                when=(State.DRAFTING,))
+        record(by, "document.submit", locked, version=locked.version)
+    return locked
+
+
+def decide(document: Document, *, by, approve: bool, comment: str = "", verdict: str = "") -> ReviewStep:
+    """The current step's reviewer approves or returns (a return needs a comment saying what to fix)."""
+    comment = (comment or "").strip()
+    with transaction.atomic():
+        locked = Document.objects.select_for_update().get(pk=document.pk)
+        step = locked.current_step()
+        if locked.status != Document.Status.IN_REVIEW or step is None:
+            raise ChainError("เอกสารนี้ไม่ได้อยู่ระหว่างตรวจเสนอ")
+        if not may_decide(by, step):
+            raise ChainError(f"ขั้นนี้รอ{Role(step.role).label}ตรวจ")
+        if not approve and not comment:
+            raise ChainError("กรุณาระบุสิ่งที่ต้องแก้ไข")
+        if step.role == Role.EXECUTIVE and approve and not (verdict or comment):
+            raise ChainError("กรุณาระบุคำวินิจฉัยหรือข้อความเกษียน")
+        step.status = ReviewStep.Status.APPROVED if approve else ReviewStep.Status.RETURNED
+        step.decided_by, step.decided_at = by, timezone.now()
+        step.name, step.position = by.get_full_name() or by.username, by.position
+        step.comment, step.verdict = comment, verdict if step.role == Role.EXECUTIVE else ""
+        step.save()
+        if not approve:
+            locked.steps.filter(round=step.round, status=ReviewStep.Status.PENDING).update(
+                status=ReviewStep.Status.CANCELLED)
+            locked.status = Document.Status.RETURNED
+            _follow(locked.matter, "return", by, comment, when=(State.IN_REVIEW,))
+        elif locked.current_step() is None:
+            locked.status = Document.Status.APPROVED
+        locked.save(update_fields=["status", "updated_at"])
+        if approve and step.role == Role.HEAD:
+            _follow(locked.matter, "approve", by, f"ตรวจ{locked.title}แล้ว", when=(State.IN_REVIEW,))
+        if approve and step.role == Role.EXECUTIVE:
+            _follow(locked.matter, "record_decision", by, comment or dict(VERDICTS).get(verdict, verdict),
+                    when=(State.WITH_MINISTER,), verdict=verdict, decided_by=step.name)
+        record(by, "document.review", locked, step=step.order, role=step.role, decision=step.status,
+               comment=comment)
+    return step
+
+
+VERDICTS = [("acknowledged", "ทราบ"), ("approved", "อนุมัติ"), ("endorsed", "เห็นชอบ"), ("proceed", "ดำเนินการ"),
+            ("other", "อื่น ๆ (ตามข้อความ)")]
+
+
+def _follow(matter, event: str, by, message: str, *, when, **extra) -> None:
+    """Move the matter along with its document when it stands where that event applies."""
+    matter.refresh_from_db(fields=["state"])
+    if matter.state not in when:
+        return
+    try:
+        matter.fire(event, by=by, message=message or "-", **extra)
+    except WorkflowError as exc:
+        raise ChainError(str(exc)) from None

@@ -1,0 +1,96 @@
+"""Starting a document from its matter, and keeping every saved version."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from prasan.audit.models import record
+
+from .forms import FormError, get_form
+from .models import Document, DocumentVersion
+
+# Forms in the order the office uses them most; labels come from the form specs.
+FORM_ORDER = ["office_memo", "summary_note", "ps_memo", "external_letter", "internal_memo", "stamp_letter",
+              "circular", "order", "announcement"]
+URGENCY_WORDS = {"urgent": "ด่วน", "very_urgent": "ด่วนมาก", "most_urgent": "ด่วนที่สุด"}
+SECRECY_WORDS = {1: "ลับ", 2: "ลับมาก", 3: "ลับที่สุด"}
+
+
+def prefill(matter, form: str, user) -> dict:
+    """What the office always writes the same way, taken from the matter, its letter and its log."""
+    office, unit = matter.office, matter.owner_unit
+    minister = office.minister_title or "รมว."
+    answers = [r for r in matter.agency_requests.all() if r.answer]
+    facts = [f"{r.agency.name} แจ้งว่า {r.answer}" for r in answers]
+    data = {
+        "subject": matter.title,
+        "to": minister,
+        "date": timezone.localdate().isoformat(),
+        "unit": f"{office.abbreviation}. ({unit.name if unit else office.name})",
+        "phone": (unit.phone if unit else "") or office.phone,
+        "urgency": URGENCY_WORDS.get(matter.urgency, ""),
+        "secrecy": SECRECY_WORDS.get(matter.secrecy, ""),
+        "matter": matter.description or matter.title,
+        "facts": facts or [matter.description or matter.title],
+        "address": office.address,
+        "from_agency": matter.commanded_by,
+        "sr_number": matter.number,
+        "key_points": [matter.title],
+        "body": [matter.description or matter.title],
+        "signer": _signer(user),
+    }
+    names = {field.name for field in get_form(form).fields}
+    return {name: value for name, value in data.items() if name in names}
+
+
+def _signer(user) -> dict:
+    """Memos and letters of the office are signed by the head of office."""
+    from prasan.accounts.models import Role, User
+
+    head = User.objects.filter(role=Role.HEAD, is_active=True).order_by("id").first() or user
+    return {"name": f"({head.get_full_name() or head.username})", "position": head.position or "หัวหน้าสำนักงานรัฐมนตรี"}
+
+
+def start(matter, form: str, *, by) -> Document:
+    spec = get_form(form)
+    fields = prefill(matter, form, by)
+    with transaction.atomic():
+        document = Document.objects.create(matter=matter, form=form, title=f"{spec.title}: {matter.title}"[:500],
+                                           fields=fields, created_by=by)
+        DocumentVersion.objects.create(document=document, number=1, fields=fields, created_by=by, note="ร่างแรก")
+        record(by, "document.create", document, form=form, matter=matter.pk)
+    return document
+
+
+def save_version(document: Document, fields: dict, *, by, note: str = "") -> Document:
+    """Save edited fields as a new version; only drafts and returned documents can change."""
+    if not document.editable:
+        raise FormError({"__all__": "เอกสารนี้อยู่ระหว่างตรวจเสนอหรือลงนามแล้ว แก้ไขไม่ได้"})
+    with transaction.atomic():
+        locked = Document.objects.select_for_update().get(pk=document.pk)
+        if fields == locked.fields:
+            return locked
+        locked.version += 1
+        locked.fields = fields
+        locked.save(update_fields=["version", "fields", "updated_at"])
+        DocumentVersion.objects.create(document=locked, number=locked.version, fields=fields, created_by=by,
+                                       note=note[:300])
+        record(by, "document.edit", locked, version=locked.version)
+    return locked
+
+
+def diff(old: dict, new: dict) -> list[tuple[str, str, str]]:
+    """(field, before, after) for every field that differs between two versions."""
+    changed = []
+    for name in sorted(set(old) | set(new)):
+        before, after = old.get(name), new.get(name)
+        if before != after:
+            changed.append((name, _show(before), _show(after)))
+    return changed
+
+
+def _show(value) -> str:
+    if isinstance(value, list):
+        return "\n".join(_show(v) for v in value)
+    if isinstance(value, dict):
+        return " ".join(str(v) for v in value.values() if v)
+    return "" if value is None else str(value)

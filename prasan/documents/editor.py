@@ -1,0 +1,91 @@
+"""A browser form for any FormSpec: one input per part, turned back into the form's JSON data."""
+
+import datetime as dt
+
+from django import forms
+
+from .forms.base import Choice, Date, People, Person, TextList
+
+SHORT = {"doc_number", "phone", "fax", "email", "salutation", "to", "sr_number", "closing_word", "number"}
+
+
+def build(spec, data: dict | None = None, *, bound=None) -> forms.Form:
+    """A Django form for the spec, initialised from the document's data."""
+    data = data or {}
+    fields, initial = {}, {}
+    for part in spec.fields:
+        value = data.get(part.name)
+        if isinstance(part, Person) and not isinstance(part, People):
+            fields[f"{part.name}__name"] = forms.CharField(label=f"{part.label}: ชื่อ", required=False)
+            fields[f"{part.name}__position"] = forms.CharField(
+                label=f"{part.label}: ตำแหน่ง (บรรทัดละตำแหน่ง)", required=False,
+                widget=forms.Textarea(attrs={"rows": 2}))
+            value = value or {}
+            initial[f"{part.name}__name"] = value.get("name", "")
+            position = value.get("position", "")
+            initial[f"{part.name}__position"] = "\n".join(position) if isinstance(position, list) else position
+            continue
+        if isinstance(part, People):
+            fields[part.name] = forms.CharField(
+                label=f"{part.label} (บรรทัดละคน: ชื่อ | ตำแหน่ง | วันที่ ปปปป-ดด-วว)", required=False,
+                widget=forms.Textarea(attrs={"rows": 3}))
+            initial[part.name] = "\n".join(
+                " | ".join(filter(None, [p.get("name", ""), _position(p.get("position")), p.get("date") or ""]))
+                for p in value or [])
+        elif isinstance(part, Choice):
+            fields[part.name] = forms.ChoiceField(label=part.label, required=False,
+                                                  choices=[("", "—")] + [(c, c) for c in part.choices])
+            initial[part.name] = value or ""
+        elif isinstance(part, Date):
+            fields[part.name] = forms.DateField(label=part.label, required=False,
+                                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                                                error_messages={"invalid": "วันที่ไม่ถูกต้อง"})
+            initial[part.name] = value
+        elif isinstance(part, TextList):
+            fields[part.name] = forms.CharField(label=f"{part.label} (บรรทัดละข้อ)", required=False,
+                                                widget=forms.Textarea(attrs={"rows": 3}))
+            initial[part.name] = "\n".join(value) if isinstance(value, list) else (value or "")
+        else:
+            widget = forms.TextInput() if part.name in SHORT else forms.Textarea(attrs={"rows": 2})
+            fields[part.name] = forms.CharField(label=part.label, required=False, widget=widget)
+            initial[part.name] = value if value is not None else ""
+    form_class = type("DocumentFieldsForm", (forms.Form,), fields)
+    return form_class(bound, initial=initial) if bound is not None else form_class(initial=initial)
+
+
+def to_data(spec, cleaned: dict) -> dict:
+    """The form's JSON data from the cleaned browser form (blank parts left out)."""
+    data = {}
+    for part in spec.fields:
+        if isinstance(part, Person) and not isinstance(part, People):
+            name = (cleaned.get(f"{part.name}__name") or "").strip()
+            position = [line.strip() for line in (cleaned.get(f"{part.name}__position") or "").splitlines()
+                        if line.strip()]
+            if name or position:
+                data[part.name] = {"name": name, "position": position}
+        elif isinstance(part, People):
+            people = []
+            for line in (cleaned.get(part.name) or "").splitlines():
+                cells = [c.strip() for c in line.split("|")]
+                if cells and cells[0]:
+                    person = {"name": cells[0], "position": cells[1] if len(cells) > 1 else ""}
+                    if len(cells) > 2 and cells[2]:
+                        person["date"] = cells[2]
+                    people.append(person)
+            if people:
+                data[part.name] = people
+        elif isinstance(part, TextList):
+            items = [line.strip() for line in (cleaned.get(part.name) or "").splitlines() if line.strip()]
+            if items:
+                data[part.name] = items
+        else:
+            value = cleaned.get(part.name)
+            if isinstance(value, dt.date):
+                value = value.isoformat()
+            if value not in (None, ""):
+                data[part.name] = value
+    return data
+
+
+def _position(value) -> str:
+    return " ".join(value) if isinstance(value, list) else (value or "")

@@ -1,0 +1,103 @@
+"""Documents drafted from a matter: versions, the review chain (ตรวจเสนอ), signing and dispatch."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class ReviewRoute(models.Model):
+    """Who reviews a form, in order; the most specific route (form and unit) wins."""
+
+    form = models.CharField("แบบเอกสาร", max_length=40, blank=True, help_text="เว้นว่าง = ทุกแบบ")
+    unit = models.ForeignKey("directory.Unit", null=True, blank=True, on_delete=models.CASCADE,
+                             verbose_name="กลุ่มงาน", help_text="เว้นว่าง = ทุกกลุ่มงาน")
+    steps = models.JSONField("ลำดับผู้ตรวจ (บทบาท)", default=list,
+                             help_text='เช่น ["group_head", "head", "executive"]')
+
+    class Meta:
+        verbose_name = "เส้นทางการตรวจเสนอ"
+        verbose_name_plural = "เส้นทางการตรวจเสนอ"
+
+    def __str__(self) -> str:
+        return f"{self.form or 'ทุกแบบ'} / {self.unit or 'ทุกกลุ่ม'}: {' → '.join(self.steps)}"
+
+
+class Document(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "ร่าง"
+        IN_REVIEW = "in_review", "อยู่ระหว่างตรวจเสนอ"
+        RETURNED = "returned", "ส่งกลับแก้ไข"
+        APPROVED = "approved", "ผ่านการตรวจ รอลงนาม"
+        SIGNED = "signed", "ลงนามแล้ว"
+        DISPATCHED = "dispatched", "ส่งแล้ว"
+
+    matter = models.ForeignKey("matters.Matter", on_delete=models.CASCADE, related_name="documents")
+    form = models.CharField("แบบเอกสาร", max_length=40)
+    title = models.CharField("ชื่อเอกสาร", max_length=500)
+    fields = models.JSONField("ข้อมูลในแบบ", default=dict)
+    version = models.PositiveIntegerField("ฉบับที่", default=1)
+    status = models.CharField("สถานะ", max_length=20, choices=Status.choices, default=Status.DRAFT)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    register_entry = models.OneToOneField("correspondence.RegisterEntry", null=True, blank=True,
+                                          on_delete=models.SET_NULL, related_name="document")
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+")
+    signed_name = models.CharField("ชื่อผู้ลงนาม (พิมพ์)", max_length=200, blank=True)
+    signed_at = models.DateTimeField(null=True, blank=True)
+    pdf = models.FileField(upload_to="documents/%Y/%m/", blank=True)
+    docx = models.FileField(upload_to="documents/%Y/%m/", blank=True)
+    dispatched_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "เอกสาร"
+        verbose_name_plural = "เอกสาร"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    def current_step(self):
+        return self.steps.filter(status=ReviewStep.Status.PENDING).order_by("round", "order").first()
+
+
+class DocumentVersion(models.Model):
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    fields = models.JSONField()
+    note = models.CharField(max_length=300, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="document_version_unique")]
+
+
+class ReviewStep(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "รอตรวจ"
+        APPROVED = "approved", "ผ่าน"
+        RETURNED = "returned", "ส่งกลับแก้ไข"
+        CANCELLED = "cancelled", "ยกเลิก"
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="steps")
+    round = models.PositiveIntegerField("รอบที่", default=1)
+    order = models.PositiveIntegerField("ลำดับ")
+    role = models.CharField("บทบาทผู้ตรวจ", max_length=20)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    name = models.CharField("ชื่อ", max_length=200, blank=True)
+    position = models.CharField("ตำแหน่ง", max_length=200, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    verdict = models.CharField("คำวินิจฉัย (ผู้บริหาร)", max_length=20, blank=True)
+    comment = models.TextField("ความเห็น/เกษียน", blank=True)
+
+    class Meta:
+        ordering = ["round", "order"]
