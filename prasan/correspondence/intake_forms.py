@@ -19,7 +19,7 @@ PARSED = ["kind", "doc_number", "date", "subject", "to", "from_agency", "urgency
 
 class UploadForm(forms.Form):
     file = forms.FileField(label="ไฟล์หนังสือ (PDF, รูปสแกน, Word หรือข้อความ)",
-                           error_messages={"required": "กรุณาเลือกไฟล์"})
+                           error_messages={"required": "กรุณาเลือกไฟล์", "empty": "ไฟล์ว่างเปล่า"})
 
 
 class LinesField(forms.CharField):

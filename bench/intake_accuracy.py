@@ -1,0 +1,169 @@
+"""How well letter intake reads the corpus in bench/letters: field accuracy and time.
+
+    .venv/bin/python bench/intake_accuracy.py [--variants txt,docx,pdf,scan] [--json] [--failures]
+
+Each letter's .json holds the fields a person would enter. A field is right when the parsed
+value equals it after whitespace is removed and digits are made Arabic (Thai puts no spaces
+between words, so a space OCR inserts or drops changes nothing a register needs); list fields
+are compared as sets of such strings. Letters in bench/letters/heldout/ were written after the
+parser was finished and are reported apart. Scans and DOCX/PDF files come from
+bench/letters/make_variants.py (run it first; it writes var/bench-letters/).
+
+Targets (issue 4): ≥ 97 % of fields right with a text layer, ≥ 85 % on 200-dpi scans;
+≤ 100 ms per text letter; OCR ≤ 15 s per page on 2 cores.
+"""
+
+import argparse
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prasan.settings")
+
+from prasan.correspondence.intake import ocr, pipeline  # noqa: E402
+from prasan.correspondence.intake.parse import FIELDS  # noqa: E402
+from prasan.thai.digits import to_arabic  # noqa: E402
+
+LETTERS = ROOT / "bench/letters"
+VARIANTS = ROOT / "var/bench-letters"
+TEXT_VARIANTS = ("txt", "docx", "pdf")
+TIMING_REPEATS = 5
+
+
+def corpus() -> list[tuple[str, Path, dict, bool]]:
+    """(name, source .txt, expected fields, held out?)."""
+    out = []
+    for folder, held_out in ((LETTERS, False), (LETTERS / "heldout", True)):
+        for source in sorted(folder.glob("*.txt")):
+            expected = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
+            out.append((source.stem, source, expected, held_out))
+    return out
+
+
+def variant_path(name: str, source: Path, variant: str) -> Path | None:
+    if variant == "txt":
+        return source
+    if variant == "scan":
+        found = sorted((VARIANTS / "scan").glob(f"{name}.*"))
+        return found[0] if found else None
+    path = VARIANTS / variant / f"{name}.{variant}"
+    return path if path.exists() else None
+
+
+def _norm_text(value: str) -> str:
+    return re.sub(r"\s+", "", to_arabic(value)).replace("\u0e4d\u0e32", "\u0e33")
+
+
+def same(expected, got) -> bool:
+    if isinstance(expected, list) or isinstance(got, list):
+        return sorted(map(_norm_text, expected or [])) == sorted(map(_norm_text, got or []))
+    if isinstance(expected, str) and isinstance(got, str):
+        return _norm_text(expected) == _norm_text(got)
+    return expected == got
+
+
+def measure(variant: str, letters, options: ocr.OcrOptions, failures: bool) -> dict:
+    per_field = {f: [0, 0] for f in FIELDS}
+    groups = {"dev": [0, 0], "heldout": [0, 0]}
+    times, page_times, missing, errors = [], [], [], []
+    for name, source, expected, held_out in letters:
+        path = variant_path(name, source, variant)
+        if path is None:
+            missing.append(name)
+            continue
+        data = path.read_bytes()
+        repeats = 1 if variant == "scan" else TIMING_REPEATS
+        spent = []
+        try:
+            for _ in range(repeats):
+                started = time.perf_counter()
+                result = pipeline.run(data, path.name, options=options)
+                spent.append(time.perf_counter() - started)
+        except Exception as exc:  # a crash is a miss on every field, and is listed
+            errors.append(f"{name}: {exc}")
+            for f in FIELDS:
+                per_field[f][1] += 1
+            groups["heldout" if held_out else "dev"][1] += len(FIELDS)
+            continue
+        times.append(statistics.median(spent))
+        if result.ocr_used:
+            page_times.append(spent[0] / max(result.pages, 1))
+        for f in FIELDS:
+            right = same(expected[f], result.fields[f])
+            per_field[f][0] += right
+            per_field[f][1] += 1
+            group = groups["heldout" if held_out else "dev"]
+            group[0] += right
+            group[1] += 1
+            if failures and not right:
+                print(f"  ✗ {variant} {name} {f}: expected {expected[f]!r} got {result.fields[f]!r}", file=sys.stderr)
+    right = sum(r for r, _ in per_field.values())
+    total = sum(t for _, t in per_field.values())
+    return {
+        "variant": variant,
+        "letters": len(letters) - len(missing),
+        "accuracy": right / total if total else None,
+        "dev_accuracy": groups["dev"][0] / groups["dev"][1] if groups["dev"][1] else None,
+        "heldout_accuracy": groups["heldout"][0] / groups["heldout"][1] if groups["heldout"][1] else None,
+        "per_field": {f: (r / t if t else None) for f, (r, t) in per_field.items()},
+        "median_seconds_per_letter": statistics.median(times) if times else None,
+        "median_ocr_seconds_per_page": statistics.median(page_times) if page_times else None,
+        "max_ocr_seconds_per_page": max(page_times) if page_times else None,
+        "missing": missing,
+        "errors": errors,
+    }
+
+
+def table(results: list[dict]) -> str:
+    pct = lambda v: "   –  " if v is None else f"{v * 100:5.1f}%"  # noqa: E731
+    head = "field".ljust(18) + "".join(r["variant"].rjust(9) for r in results)
+    rows = [head, "-" * len(head)]
+    for f in FIELDS:
+        rows.append(f.ljust(18) + "".join(pct(r["per_field"][f]).rjust(9) for r in results))
+    rows.append("-" * len(head))
+    for key, label in (("accuracy", "all letters"), ("dev_accuracy", "development"), ("heldout_accuracy", "held out")):
+        rows.append(label.ljust(18) + "".join(pct(r[key]).rjust(9) for r in results))
+    rows.append("letters".ljust(18) + "".join(str(r["letters"]).rjust(9) for r in results))
+    ms = lambda v: "–" if v is None else f"{v * 1000:.0f} ms"  # noqa: E731
+    rows.append("median / letter".ljust(18) + "".join(ms(r["median_seconds_per_letter"]).rjust(9) for r in results))
+    sec = lambda v: "–" if v is None else f"{v:.1f} s"  # noqa: E731
+    rows.append("OCR / page (med)".ljust(18) + "".join(sec(r["median_ocr_seconds_per_page"]).rjust(9) for r in results))
+    rows.append("OCR / page (max)".ljust(18) + "".join(sec(r["max_ocr_seconds_per_page"]).rjust(9) for r in results))
+    for r in results:
+        if r["missing"]:
+            rows.append(f"{r['variant']}: missing {len(r['missing'])} (run bench/letters/make_variants.py)")
+        for error in r["errors"]:
+            rows.append(f"{r['variant']}: error {error}")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--variants", default="txt,docx,pdf,scan")
+    parser.add_argument("--only", nargs="*", help="letter names (stems)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--failures", action="store_true", help="list every wrong field on stderr")
+    parser.add_argument("--psm", type=int, default=ocr.PAGE_SEGMENTATION)
+    parser.add_argument("--whole-page", action="store_true",
+                        help="let Tesseract lay out the page (use with --psm 4 or 6) instead of reading by line")
+    parser.add_argument("--languages", default=ocr.LANGUAGES)
+    parser.add_argument("--no-digit-reread", action="store_true")
+    args = parser.parse_args(argv)
+    letters = [entry for entry in corpus() if not args.only or entry[0] in args.only]
+    options = ocr.OcrOptions(languages=args.languages, psm=args.psm, digits=not args.no_digit_reread,
+                             by_line=not args.whole_page)
+    results = [measure(v, letters, options, args.failures) for v in args.variants.split(",")]
+    if args.json:
+        print(json.dumps({"ocr": vars(options), "results": results}, ensure_ascii=False, indent=2))
+    else:
+        print(table(results))
+
+
+if __name__ == "__main__":
+    main()

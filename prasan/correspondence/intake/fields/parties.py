@@ -1,0 +1,144 @@
+"""Who: the addressee (เรียน/ถึง), the issuing office, the signer, and the contact phone."""
+
+import re
+
+from ..normalize import collapse
+from .dates import date_only
+from .lines import SALUTATION, TO_STAMP, UNIT, Letter, width
+from .marks import strip_marks
+from .numbers import number_line
+
+_TITLE = (r"(?:นางสาว|นาง|นาย|น\.ส\.|ด\.ช\.|ด\.ญ\.|เด็กชาย|เด็กหญิง|ว่าที่\s?ร\.ต\.|"
+          r"ร\.ต\.อ\.|พ\.ต\.อ\.|พล\.ต\.อ\.|ดร\.|ศาสตราจารย์|รองศาสตราจารย์|ผู้ช่วยศาสตราจารย์|"
+          r"นายแพทย์|แพทย์หญิง|พระ)")
+_PERSON = re.compile(_TITLE + r"\s?[ก-๛]+(?:\s[ก-๛.]+){1,2}")
+_NOT_NAMES = re.compile(r"ประทับตรา|สำเนา|ลงชื่อ|ลายมือชื่อ|^\d")
+_ADDRESS_START = re.compile(r"^(?:\d|ถนน|ถ\.|เลขที่|บ้านเลขที่|ตำบล|แขวง|อำเภอ|เขต|จังหวัด|กรุงเทพ|กทม|ทำเนียบ|"
+                            r"โทร|www|http|[A-Za-z0-9._%+-]+@)")
+_PHONE_LABEL = r"(?:โทรศัพท์(?:มือถือ)?|เบอร์โทร(?:ศัพท์)?|โทร(?!สาร)\.?|Tel\.?|มือถือ)"
+_PHONE_NUMBER = r"(?P<number>\+?\d[\d\s\-]{2,18}\d(?:\s*(?:ต่อ|ext\.?)\s*\d{1,6}(?:\s*[,-]\s*\d{1,6})?)?)"
+PHONE_LINE = re.compile(r"^\s*" + _PHONE_LABEL + r"\s*[:：]?\s*" + _PHONE_NUMBER)
+PHONE_INLINE = re.compile(_PHONE_LABEL + r"\s*[:：]?\s*" + _PHONE_NUMBER)
+
+
+def addressee(letter: Letter) -> tuple[str | None, float]:
+    index = letter.salutation_at
+    if index is None:
+        return None, 0.6
+    line = letter.lines[index]
+    match = SALUTATION.match(line) or TO_STAMP.match(line)
+    value = collapse(line[match.end():])
+    return (value or None), (0.95 if value else 0.4)
+
+
+def memo_unit(letter: Letter) -> tuple[int, str] | None:
+    found = letter.first(UNIT, 0, 12)
+    if not found:
+        return None
+    index, match = found
+    return index, letter.lines[index][match.end():]
+
+
+def issuing_office(letter: Letter, kind: str, signer: str | None) -> tuple[str | None, float]:
+    if kind == "memo":
+        unit = memo_unit(letter)
+        if unit:
+            value = re.split(r"โทร|\bTel", unit[1])[0]
+            if value.count("(") > value.count(")"):
+                value = value[: value.rindex("(")]
+            value = collapse(value).strip(" ,")
+            return (value or None), 0.9
+        return None, 0.5
+    if kind == "complaint":
+        return _complainant(letter, signer)
+    if kind == "stamp":
+        bottom = _office_above_date(letter)
+        if bottom:
+            return bottom, 0.85
+    return _letterhead_office(letter)
+
+
+def _letterhead_office(letter: Letter) -> tuple[str | None, float]:
+    for index in letter.nonblank(0):
+        if index > 15:
+            break
+        number = number_line(letter.lines[index])
+        if number is None:
+            continue
+        rest = collapse(strip_marks(letter.lines[index][number.end:]))
+        if _looks_like_office(rest):
+            return rest, 0.9
+        following = next(letter.nonblank(index + 1), None)
+        if following is not None:
+            candidate = collapse(strip_marks(letter.stripped[following]))
+            if _looks_like_office(candidate) and not letter.is_label(following):
+                return candidate, 0.85
+        return None, 0.4
+    return None, 0.4
+
+
+def _looks_like_office(text: str) -> bool:
+    return (
+        width(text) >= 4
+        and _is_thai_start(text)
+        and not _ADDRESS_START.match(text)
+        and date_only(text) is None
+    )
+
+
+def _is_thai_start(text: str) -> bool:
+    return bool(text) and "\u0e01" <= text[0] <= "\u0e4e"
+
+
+def _office_above_date(letter: Letter) -> str | None:
+    """A stamp letter ends with the office's name, then the date, then often (ประทับตรา)."""
+    indexes = list(letter.nonblank(0))
+    for position in range(len(indexes) - 1, 0, -1):
+        if date_only(letter.stripped[indexes[position]]) is not None:
+            above = collapse(letter.stripped[indexes[position - 1]])
+            if _looks_like_office(above):
+                return above
+    return None
+
+
+def _complainant(letter: Letter, signer: str | None) -> tuple[str | None, float]:
+    if signer:
+        return signer, 0.85
+    match = re.search(r"ข้าพเจ้า\s*(" + _PERSON.pattern + ")", letter.text)
+    if match:
+        return collapse(match.group(1)), 0.75
+    return None, 0.4
+
+
+def signer(letter: Letter) -> tuple[str | None, float]:
+    start = letter.salutation_at or 0
+    for index in letter.nonblank(start + 1):
+        text = letter.stripped[index]
+        if text.startswith("(") and text.endswith(")"):
+            inner = collapse(text[1:-1])
+            if inner and not _NOT_NAMES.search(inner) and _is_thai_start(inner):
+                return inner, (0.95 if _PERSON.match(inner) or " " in inner else 0.7)
+    for index in letter.nonblank(start + 1):
+        match = re.match(r"^\s*(?:ลงชื่อ|ลายมือชื่อ)\s*[:：]?\s*(.+)$", letter.lines[index])
+        if match and _PERSON.search(match.group(1)):
+            return collapse(_PERSON.search(match.group(1)).group(0)), 0.8
+    return None, 0.8
+
+
+def contact_phone(letter: Letter) -> tuple[str | None, float]:
+    indexes = list(letter.nonblank(0))
+    for index in indexes:  # a phone line at the bottom, under the owning unit
+        if index < (letter.salutation_at or 0):
+            continue
+        match = PHONE_LINE.match(letter.lines[index])
+        if match:
+            return _phone(match.group("number")), 0.9
+    for index in indexes:  # anywhere else: a memo's ส่วนราชการ line, a complaint's address
+        match = PHONE_INLINE.search(letter.lines[index])
+        if match:
+            return _phone(match.group("number")), 0.8
+    return None, 0.8
+
+
+def _phone(raw: str) -> str:
+    return collapse(raw.replace("ต่อ", " ต่อ ")).strip(" -")

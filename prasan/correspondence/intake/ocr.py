@@ -1,0 +1,218 @@
+"""Step 4, OCR: scanned pages and images → text, with Tesseract (`tha+eng`) run as a subprocess.
+
+PDF pages are rendered at 300 dpi with pdfium; images are upscaled to about 300 dpi when they
+say they are less, despeckled and straightened, then cut into lines (`layout`) that Tesseract
+reads one by one. Its Thai model as Debian ships it cannot produce ๔ ๖ ๗ ๘ ๙ and misreads
+letter codes, so those are read again from the image (`thai_digits`, `letter_codes`), and
+dropped tone marks are put back by word frequency (`spelling`). Measured on the corpus:
+bench/intake_accuracy.py.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import layout
+from .detect import check_pixels
+from .errors import IntakeError
+from .normalize import normalize
+from .spelling import restore_marks
+from .thai_digits import reread_digits
+
+RENDER_DPI = 300
+TARGET_DPI = 300
+LANGUAGES = os.environ.get("PRASAN_OCR_LANGUAGES", "tha+eng")
+PAGE_SEGMENTATION = int(os.environ.get("PRASAN_OCR_PSM", "7"))  # per line; see ocr_image
+PAGE_TIMEOUT = 180  # seconds for one page; a stuck Tesseract must not hold a worker forever
+
+NO_TESSERACT = "ไม่พบโปรแกรม OCR (tesseract) บนเครื่องแม่ข่าย จึงอ่านไฟล์สแกนไม่ได้ กรุณาแจ้งผู้ดูแลระบบ"
+OCR_FAILED = "อ่านข้อความจากภาพสแกนไม่สำเร็จ กรุณาตรวจว่าไฟล์ไม่เสียและสแกนให้ชัดขึ้น"
+OCR_TIMEOUT = "การอ่านภาพสแกนใช้เวลานานเกินกำหนด กรุณาสแกนใหม่ที่ความละเอียด 300 dpi"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class OcrOptions:
+    languages: str = LANGUAGES
+    psm: int = PAGE_SEGMENTATION
+    digits: bool = True  # re-read Thai digits (and letter codes) from the image
+    by_line: bool = True  # cut the page into lines first; False: Tesseract lays out the whole page
+
+
+def tesseract() -> str:
+    path = os.environ.get("PRASAN_TESSERACT") or shutil.which("tesseract")
+    if not path:
+        raise IntakeError(NO_TESSERACT, "no_ocr")
+    return path
+
+
+def ocr_image(image, options: OcrOptions | None = None) -> str:
+    """One page image (PIL) → text.
+
+    The page is cleaned and cut into lines (`layout`), and each line is read as a single line
+    (`--psm 7`), which keeps Thai marks with their letters. The lines go to Tesseract in two
+    batches run at once, one thread each: its own threading is slower on two cores.
+    """
+    options = options or OcrOptions()
+    page = layout.clean(_prepare(image))
+    if not options.by_line:
+        return _whole_page(page, options)
+    strips = layout.find_lines(page)
+    if not strips:
+        return ""
+    crops = [layout.strip_image(page, strip) for strip in strips]
+    half = (len(crops) + 1) // 2  # two batches, one per core
+    texts: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="prasan-ocr-") as tmp:
+        jobs = [_start(Path(tmp) / "a", crops[:half], options.languages, options.psm),
+                _start(Path(tmp) / "b", crops[half:], options.languages, options.psm)]
+        try:
+            results = _finish(jobs[0]) + _finish(jobs[1])
+        finally:  # if one batch failed, do not leave the other running
+            for job in jobs:
+                if job and job[2].poll() is None:
+                    job[2].kill()
+                    job[2].wait()
+    for crop, (text, tsv) in zip(crops, results, strict=True):
+        text = " ".join(text.split())
+        text = reread_digits(crop, text, tsv) if options.digits else text
+        texts.append(restore_marks(normalize(tidy_line(text))))
+    out = []
+    for index, (strip, text) in enumerate(zip(strips, texts, strict=True)):
+        if index and strip.gap_before >= 0.8:
+            out.append("")
+        out.append(text)
+    return "\n".join(out)
+
+
+_JUNK = re.compile(r"^(?:[|;:'\"`~_,\-—–!°©®*^<>=+]+|[.,]{1,2})$")  # `....` (พ.ศ. ....) stays
+_THAI = re.compile(r"[\u0e01-\u0e4e]")
+
+
+def tidy_line(text: str) -> str:
+    """Drop the specks OCR reads at a line's ends: lone punctuation, and stray Latin letters on a
+    Thai line (`(นายวิทยา ศรีสุข) es`, `ด่วนที่สุด ;`)."""
+    tokens = text.split()
+    thai = len(_THAI.findall(text)) >= 0.6 * max(len(text.replace(" ", "")), 1)
+
+    def junk(token: str) -> bool:
+        return bool(_JUNK.match(token)) or (thai and token.isascii() and token.isalpha() and len(token) <= 2)
+
+    while tokens and junk(tokens[-1]):
+        tokens.pop()
+    while tokens and junk(tokens[0]):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _whole_page(page, options: OcrOptions) -> str:
+    """Tesseract's own page layout (`--psm 4` or `6`), kept to measure against reading by line."""
+    with tempfile.TemporaryDirectory(prefix="prasan-ocr-") as tmp:
+        [(text, tsv)] = _finish(_start(Path(tmp) / "page", [page], options.languages, options.psm))
+    if options.digits:
+        text = reread_digits(page, text, tsv)
+    return "\n".join(restore_marks(normalize(tidy_line(line))) for line in text.split("\n"))
+
+
+def _start(base: Path, images: list, languages: str, psm: int):
+    """Start Tesseract on a batch of images (a list file: one process, the model loaded once)."""
+    if not images:
+        return None
+    base.mkdir()
+    paths = []
+    for number, image in enumerate(images):
+        path = base / f"{number:04d}.png"
+        image.save(path, dpi=(TARGET_DPI, TARGET_DPI))
+        paths.append(str(path))
+    listing = base / "list.txt"
+    listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
+    command = [tesseract(), str(listing), str(base / "out"), "-l", languages, "--psm", str(psm), "txt", "tsv"]
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    return base, len(images), process
+
+
+def _finish(job) -> list[tuple[str, str]]:
+    """Each image's (text, TSV) once its batch is done."""
+    if job is None:
+        return []
+    base, count, process = job
+    try:
+        _, errors = process.communicate(timeout=PAGE_TIMEOUT)
+    except subprocess.TimeoutExpired as exc:
+        process.kill()
+        process.communicate()
+        raise IntakeError(OCR_TIMEOUT, "ocr_timeout") from exc
+    if process.returncode != 0:
+        raise IntakeError(OCR_FAILED, "ocr_failed")
+    texts = (base / "out.txt").read_text(encoding="utf-8").split("\f")
+    rows = (base / "out.tsv").read_text(encoding="utf-8").split("\n")
+    header, body = rows[0], rows[1:]
+    by_page: dict[int, list[str]] = {}
+    for row in body:
+        cols = row.split("\t")
+        if len(cols) >= 12:
+            by_page.setdefault(int(cols[1]), []).append(row)
+    texts += [""] * (count - len(texts))
+    return [(texts[i], "\n".join([header, *by_page.get(i + 1, [])])) for i in range(count)]
+
+
+def _prepare(image):
+    """Grayscale, at about 300 dpi: Thai marks are small, and Tesseract reads them best there."""
+    from PIL import Image
+
+    check_pixels(image.size)
+    if image.mode not in ("L", "1"):
+        image = image.convert("L")
+    elif image.mode == "1":
+        image = image.convert("L")
+    dpi = image.info.get("dpi", (0, 0))[0] or 0
+    if 0 < dpi < TARGET_DPI * 0.8:
+        scale = TARGET_DPI / dpi
+        image = image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS)
+        image.info["dpi"] = (TARGET_DPI, TARGET_DPI)
+    return image
+
+
+def image_frames(data: bytes) -> Iterator:
+    """Each page of an image file (TIFF may hold several)."""
+    import io
+
+    from PIL import Image, ImageSequence
+
+    with Image.open(io.BytesIO(data)) as image:
+        dpi = image.info.get("dpi")
+        for frame in ImageSequence.Iterator(image):
+            page = frame.copy()
+            if dpi:
+                page.info["dpi"] = dpi
+            yield page
+
+
+def pdf_page_image(data: bytes, index: int):
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        page = document[index]
+        bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
+        image = bitmap.to_pil()
+        image.info["dpi"] = (RENDER_DPI, RENDER_DPI)
+        return image
+    finally:
+        document.close()
+
+
+def ocr_pages(images: list, progress: Progress | None = None, options: OcrOptions | None = None) -> list[str]:
+    texts = []
+    for number, image in enumerate(images, start=1):
+        texts.append(ocr_image(image, options))
+        if progress:
+            progress(number, len(images))
+    return texts

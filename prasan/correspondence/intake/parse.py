@@ -1,0 +1,121 @@
+"""Step 6, parse: a letter's text → the register fields, each with how sure the parser is (0..1).
+
+The field parsers live in `fields/`, one concept per module; this module orders them, because
+some depend on others (the kind decides where the issuing office is written).
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .fields import deadlines, lists, marks, parties
+from .fields.dates import date_only, find_dates
+from .fields.kind import kind as letter_kind
+from .fields.lines import CLOSINGS, SUBJECT, Letter
+from .fields.numbers import DocNumber, fix_digit_confusions, number_line
+from .normalize import collapse, for_parsing
+
+FIELDS = (
+    "kind", "doc_number", "date", "subject", "to", "from_agency", "urgency", "secrecy",
+    "references", "enclosures", "reply_by", "reply_within_days", "signer", "contact_phone",
+)
+OCR_DOUBT = 0.85  # OCR'd text is less certain than a text layer, whatever the rule said
+
+
+@dataclass
+class ParseResult:
+    fields: dict
+    confidence: dict[str, float] = field(default_factory=dict)
+
+    def uncertain(self, below: float = 0.7) -> list[str]:
+        return [name for name in FIELDS if self.confidence.get(name, 0) < below]
+
+
+def parse(text: str, *, ocr: bool = False) -> ParseResult:
+    letter = Letter(fix_digit_confusions(for_parsing(text)))
+    values: dict = {}
+    sure: dict[str, float] = {}
+
+    number, sure["doc_number"] = doc_number(letter)
+    signed_by, sure["signer"] = parties.signer(letter)
+    values["kind"], sure["kind"] = letter_kind(letter, number, signed_by is not None)
+    if values["kind"] == "stamp":
+        signed_by, sure["signer"] = None, 0.9  # a stamp letter is sealed, not signed
+    values["doc_number"] = number.text if number else None
+    date, sure["date"] = letter_date(letter)
+    values["date"] = date.isoformat() if date else None
+    values["subject"], sure["subject"] = subject(letter)
+    values["to"], sure["to"] = parties.addressee(letter)
+    values["from_agency"], sure["from_agency"] = parties.issuing_office(letter, values["kind"], signed_by)
+    values["urgency"], sure["urgency"] = marks.urgency(letter)
+    values["secrecy"], sure["secrecy"] = marks.secrecy(letter)
+    values["references"], sure["references"], refs_end = lists.references(letter)
+    values["enclosures"], sure["enclosures"], encl_end = lists.enclosures(letter)
+    body = _body(letter, refs_end, encl_end)
+    reply_by, sure["reply_by"] = deadlines.reply_by(body)
+    values["reply_by"] = reply_by.isoformat() if reply_by else None
+    values["reply_within_days"], sure["reply_within_days"] = deadlines.reply_within_days(body)
+    values["signer"] = signed_by
+    values["contact_phone"], sure["contact_phone"] = parties.contact_phone(letter)
+
+    fields = {name: values[name] for name in FIELDS}
+    confidence = {name: round(sure[name] * (OCR_DOUBT if ocr else 1.0), 2) for name in FIELDS}
+    return ParseResult(fields, confidence)
+
+
+def doc_number(letter: Letter) -> tuple[DocNumber | None, float]:
+    stop = letter.salutation_at if letter.salutation_at is not None else 20
+    for index in letter.nonblank(0):
+        if index > stop:
+            break
+        found = number_line(letter.lines[index])
+        if found:
+            return found, 0.95
+    return None, 0.85
+
+
+def letter_date(letter: Letter) -> tuple[dt.date | None, float]:
+    header_end = letter.subject_at if letter.subject_at is not None else letter.salutation_at
+    header_end = 15 if header_end is None else header_end
+    for index in letter.nonblank(0):
+        if index >= header_end:
+            break
+        line = letter.stripped[index]
+        value = date_only(line)
+        if value is None and "วันที่" in line:  # a memo's `ที่ … วันที่ …` line
+            value = date_only(line[line.rindex("วันที่"):])
+        if value is not None:
+            return value, 0.95
+    for index in letter.nonblank(0):  # stamp letters and some complaints date at the bottom
+        value = date_only(letter.stripped[index])
+        if value is not None:
+            return value, 0.85
+    header = "\n".join(letter.lines[:header_end])
+    found = find_dates(header)
+    return (found[0].value, 0.5) if found else (None, 0.6)
+
+
+def subject(letter: Letter) -> tuple[str | None, float]:
+    index = letter.subject_at
+    if index is None or index > 25:
+        return None, 0.8
+    match = SUBJECT.match(letter.lines[index])
+    parts = [letter.lines[index][match.end():]]
+    cursor = index + 1
+    while cursor < len(letter.lines) and len(parts) < 3:
+        line = letter.stripped[cursor]
+        if not line or letter.is_label(cursor) or date_only(line) or CLOSINGS.match(line):
+            break
+        parts.append(line)
+        cursor += 1
+    if len(parts) > 1 and parts[0].strip():
+        ends_at_label = cursor >= len(letter.lines) or not letter.stripped[cursor] or letter.is_label(cursor)
+        if not ends_at_label:
+            parts = parts[:1]  # no label after them: those lines were body, not a wrapped subject
+    value = lists.join_lines(parts)
+    return (collapse(value) or None), (0.95 if len(parts) == 1 else 0.85)
+
+
+def _body(letter: Letter, *ends: int | None) -> str:
+    start = letter.salutation_at if letter.salutation_at is not None else 0
+    start = max([start + 1, *[end for end in ends if end is not None]])
+    return "\n".join(letter.lines[start:])

@@ -1,0 +1,94 @@
+"""Step 7: the whole intake, for the rest of the app — bytes in, `IntakeResult` out.
+
+    result = run(data, "letter.pdf", progress=lambda page, pages: ...)
+
+Raises `IntakeError` (Thai message) for files it cannot take; the caller keeps the file for a
+person to handle and registers nothing. OCR is slow (seconds a page): call `run` from a
+background task and pass `progress` to report page i of n.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import detect, extract, ocr, store
+from .errors import IntakeError
+from .normalize import normalize
+from .parse import parse
+
+LITTLE_TEXT = "อ่านข้อความได้น้อยมาก ช่องที่กรอกให้อาจว่างหรือผิด กรุณาตรวจกับต้นฉบับ"
+OCR_USED = "ข้อความได้จากการอ่านภาพสแกน (OCR) กรุณาตรวจตัวเลขและชื่อเฉพาะกับต้นฉบับ"
+REPAIRED = {
+    "sara_am": "ไฟล์ PDF ใช้ฟอนต์ที่แปลงสระ า/ำ ผิด ระบบแก้ให้แล้ว กรุณาตรวจข้อความ",
+    "tis620": "ไฟล์ PDF ใช้รหัสอักขระไทยแบบเก่า (TIS-620) ระบบแปลงให้แล้ว",
+}
+
+
+@dataclass
+class IntakeResult:
+    digest: str
+    content_type: str
+    text: str
+    fields: dict
+    confidence: dict[str, float]
+    pages: int
+    ocr_used: bool
+    warnings: list[str] = field(default_factory=list)
+
+
+def run(data: bytes, filename: str = "", progress: ocr.Progress | None = None,
+        options: ocr.OcrOptions | None = None) -> IntakeResult:
+    digest = store.digest(data)
+    detected = detect.detect(data, filename)
+    text, ocr_used, warnings = read_text(data, detected, progress, options)
+    text = normalize(text)
+    if len(text.strip()) < extract.MIN_CHARS_PER_PAGE:
+        warnings.append(LITTLE_TEXT)
+    parsed = parse(text, ocr=ocr_used)
+    if ocr_used:
+        warnings.append(OCR_USED)
+    return IntakeResult(digest, detected.content_type, text, parsed.fields, parsed.confidence,
+                        detected.pages, ocr_used, warnings)
+
+
+def read_text(data: bytes, detected: detect.Detected, progress: ocr.Progress | None = None,
+              options: ocr.OcrOptions | None = None) -> tuple[str, bool, list[str]]:
+    """The file's text, whether OCR made it, and warnings for the person confirming."""
+    kind = detected.content_type
+    if kind == detect.TEXT:
+        text = extract.plain_text(data)
+        _done(progress, 1)
+        return text, False, []
+    if kind == detect.DOCX:
+        text = extract.docx_text(data)
+        _done(progress, 1)
+        return text, False, []
+    if kind == detect.PDF:
+        return _pdf_text(data, detected.pages, progress, options)
+    if detected.is_image:
+        images = list(ocr.image_frames(data))
+        return "\n\n".join(ocr.ocr_pages(images, progress, options)), True, []
+    raise IntakeError(detect.UNSUPPORTED, "unsupported")
+
+
+def _pdf_text(data, pages, progress, options) -> tuple[str, bool, list[str]]:
+    layer = extract.pdf_pages(data)
+    warnings = sorted({REPAIRED[p.repaired] for p in layer if p.repaired})
+    scanned = [i for i, page in enumerate(layer) if page.needs_ocr]
+    texts = [page.text for page in layer]
+    for done, index in enumerate(scanned, start=1):
+        texts[index] = ocr.ocr_image(ocr.pdf_page_image(data, index), options)
+        if progress:
+            progress(done, len(scanned))
+    if not scanned:
+        _done(progress, pages)
+    return "\n\n".join(texts), bool(scanned), warnings
+
+
+def _done(progress, pages: int) -> None:
+    if progress:
+        progress(pages, pages)
+
+
+def extract_file(path: str | Path, progress: ocr.Progress | None = None) -> IntakeResult:
+    path = Path(path)
+    return run(path.read_bytes(), path.name, progress)
