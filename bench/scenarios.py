@@ -37,6 +37,10 @@ def run(users: dict, reps: int = 40, seed: int = 7) -> dict:
     head.force_login(users["head"])
     coordinator = Client()
     coordinator.force_login(users["coordinator"])
+    group_head = Client()
+    group_head.force_login(users["grouphead"])
+    minister = Client()
+    minister.force_login(users["minister"])
     ids = list(Matter.objects.order_by("-id").values_list("id", flat=True)[:5000])
     results = {
         "list_page": _time_get(head, [f"/matters/?page={rng.randint(1, 40)}" for _ in range(reps)]),
@@ -45,8 +49,12 @@ def run(users: dict, reps: int = 40, seed: int = 7) -> dict:
                                           for _ in range(reps // 2)]),
         "matter_page": _time_get(head, [f"/matters/{rng.choice(ids)}/" for _ in range(reps)]),
         "my_work": _time_get(coordinator, ["/my-work/"] * (reps // 2)),
+        "dashboard": _time_get(head, ["/tracking/"] * (reps // 2)),
+        "dashboard_unit": _time_get(group_head, ["/tracking/"] * (reps // 2)),
+        "dashboard_decisions": _time_get(minister, ["/tracking/"] * (reps // 2)),
         "register_page": _time_get(head, [f"/registers/incoming/?page={rng.randint(1, 20)}" for _ in range(reps // 2)]),
     }
+    results.update(search(head, coordinator, reps=max(3, reps // 8)))
     results["create_and_transition_per_s"] = _throughput(lambda: _create_and_accept(users), 50)
     from prasan.directory.models import Office
 
@@ -72,3 +80,43 @@ def _throughput(fn, n: int) -> float:
     return round(n / (time.perf_counter() - started), 1)
 
 
+# What staff type: agency names, a topic, a letter number fragment (Thai digits), a place, two words,
+# a two-letter query (under the trigram length: answered by the bounded scan), and a miss.
+SEARCH_QUERIES = ["สพฐ.", "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน", "ครูผู้ช่วย", "๐๔๐๑๒/", "เชียงใหม่",
+                  "ลูกเสือ ภูเก็ต", "ศธ", "ไม่มีคำนี้ในระบบ"]
+
+
+def search(head: Client, coordinator: Client, reps: int = 5) -> dict:
+    """The search page against a naive `title LIKE '%…%'` scan of matters, query by query; the ratio is the point."""
+    from urllib.parse import quote
+
+    indexed, scanned, per_query = [], [], {}
+    for q in SEARCH_QUERIES:
+        url = f"/search/?q={quote(q)}"
+        times = []
+        for client in (coordinator, head):
+            client.get(url)  # warm
+            for _ in range(reps):
+                started = time.perf_counter()
+                response = client.get(url)
+                times.append(time.perf_counter() - started)
+                if response.status_code != 200:
+                    raise RuntimeError(f"{url} answered {response.status_code}")
+        naive = []
+        for _ in range(2):
+            started = time.perf_counter()
+            qs = Matter.objects.filter(title__icontains=q).order_by("-created_at", "-id")
+            qs.count()
+            list(qs[:20])
+            naive.append(time.perf_counter() - started)
+        indexed += times
+        scanned += naive
+        per_query[q] = {"search": _percentiles(times), "like_scan": _percentiles(naive)}
+    fast, slow = _percentiles(indexed), _percentiles(scanned)
+    return {
+        "search": fast,
+        "search_like_scan": slow,
+        "search_speedup_p50": round(slow["p50_ms"] / max(fast["p50_ms"], 0.01), 1),
+        "search_speedup_p95": round(slow["p95_ms"] / max(fast["p95_ms"], 0.01), 1),
+        "search_queries": per_query,
+    }

@@ -99,3 +99,5 @@ from . import activities, agencies, matters, plans, registers, requests  # noqa:
 
 for _module in (matters, plans, activities, requests, agencies, registers):
     api.add_router("/", _module.router)
+
+from prasan.search import api as _search  # noqa: E402,F401  (adds GET /search to this API)

@@ -92,7 +92,11 @@ class AgencyRequest(models.Model):
         ordering = ["deadline", "id"]
         verbose_name = "คำขอถึงหน่วยงาน"
         verbose_name_plural = "คำขอถึงหน่วยงาน"
-        indexes = [models.Index(fields=["status", "deadline"]), models.Index(fields=["matter", "status"])]
+        indexes = [
+            models.Index(fields=["status", "deadline"]),
+            models.Index(fields=["matter", "status"]),
+            models.Index(fields=["status", "answered_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"คำขอถึง {self.agency.name} กำหนด {self.deadline:%Y-%m-%d}"

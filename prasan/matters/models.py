@@ -115,6 +115,7 @@ class Matter(models.Model):
             models.Index(fields=["-created_at", "-id"]),
             models.Index(fields=["secrecy"]),
             models.Index(fields=["urgency", "state"]),
+            models.Index(fields=["state", "closed_at"]),
         ]
 
     def __str__(self) -> str:
@@ -206,6 +207,11 @@ class Transition(models.Model):
 
     @property
     def to_label(self) -> str:
+        """The new state, or what happened when the state stayed (e.g. a deadline moved)."""
+        if self.from_state == self.to_state:
+            from .workflow import EVENT_LABELS
+
+            return EVENT_LABELS.get(self.event, self.event)
         return State(self.to_state).label if self.to_state in State.values else self.to_state
 
 

@@ -4,6 +4,7 @@ from .views import detail, edit, intake, lists, sharing
 
 urlpatterns = [
     path("", lists.matter_list, name="matter-list"),
+    path("export.<str:fmt>", lists.matter_export, name="matter-export"),
     path("command/", intake.quick_command, name="quick-command"),
     path("new/", intake.new_matter, name="matter-new"),
     path("<int:pk>/", detail.matter_detail, name="matter-detail"),

@@ -126,6 +126,7 @@ DUTY_WORKFLOWS: dict[tuple[str, str], tuple[Rule, ...]] = {}
 
 EVENT_LABELS = {rule.event: rule.label for table in WORKFLOWS.values() for rule in table}
 EVENT_LABELS["create"] = "รับเรื่อง"
+EVENT_LABELS["deadline_changed"] = "เลื่อนกำหนด"
 
 
 def rules_for(matter: Matter) -> tuple[Rule, ...]:

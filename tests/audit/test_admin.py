@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from prasan.audit.models import AuditEvent, record
-from prasan.tracking.models import Holiday
+from prasan.directory.models import Office, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -70,9 +70,10 @@ def test_a_coordinator_cannot_open_the_audit_admin(login, users, event):
 
 
 def test_a_change_made_in_the_admin_joins_the_chain(admin_client, users):
-    response = admin_client.post(reverse("admin:tracking_holiday_add"),
-                                 {"date": "2027-05-12", "name": "วันพืชมงคล", "source": "cabinet"})
+    response = admin_client.post(reverse("admin:directory_unit_add"),
+                                 {"office": Office.objects.create(name="สร", abbreviation="สร").pk,
+                                  "name": "กลุ่มงานใหม่", "abbreviation": "กม."})
     assert response.status_code == 302
-    holiday = Holiday.objects.get()
+    unit = Unit.objects.get(name="กลุ่มงานใหม่")
     event = AuditEvent.objects.get(action="admin.add")
-    assert (event.actor, event.object_type, event.object_id) == (users["admin"], "tracking.holiday", str(holiday.pk))
+    assert (event.actor, event.object_type, event.object_id) == (users["admin"], "directory.unit", str(unit.pk))

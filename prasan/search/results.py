@@ -1,0 +1,137 @@
+"""Ranked matches as a page shows them: counted up to COUNT_LIMIT, read newest first, then turned into hits.
+
+SQLite's FTS5 hands matches over in rowid order, newest first, for free. PostgreSQL's trigram index answers
+with an unordered set (and rechecks every row it names), so a rank with many matches is read by _newest.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import F, Max, QuerySet
+from django.utils.safestring import SafeString
+
+from .models import Kind, SearchEntry
+from .sources import by_kind
+from .text import Query, highlight, snippet
+
+PER_PAGE = 20
+COUNT_LIMIT = 1000  # beyond this the page says "more than 1,000" and pages through the best 1,000
+NEAR_TOP = 20_000
+# "id + 0": the same order, but no index can produce it, so PostgreSQL cannot choose to walk the primary key.
+BY_ID_AFTER_INDEX = (F("id") + 0).desc()
+
+
+@dataclass
+class Hit:
+    kind: str
+    kind_label: str
+    object_id: int
+    url: str
+    reference: str
+    title: str
+    title_html: SafeString
+    snippet: SafeString
+    date: dt.datetime
+
+
+@dataclass
+class Rank:
+    """One rank's matches: ids of SearchEntry, newest first."""
+
+    ids: QuerySet
+    cheap_order: bool  # reading newest first costs no more than reading any (FTS5 rowids, a bounded scan)
+    _known: list[int] | None = field(default=None, repr=False)  # newest first, as far as counted
+
+    def count_upto(self, limit: int) -> int:
+        if limit <= 0:
+            self._known = []
+            return 0
+        if self.cheap_order:
+            self._known = list(self.ids[:limit])
+            return len(self._known)
+        some = list(self.ids.order_by()[:limit])
+        if len(some) < limit:  # that was all of them: sorting them is cheap
+            self._known = sorted(some, reverse=True)
+        return len(some)
+
+    def slice(self, low: int, high: int) -> list[int]:
+        if self._known is not None and high <= len(self._known):
+            return self._known[low:high]
+        return self._newest(high)[low:high]
+
+    def _newest(self, wanted: int) -> list[int]:
+        """Walk the newest NEAR_TOP ids newest first: enough where matches are dense, as frequent words are.
+        Where they are not, let the trigram index pick every match below and sort just those."""
+        newest = SearchEntry.objects.aggregate(newest=Max("id"))["newest"] or 0
+        found = list(self.ids.filter(id__gt=newest - NEAR_TOP)[:wanted])
+        if len(found) < wanted and newest > NEAR_TOP:
+            below = self.ids.filter(id__lte=newest - NEAR_TOP).order_by(BY_ID_AFTER_INDEX)
+            found += list(below[:wanted - len(found)])
+        return found
+
+
+@dataclass
+class Results:
+    """Countable and sliceable like a queryset, so Django's Paginator pages it."""
+
+    ranks: list[Rank]
+    query: Query
+    notice: str = ""
+    _counts: list[int] | None = field(default=None, repr=False)
+
+    def _rank_counts(self) -> list[int]:
+        if self._counts is None:
+            counts, room = [], COUNT_LIMIT + 1
+            for rank in self.ranks:
+                found = rank.count_upto(room)
+                counts.append(found)
+                room -= found
+            self._counts = counts
+        return self._counts
+
+    @property
+    def capped(self) -> bool:
+        return sum(self._rank_counts()) > COUNT_LIMIT
+
+    def count(self) -> int:
+        return min(sum(self._rank_counts()), COUNT_LIMIT)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self[item:item + 1][0]
+        start, stop = item.start or 0, min(item.stop if item.stop is not None else self.count(), self.count())
+        ids, offset = [], 0
+        for rank, found in zip(self.ranks, self._rank_counts(), strict=True):
+            low, high = max(start - offset, 0), min(stop - offset, found)
+            if low < high:
+                ids.extend(rank.slice(low, high))
+            offset += found
+        return hits(ids, self.query)
+
+
+def hits(ids: list[int], query: Query) -> list[Hit]:
+    """What people see, read from the sources (one query per kind on the page)."""
+    entries = SearchEntry.objects.in_bulk(ids)
+    sources = by_kind()
+    wanted: dict[str, list[int]] = {}
+    for entry in entries.values():
+        wanted.setdefault(entry.kind, []).append(entry.object_id)
+    records = {kind: {r["pk"]: r for r in sources[kind].records(pks)} for kind, pks in wanted.items()
+               if kind in sources}
+    found = []
+    for pk in ids:
+        entry = entries.get(pk)
+        record = records.get(entry.kind, {}).get(entry.object_id) if entry else None
+        if record is None:
+            continue  # deleted since the index was read
+        source = sources[entry.kind]
+        words = source.words(record)
+        found.append(Hit(
+            kind=entry.kind, kind_label=Kind(entry.kind).label, object_id=entry.object_id, url=source.url(record),
+            reference=words.reference, title=words.title, title_html=highlight(words.title, query.terms),
+            snippet=snippet(words.body, query.terms), date=entry.date,
+        ))
+    return found

@@ -1,0 +1,120 @@
+"""A personal calendar (ICS) of deadlines, milestones and meetings, under a secret, revocable URL.
+
+The feed is read by calendar apps without a login, so it shows only what its owner may see
+(`visible_to`) and, for secret matters, the number alone: no title, no summary.
+"""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from prasan.accounts.models import CalendarFeed
+from prasan.audit.models import record
+from prasan.coordination.models import Activity, Channel
+from prasan.matters.choices import OPEN_STATES
+from prasan.matters.models import Matter, Milestone
+
+# Calendar apps poll often; older items only clutter the feed.
+LOOKBACK = dt.timedelta(days=365)
+UID_DOMAIN = "prasan"
+
+
+def _label(matter: Matter) -> str:
+    """The matter as the feed names it: number and title, or the number alone if it is secret."""
+    return matter.number if matter.is_secret else f"{matter.number} {matter.title}"
+
+
+def feed_items(user, *, today: dt.date | None = None) -> list[dict]:
+    """The user's calendar items: one dict per all-day event (uid, day, summary, matter, note)."""
+    today = today or timezone.localdate()
+    since = today - LOOKBACK
+    assigned = Matter.assignees.through.objects.filter(matter_id=OuterRef("pk"), user_id=user.pk)
+    mine = Matter.objects.visible_to(user).filter(Exists(assigned), state__in=OPEN_STATES)
+    items = []
+    for matter in mine.filter(internal_deadline__gte=since).select_related("office"):
+        items.append({
+            "uid": f"matter-{matter.pk}-internal-deadline@{UID_DOMAIN}", "day": matter.internal_deadline,
+            "summary": f"กำหนดภายใน: {_label(matter)}", "matter": matter, "note": "",
+        })
+    milestones = Milestone.objects.filter(matter__in=mine, due__gte=since, done_at__isnull=True)
+    for milestone in milestones.select_related("matter__office"):
+        matter = milestone.matter
+        what = "ขั้นงาน" if matter.is_secret else f"ขั้นงาน “{milestone.title}”"
+        items.append({
+            "uid": f"milestone-{milestone.pk}@{UID_DOMAIN}", "day": milestone.due,
+            "summary": f"{what}: {_label(matter)}", "matter": matter, "note": "",
+        })
+    meetings = Activity.objects.filter(matter__in=mine, channel=Channel.MEETING, next_follow_up__gte=since)
+    for activity in meetings.select_related("matter__office"):
+        matter = activity.matter
+        items.append({
+            "uid": f"meeting-{activity.pk}@{UID_DOMAIN}", "day": activity.next_follow_up,
+            "summary": f"ประชุม: {_label(matter)}", "matter": matter,
+            "note": "" if matter.is_secret else activity.summary,
+        })
+    items.sort(key=lambda item: (item["day"], item["uid"]))
+    return items
+
+
+def to_ics(user, absolute_url) -> bytes:
+    """The feed as iCalendar bytes; `absolute_url(path)` makes the matter links absolute."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//Prasan//ประสาน//TH")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"ประสาน — {user.display_name}")
+    calendar.add("x-wr-timezone", "Asia/Bangkok")
+    stamp = timezone.now()
+    for item in feed_items(user):
+        url = absolute_url(item["matter"].get_absolute_url())
+        event = Event()
+        event.add("uid", item["uid"])
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item["day"])
+        event.add("dtend", item["day"] + dt.timedelta(days=1))
+        event.add("summary", item["summary"])
+        event.add("url", url)
+        event.add("description", "\n".join(filter(None, [item["note"], url])))
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def feed(request, token: str):
+    """No login: the token is the credential. Unknown or revoked → the same 404."""
+    user = CalendarFeed.resolve(token)
+    if user is None:
+        raise Http404
+    response = HttpResponse(to_ics(user, request.build_absolute_uri), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="prasan.ics"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def calendar_page(request):
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "create":
+            created = CalendarFeed.issue(request.user)
+            record(request.user, "calendar_feed.issue", created)
+            messages.success(request, "สร้างลิงก์ปฏิทินใหม่แล้ว ลิงก์เดิม (ถ้ามี) ใช้ไม่ได้อีกต่อไป")
+        elif action == "revoke":
+            if CalendarFeed.revoke_all(request.user):
+                record(request.user, "calendar_feed.revoke", ("accounts.user", request.user.pk))
+                messages.success(request, "ยกเลิกลิงก์ปฏิทินแล้ว ปฏิทินที่ใช้ลิงก์นี้จะไม่ได้รับข้อมูลอีก")
+        return redirect("calendar-page")
+    current = CalendarFeed.active_for(request.user)
+    url = request.build_absolute_uri(reverse("calendar-feed", args=[current.token])) if current else ""
+    return render(request, "accounts/calendar.html", {"feed": current, "url": url})

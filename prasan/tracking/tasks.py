@@ -1,0 +1,31 @@
+"""One tick of the tracking clock: every due reminder and digest, once; also as a django-tasks task.
+
+Scheduling (see `prasan tick --help`): cron runs `prasan tick` every few minutes, or one
+long-running `prasan tick --loop 60` does the same. `prasan worker` (django-tasks' db_worker) runs
+`tick_task` when something enqueues it, such as the admin's "send due reminders now" action.
+"""
+
+import datetime as dt
+from collections import Counter
+
+from django.utils import timezone
+from django_tasks import task
+
+from .calendar import WorkingCalendar
+from .digest import run_digests
+from .notify import run_reminders
+
+
+def run_tick(now: dt.datetime | None = None) -> Counter:
+    """Send what is due at `now` (aware; default: the clock). Safe to call any number of times."""
+    now = now or timezone.now()
+    calendar = WorkingCalendar()
+    counts = run_reminders(now, calendar)
+    counts.update(run_digests(now, calendar))
+    return counts
+
+
+@task()
+def tick_task(now_iso: str = "") -> dict:
+    now = dt.datetime.fromisoformat(now_iso) if now_iso else None
+    return dict(run_tick(now))
