@@ -89,7 +89,8 @@ def decide(document: Document, *, by, approve: bool, comment: str = "", verdict:
             locked.status = Document.Status.RETURNED
             _follow(locked.matter, "return", by, comment, when=(State.IN_REVIEW,))
         elif locked.current_step() is None:
-            locked.status = Document.Status.APPROVED
+            # A memo signed before the minister's step stays signed once the minister decides.
+            locked.status = Document.Status.SIGNED if locked.register_entry_id else Document.Status.APPROVED
         locked.save(update_fields=["status", "updated_at"])
         if approve and step.role == Role.HEAD:
             _follow(locked.matter, "approve", by, f"ตรวจ{locked.title}แล้ว", when=(State.IN_REVIEW,))

@@ -101,3 +101,9 @@ class ReviewStep(models.Model):
 
     class Meta:
         ordering = ["round", "order"]
+
+    @property
+    def role_label(self) -> str:
+        from prasan.accounts.models import Role
+
+        return Role(self.role).label if self.role in Role.values else self.role

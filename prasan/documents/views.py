@@ -76,7 +76,8 @@ def _context(request, document, spec, fields_form, errors):
         and chain.may_decide(request.user, step),
         "may_sign": request.user.role in signing.SIGNERS and signing.ready_to_sign(document),
         "may_submit": _can_edit(request.user, document),
-        "may_dispatch": document.status == Document.Status.SIGNED and _can_edit_matter(request.user, document),
+        "may_dispatch": bool(document.pdf) and document.status != Document.Status.DISPATCHED
+        and _can_edit_matter(request.user, document),
         "verdicts": chain.VERDICTS, "recipient": _recipient(document),
     }
 
