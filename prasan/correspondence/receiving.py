@@ -79,6 +79,10 @@ def read(intake_id: int) -> None:
         status=LetterIntake.Status.READY, progress=100, progress_label="อ่านเสร็จแล้ว", text=result.text,
         fields=result.fields, confidence=result.confidence, ocr_used=result.ocr_used,
         content_type=result.content_type, error="\n".join(result.warnings))
+    # update() sends no signal: tell the search index the letter's text is in.
+    from prasan.search.index import changed
+
+    changed("letter", [intake.pk])
 
 
 def _progress(intake, percent: int, label: str, status: str | None = None) -> None:

@@ -2,9 +2,8 @@
 
 from pathlib import Path
 
-from selenium.common.exceptions import NoSuchElementException
+from selenium.common.exceptions import NoSuchElementException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tests.conftest import PASSWORD
@@ -45,7 +44,7 @@ class UI:
         page = self.driver.find_element(By.TAG_NAME, "html")
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
         element.click()
-        WebDriverWait(self.driver, WAIT_SECONDS).until(ec.staleness_of(page))
+        WebDriverWait(self.driver, WAIT_SECONDS).until(lambda d: _detached(page))
         self._settled()
 
     @property
@@ -199,3 +198,13 @@ class UI:
             "return [document.documentElement.scrollWidth, window.innerWidth]"
         )
         assert scroll <= inner, f"{self.path}: หน้ากว้าง {scroll}px เกินจอ {inner}px"
+
+
+def _detached(element) -> bool:
+    """True once the old page is gone; Chromium sometimes reports a node removed mid-navigation as an
+    inspector error instead of a stale element, which means the same thing here."""
+    try:
+        element.is_enabled()
+    except WebDriverException:
+        return True
+    return False
