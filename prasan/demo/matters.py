@@ -113,6 +113,9 @@ def build(office, units, users, agencies, count: int = 200, seed: int = 2569, pr
         created_at = now - dt.timedelta(days=rng.randint(0, 75), hours=rng.randint(0, 8))
         received = timezone.localtime(created_at).date()
         external = calendar.add_working_days(received, rng.choice([2, 3, 5, 7, 10, 15, 20]))
+        if state in OPEN_STATES:
+            # Open work is due around today: a few days late, most due within the next weeks.
+            external = calendar.add_working_days(today, rng.choice([-4, -2, -1, 0, 1, 2, 3, 5, 7, 10, 12, 15]))
         internal = calendar.add_working_days(external, -1)
         secrecy = Secrecy.NORMAL
         if i % 17 == 5:

@@ -1,0 +1,30 @@
+"""`prasan demo` loads a realistic office once; running it again changes nothing."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from prasan.accounts.models import User
+from prasan.matters.choices import OPEN_STATES
+from prasan.matters.models import Matter
+
+
+@pytest.mark.django_db
+def test_demo_is_idempotent_and_prints_the_logins():
+    out = io.StringIO()
+    call_command("demo", matters=30, stdout=out)
+    call_command("demo", matters=30, stdout=io.StringIO())
+    assert Matter.objects.count() == 30
+    names = set(User.objects.values_list("username", flat=True))
+    assert {"coordinator", "grouphead", "head", "minister", "registrar", "auditor", "admin"} <= names
+    assert "prasan2569" in out.getvalue() and "coordinator" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_demo_open_matters_are_due_around_today():
+    call_command("demo", matters=60, stdout=io.StringIO())
+    today = timezone.localdate()
+    for matter in Matter.objects.filter(state__in=OPEN_STATES):
+        assert abs((matter.external_deadline - today).days) <= 30
