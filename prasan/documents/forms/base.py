@@ -56,7 +56,7 @@ class Field:
         return self.convert(value)
 
     def convert(self, value: Any) -> Any:
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} is a field base: each kind of field defines convert()")
 
 
 @dataclass(frozen=True)
