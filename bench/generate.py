@@ -24,7 +24,17 @@ ACTIONS = ["ขอข้อมูล", "ติดตามผล", "วิเค
            "ตรวจสอบข้อเท็จจริง", "สรุปผล", "เสนอความเห็น"]
 PLACES = ["เชียงใหม่", "ขอนแก่น", "สงขลา", "นครราชสีมา", "อุบลราชธานี", "น่าน", "ยะลา", "ตาก", "ชัยภูมิ", "กรุงเทพมหานคร",
           "ภูเก็ต", "ลำปาง", "สุรินทร์", "พิษณุโลก", "ระยอง"]
-STATES = [s for s in State.values]
+OPEN_STATES = [State.RECEIVED, State.PLANNING, State.COORDINATING, State.AWAITING_AGENCIES, State.DRAFTING,
+               State.IN_REVIEW, State.WITH_MINISTER, State.FOLLOWING_UP]
+SPAN_DAYS = 3650  # ten years of an office's work: tens of thousands of matters a year at a million
+
+
+def state_for(rng: random.Random, age_days: int) -> str:
+    """Old matters are almost all closed; the last two months' are mostly still being worked on."""
+    if age_days > 60:
+        roll = rng.random()
+        return State.CLOSED if roll < 0.975 else State.CANCELLED if roll < 0.985 else rng.choice(OPEN_STATES)
+    return State.CLOSED if rng.random() < age_days / 120 else rng.choice(OPEN_STATES)
 DUTIES = ["analysis", "political_support", "parliament", "policy_followup", "complaint", "other"]
 URGENCIES = ["normal", "normal", "normal", "urgent", "very_urgent", "most_urgent"]
 
@@ -54,8 +64,10 @@ def generate(office, units, users, agencies, size: int, batch: int = 5000, seed:
             matters = []
             for i in range(n):
                 seq = start_seq + done + i + 1
-                created = now - dt.timedelta(minutes=rng.randint(0, 60 * 24 * 700))
-                state = rng.choice(STATES)
+                created = now - dt.timedelta(minutes=rng.randint(0, 60 * 24 * SPAN_DAYS))
+                state = state_for(rng, (now - created).days)
+                closed_at = (min(now, created + dt.timedelta(hours=rng.randint(2, 24 * 45)))
+                             if state == State.CLOSED else None)
                 due = created.date() + dt.timedelta(days=rng.randint(2, 40))
                 title = (f"{rng.choice(ACTIONS)}เรื่อง{rng.choice(TOPICS)} ของ{rng.choice(agencies).abbreviation or 'สพฐ.'}"
                          f" จังหวัด{rng.choice(PLACES)} ครั้งที่ {rng.randint(1, 999)}")
@@ -64,6 +76,7 @@ def generate(office, units, users, agencies, size: int, batch: int = 5000, seed:
                     source="verbal_command", urgency=rng.choice(URGENCIES),
                     secrecy=1 if rng.random() < 0.03 else 0, owner_unit=rng.choice(units), state=state,
                     external_deadline=due, internal_deadline=due - dt.timedelta(days=1), created_at=created,
+                    closed_at=closed_at,
                     kind="facilitation" if rng.random() < 0.2 else "substantive",
                 ))
             Matter.objects.bulk_create(matters, batch_size=1000)
