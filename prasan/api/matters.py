@@ -104,11 +104,25 @@ def _assignees(ids, user) -> list:
     return list(found.values())
 
 
-@router.get("/matters", response={200: MatterPage, **ERRORS}, summary="รายการเรื่อง (กรองและแบ่งหน้า)")
+@router.get("/matters", response={200: MatterPage, **ERRORS},
+            summary="รายการเรื่อง (กรองและแบ่งหน้า ด้วยตัวกรองเดียวกับหน้าทะเบียนเรื่องและลิงก์ของภาพรวม)")
 def list_matters(request, params: Query[MatterFilterParams]):
-    filters = MatterFilter.from_params(params.as_params())
+    filters = matter_filter(request, params)
     qs = filters.apply(Matter.objects.visible_to(request.auth)).order_by("-created_at", "-id")
     return paginate(list_queryset(qs), params)
+
+
+FILTER_NAMES = frozenset(MatterFilterParams.model_fields)
+
+
+def matter_filter(request, params: MatterFilterParams) -> MatterFilter:
+    """The list page's MatterFilter from the API's typed parameters.
+
+    A name the API does not know is refused: ignoring it would answer with more matters than asked for."""
+    unknown = sorted(set(request.GET) - FILTER_NAMES)
+    if unknown:
+        raise invalid(unknown[0], "ไม่รู้จักตัวกรองนี้ (ดูรายชื่อตัวกรองที่ /api/v1/openapi.json)")
+    return MatterFilter.from_params(params.as_params())
 
 
 @router.get("/matters/{matter_id}", response={200: MatterDetailOut, **ERRORS}, summary="รายละเอียดเรื่อง")

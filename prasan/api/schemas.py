@@ -150,22 +150,57 @@ class MatterIn(In):
         return self
 
 
+def _not_ancient(value: dt.date) -> dt.date:
+    # Midnight of year 1 in Bangkok is before year 1 in UTC: no database can hold it.
+    if value.year < 1900:
+        raise ValueError("วันที่เก่าเกินไป (ต้องไม่ก่อนปี ค.ศ. 1900)")
+    return value
+
+
+FilterDate = Annotated[dt.date, AfterValidator(_christian_era), AfterValidator(_not_ancient)]
+
+
 class MatterFilterParams(PageParams):
-    state: choice(["open", *State.values]) | None = None
+    """The matter list page's filters, typed; MatterFilter reads them, so each dashboard link has its API twin."""
+
+    state: choice(["open", *State.values]) | None = Field(None, description="สถานะ (open = ทุกสถานะที่ยังไม่ปิด)")
     duty_type: choice(DutyType.values) | None = None
     urgency: choice(Urgency.values) | None = None
     secrecy: SECRECY | None = None
-    unit: Id | None = None
-    assignee: Id | None = None
-    overdue: bool = False
+    unit: Id | None = Field(None, description="รหัสกลุ่มงานเจ้าของเรื่อง")
+    no_unit: bool = Field(False, description="เฉพาะเรื่องที่ไม่ระบุกลุ่มงาน")
+    assignee: Id | None = Field(None, description="รหัสผู้รับผิดชอบ")
+    unassigned: bool = Field(False, description="เฉพาะเรื่องที่ยังไม่มอบหมายผู้รับผิดชอบ")
+    overdue: bool = Field(False, description="เฉพาะเรื่องที่ยังไม่ปิดและเลยกำหนดภายในแล้ว")
     due_within: WorkingDays | None = Field(None, description="ครบกำหนดภายในกี่วันทำการ")
+    created_from: FilterDate | None = Field(None, description="รับเรื่องตั้งแต่วันที่ (ISO ปี ค.ศ.)")
+    created_to: FilterDate | None = Field(None, description="รับเรื่องถึงวันที่ (รวมวันนั้น)")
+    closed_from: FilterDate | None = Field(None, description="ปิดเรื่องตั้งแต่วันที่ (เฉพาะเรื่องที่ปิดแล้ว)")
+    closed_to: FilterDate | None = Field(None, description="ปิดเรื่องถึงวันที่ (รวมวันนั้น)")
+    late_agency: Id | None = Field(None, description="รหัสหน่วยงาน: เฉพาะเรื่องที่มีคำขอถึงหน่วยงานนี้ซึ่งตอบหลังกำหนด"
+                                                    "หรือเลยกำหนดแล้วยังไม่ตอบ")
+    late_since: FilterDate | None = Field(None, description="ใช้กับ late_agency: นับเฉพาะคำขอที่ครบกำหนดตั้งแต่วันที่นี้")
     q: Text(200) = ""
 
+    @model_validator(mode="after")
+    def _consistent(self):
+        # Each of these would silently give an empty or an unfiltered list; say so instead.
+        if self.unit is not None and self.no_unit:
+            raise ValueError("ระบุ unit หรือ no_unit อย่างใดอย่างหนึ่ง")
+        if self.assignee is not None and self.unassigned:
+            raise ValueError("ระบุ assignee หรือ unassigned อย่างใดอย่างหนึ่ง")
+        if self.late_since is not None and self.late_agency is None:
+            raise ValueError("late_since ใช้คู่กับ late_agency เท่านั้น")
+        for start, end in (("created_from", "created_to"), ("closed_from", "closed_to")):
+            if getattr(self, start) and getattr(self, end) and getattr(self, start) > getattr(self, end):
+                raise ValueError(f"{start} ต้องไม่อยู่หลัง {end}")
+        return self
+
     def as_params(self) -> dict[str, str]:
-        """The same strings the list page gets, so MatterFilter.from_params stays the one reading of filters."""
+        """The strings the list page's links carry, so MatterFilter.from_params stays the one reading of filters."""
         values = self.model_dump(exclude={"limit", "offset", "page"}, exclude_none=True)
-        values["overdue"] = "1" if self.overdue else ""
-        return {name: str(value) for name, value in values.items()}
+        return {name: "1" if value is True else value.isoformat() if isinstance(value, dt.date) else str(value)
+                for name, value in values.items() if value is not False and value != ""}
 
 
 class MatterOut(Schema):
