@@ -1,123 +1,261 @@
-"""Synthetic matters at scale, with their transitions, activities, requests and register entries.
+"""Synthetic matters at scale: ten years of an office's work with their transitions, activities, requests,
+documents and register entries, and the search index exactly as `prasan reindex` would build it.
 
-Rows are bulk-inserted in batches; Thai titles come from a varied vocabulary of agencies and topics.
+Rows are made as plain tuples (bench/generate_rows.py) and written in big batches (bench/bulk.py) inside one
+transaction, so a run that stops leaves the database as it was; running again with a larger size adds the
+difference. The index is written as the rows are made, oldest first, and its text index built once at the end.
 """
 
+import collections
+import concurrent.futures
 import datetime as dt
-import random
+import heapq
+import itertools
 import sys
 import time
 
 from django.db import connection, transaction
 from django.utils import timezone
 
-from prasan.coordination.models import Activity, AgencyRequest
-from prasan.correspondence.models import Register, RegisterCounter, RegisterEntry
-from prasan.matters.choices import State
-from prasan.matters.models import Matter, MatterCounter, Transition
-from prasan.thai.dates import be_year
+from prasan.correspondence.models import RegisterCounter
+from prasan.directory.models import Contact
+from prasan.matters.models import Matter, MatterCounter
+from prasan.search import schema, sources
 
-TOPICS = ["ครูผู้ช่วย", "อาหารกลางวันนักเรียน", "ทุนการศึกษา", "อาคารเรียน", "หลักสูตรแกนกลาง", "โรงเรียนขนาดเล็ก",
-          "การสอบ O-NET", "หนี้สินครู", "อาชีวศึกษาทวิภาคี", "แท็บเล็ตเพื่อการเรียนรู้", "เด็กหลุดออกจากระบบ",
-          "การย้ายข้าราชการครู", "งบประมาณซ่อมแซม", "ลูกเสือ", "การศึกษานอกระบบ", "ภาษาอังกฤษ", "STEM", "โค้ดดิ้ง"]
-ACTIONS = ["ขอข้อมูล", "ติดตามผล", "วิเคราะห์", "ชี้แจงกระทู้", "ร้องเรียน", "ประสานการประชุม", "เตรียมประเด็น",
-           "ตรวจสอบข้อเท็จจริง", "สรุปผล", "เสนอความเห็น"]
-PLACES = ["เชียงใหม่", "ขอนแก่น", "สงขลา", "นครราชสีมา", "อุบลราชธานี", "น่าน", "ยะลา", "ตาก", "ชัยภูมิ", "กรุงเทพมหานคร",
-          "ภูเก็ต", "ลำปาง", "สุรินทร์", "พิษณุโลก", "ระยอง"]
-OPEN_STATES = [State.RECEIVED, State.PLANNING, State.COORDINATING, State.AWAITING_AGENCIES, State.DRAFTING,
-               State.IN_REVIEW, State.WITH_MINISTER, State.FOLLOWING_UP]
-SPAN_DAYS = 3650  # ten years of an office's work: tens of thousands of matters a year at a million
+from .bulk import Writer, next_ids, reset_sequences, tuned_for_load
+from .generate_rows import LEAD, SIGN_WINDOW, SPAN_DAYS, Dice, Rows, search_row, state_for, tables
+
+__all__ = ["SPAN_DAYS", "generate", "state_for"]
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+FTS5_AUTOMERGE = 4  # SQLite's default
+MICROSECOND = dt.timedelta(microseconds=1)
 
 
-def state_for(rng: random.Random, age_days: int) -> str:
-    """Old matters are almost all closed; the last two months' are mostly still being worked on."""
-    if age_days > 60:
-        roll = rng.random()
-        return State.CLOSED if roll < 0.975 else State.CANCELLED if roll < 0.985 else rng.choice(OPEN_STATES)
-    return State.CLOSED if rng.random() < age_days / 120 else rng.choice(OPEN_STATES)
-DUTIES = ["analysis", "political_support", "parliament", "policy_followup", "complaint", "other"]
-URGENCIES = ["normal", "normal", "normal", "urgent", "very_urgent", "most_urgent"]
+class Progress:
+    """One line per phase on stderr: a bar, the count, the rate and the time left."""
+
+    def __init__(self, label: str, total: int, stream=None):
+        self.label, self.total, self.stream = label, total, stream or sys.stderr
+        self.started = self.shown = time.perf_counter()
+        self.phase, self.step_started = "", None
+        self.seconds: dict[str, float] = {}  # each phase's wall time
+
+    def update(self, done: int) -> None:
+        now = time.perf_counter()
+        if done < self.total and now - self.shown < 0.5:
+            return
+        self.shown = now
+        elapsed = max(now - self.started, 1e-6)
+        rate = done / elapsed
+        left = (self.total - done) / rate if rate else 0
+        filled = int(30 * done / max(self.total, 1))
+        if done < self.total:
+            self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (30 - filled)}] {done:,}/{self.total:,} "
+                              f"({rate:,.0f}/วินาที, เหลืออีก {_clock(left)})  ")
+        else:
+            self.stream.write(f"\r{self.label} [{'#' * 30}] {done:,}/{self.total:,} ({rate:,.0f}/วินาที, "
+                              f"ใช้เวลา {_clock(elapsed)})          \n")
+        self.stream.flush()
+
+    def step(self, key: str, text: str) -> None:
+        """A phase without a count: its name now, its time when the next one starts."""
+        self._close_step()
+        self.stream.write(f"{text}…")
+        self.stream.flush()
+        self.phase, self.step_started = key, time.perf_counter()
+
+    def finish(self) -> None:
+        self._close_step()
+        self.seconds["total"] = round(time.perf_counter() - self.started, 1)
+        self.stream.write(f"รวม {_clock(self.seconds['total'])}\n")
+        self.stream.flush()
+
+    def _close_step(self) -> None:
+        now = time.perf_counter()
+        if self.step_started is None:
+            self.seconds.setdefault("rows", round(now - self.started, 1))
+        else:
+            self.seconds[self.phase] = round(now - self.step_started, 1)
+            self.stream.write(f" {_clock(now - self.step_started)}\n")
+            self.step_started = None
 
 
-def progress(label: str, done: int, total: int, started: float) -> None:
-    rate = done / max(time.perf_counter() - started, 1e-6)
-    width = 30
-    filled = int(width * done / max(total, 1))
-    sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} ({rate:,.0f}/s)")
-    if done >= total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
+def _clock(seconds: float) -> str:
+    minutes, seconds = divmod(int(seconds), 60)
+    return f"{minutes}:{seconds:02d}"
 
 
-def generate(office, units, users, agencies, size: int, batch: int = 5000, seed: int = 1) -> None:
-    rng = random.Random(seed)
-    now = timezone.now()
-    year = be_year(timezone.localdate())
-    start_seq = MatterCounter.objects.filter(office=office, year=year).values_list("value", flat=True).first() or 0
-    coordinators = [u for u in users if u.role == "coordinator"] or users
-    started = time.perf_counter()
-    done = 0
-    through = Matter.assignees.through
-    while done < size:
-        n = min(batch, size - done)
+class Existing:
+    """Rows already in the database (the demo's, an earlier run's), read as the rebuild reads them and
+    merged into the new index by date. Only rows up to `last` ids: the ones being written are not re-read."""
+
+    BLOCK = 20000
+
+    def __init__(self, last: dict[str, int], lock):
+        self.last, self.lock = last, lock
+        self.rows = heapq.merge(*(self._stream(source) for source in sources.installed()))
+        self.buffer: collections.deque = collections.deque()
+        self.exhausted = False
+        self.count = 0
+
+    def _stream(self, source):
+        records = source.records()
+        if source.kind in self.last:
+            records = records.filter(pk__lte=self.last[source.kind])
+        adapt = (lambda d: d) if connection.vendor == "postgresql" else connection.ops.adapt_datetimefield_value
+        for record in records.order_by(source.date, "pk").iterator(chunk_size=2000):
+            when = record[source.date]
+            yield (when - EPOCH) // MICROSECOND, source.kind, record["pk"], search_row(source, record, adapt(when))
+
+    def feed(self, heap: list, key: float) -> None:
+        """Hand over the rows dated before `key` (in microseconds)."""
+        while True:
+            while self.buffer and self.buffer[0][0] < key:
+                us, kind, pk, row = self.buffer.popleft()
+                heapq.heappush(heap, (us, kind, pk, None, None, row))
+                self.count += 1
+            if self.buffer or self.exhausted:
+                return
+            with self.lock:  # reading shares the connection with the writer thread
+                self.buffer.extend(itertools.islice(self.rows, self.BLOCK))
+            self.exhausted = not self.buffer
+
+
+def generate(office, units, users, agencies, size: int, *, seed: int = 1, now: dt.datetime | None = None,
+             chunk: int = 5000, stream=None) -> dict:
+    """Add `size` matters (with everything that hangs on them) and rebuild the search index; returns counts."""
+    now = (now or timezone.now()).replace(microsecond=0)
+    already = Matter.objects.filter(office=office).count()
+    # A second run adds different matters from the first: the seed goes with how many there are already.
+    rng = Dice(f"{seed}:{already}")
+    end = int(now.timestamp())
+    times = sorted(rng.randint(end - SPAN_DAYS * 86400, end) for _ in range(size))
+    contacts = {}
+    for contact in Contact.objects.filter(agency__in=agencies).order_by("agency", "-is_liaison", "name", "id"):
+        contacts.setdefault(contact.agency_id, contact)
+    matter_counters = dict(MatterCounter.objects.filter(office=office).values_list("year", "value"))
+    register_counters = {(r, y): v for r, y, v in RegisterCounter.objects.filter(office=office)
+                         .values_list("register", "year", "value")}
+    out = tables()
+    counts: dict = {}
+    progress = Progress("สร้างเรื่องจำลองพร้อมดัชนีค้นหา", size, stream)
+    # Inside a caller's transaction (tests) other connections cannot see the rows: no side-by-side builds.
+    alone = not connection.in_atomic_block
+    with tuned_for_load(connection):
         with transaction.atomic():
-            matters = []
-            for i in range(n):
-                seq = start_seq + done + i + 1
-                created = now - dt.timedelta(minutes=rng.randint(0, 60 * 24 * SPAN_DAYS))
-                state = state_for(rng, (now - created).days)
-                closed_at = (min(now, created + dt.timedelta(hours=rng.randint(2, 24 * 45)))
-                             if state == State.CLOSED else None)
-                due = created.date() + dt.timedelta(days=rng.randint(2, 40))
-                title = (f"{rng.choice(ACTIONS)}เรื่อง{rng.choice(TOPICS)} ของ{rng.choice(agencies).abbreviation or 'สพฐ.'}"
-                         f" จังหวัด{rng.choice(PLACES)} ครั้งที่ {rng.randint(1, 999)}")
-                matters.append(Matter(
-                    office=office, year=year, seq=seq, title=title, duty_type=rng.choice(DUTIES),
-                    source="verbal_command", urgency=rng.choice(URGENCIES),
-                    secrecy=1 if rng.random() < 0.03 else 0, owner_unit=rng.choice(units), state=state,
-                    external_deadline=due, internal_deadline=due - dt.timedelta(days=1), created_at=created,
-                    closed_at=closed_at,
-                    kind="facilitation" if rng.random() < 0.2 else "substantive",
-                ))
-            Matter.objects.bulk_create(matters, batch_size=1000)
-            if connection.vendor == "sqlite" or matters[0].pk is None:
-                ids = list(Matter.objects.filter(office=office, year=year, seq__gt=start_seq + done,
-                                                 seq__lte=start_seq + done + n).order_by("seq").values_list("id", flat=True))
-            else:
-                ids = [m.pk for m in matters]
-            through.objects.bulk_create(
-                [through(matter_id=mid, user_id=rng.choice(coordinators).pk) for mid in ids], batch_size=2000)
-            Transition.objects.bulk_create(
-                [Transition(matter_id=mid, event="create", to_state="received", message="รับเรื่อง") for mid in ids],
-                batch_size=2000)
-            Activity.objects.bulk_create(
-                [Activity(matter_id=mid, channel="phone", agency=rng.choice(agencies),
-                          summary=f"โทรประสานขอข้อมูลเรื่อง{rng.choice(TOPICS)}") for mid in ids[::2]], batch_size=2000)
-            AgencyRequest.objects.bulk_create(
-                [AgencyRequest(matter_id=mid, agency=rng.choice(agencies), deliverable="ข้อมูลประกอบ",
-                               deadline=timezone.localdate() + dt.timedelta(days=rng.randint(-20, 20)))
-                 for mid in ids[::4]], batch_size=2000)
-            MatterCounter.objects.update_or_create(office=office, year=year,
-                                                   defaults={"value": start_seq + done + n})
-        done += n
-        progress("สร้างเรื่อง", done, size, started)
-    _registers(office, rng, size // 2)
+            first = next_ids(connection, out.values())
+            ids = {name: first[table.name] for name, table in out.items()}
+            ids["search"] = 1  # the index is rebuilt from the first id
+            rows = Rows(office=office, units=units, users=users, agencies=agencies, contacts=contacts, now=now,
+                        seed=rng.random(), connection=connection, tables=out, ids=ids,
+                        matter_counters=matter_counters, register_counters=register_counters)
+            last = {sources.MATTER.kind: ids["matter"] - 1, sources.ACTIVITY.kind: ids["activity"] - 1,
+                    sources.ANSWER.kind: ids["request"] - 1, sources.DOCUMENT.kind: ids["document"] - 1,
+                    sources.ENTRY.kind: ids["entry"] - 1}
+            _empty_index()
+            writer = Writer(connection)
+            existing = Existing(last, writer.lock)
+            try:
+                _make(rows, times, chunk, existing, writer, progress)
+            except BaseException:
+                writer.close(check=False)  # its last batch done before the transaction is rolled back
+                raise
+            writer.close()
+            progress.update(size)
+            reset_sequences(connection, (table.model for table in out.values()))
+            _save_counters(office, matter_counters, register_counters)
+            counts.update({name: ids[name] - first[table.name] for name, table in out.items()})
+            counts["search"], counts["existing"] = ids["search"] - 1, existing.count
+            counts["writer_seconds"] = {name: round(value, 1) for name, value in writer.seconds.items()}
+            text_index = f"สร้างดัชนีคำ (trigram) จาก {counts['search']:,} รายการ"
+            if connection.vendor == "sqlite" or not alone:
+                progress.step("text_index", text_index)
+                _finish_index()
+            progress.step("commit", "บันทึกลงฐานข้อมูล")
+        if connection.vendor == "postgresql" and alone:
+            progress.step("text_index", text_index)
+            _build_pg_indexes_side_by_side()
+    progress.finish()
+    counts["seconds"] = progress.seconds
+    return counts
 
 
-def _registers(office, rng, count: int) -> None:
-    year = be_year(timezone.localdate())
-    start = RegisterCounter.objects.filter(office=office, register=Register.INCOMING, year=year) \
-        .values_list("value", flat=True).first() or 0
-    started = time.perf_counter()
-    done = 0
-    while done < count:
-        n = min(10000, count - done)
-        RegisterEntry.objects.bulk_create([
-            RegisterEntry(office=office, register=Register.INCOMING, year=year, number=start + done + i + 1,
-                          doc_number=f"ศธ 04{rng.randint(0, 99):03d}/{rng.randint(1, 9999)}",
-                          subject=f"{rng.choice(ACTIONS)}{rng.choice(TOPICS)}", sender="สพฐ.")
-            for i in range(n)], batch_size=2000)
-        done += n
-        RegisterCounter.objects.update_or_create(office=office, register=Register.INCOMING, year=year,
-                                                 defaults={"value": start + done})
-        progress("ลงทะเบียนหนังสือรับ", done, count, started)
+def _make(rows: Rows, times: list[int], chunk: int, existing: Existing, writer: Writer, progress) -> None:
+    existing.feed(rows.pending, 0)  # the first block, before the writer has work
+    for start in range(0, len(times), chunk):
+        for created in times[start:start + chunk]:
+            rows.matter(created)
+        # Nothing made from later matters can be dated before the next matter's date less LEAD.
+        window = times[start + chunk] - LEAD if start + chunk < len(times) else float("inf")
+        rows.number_until(window)
+        rows.emit_until(window - SIGN_WINDOW, existing)
+        writer.flush(*rows.tables.values())
+        progress.update(min(start + chunk, len(times) - 1))
+    rows.number_until(float("inf"))
+    rows.emit_until(float("inf"), existing)
+    writer.flush(*rows.tables.values())
+
+
+def _empty_index() -> None:
+    """As schema.bulk_load starts: no text index, no rows, ids from 1. SQLite's FTS5 tables come back at once,
+    filled by their triggers as the writer thread inserts (about the work of a rebuild at the end, but done
+    alongside making the rows), merging sixteen segments at a time instead of four: a quarter less work,
+    and the final optimize merges them into one either way."""
+    schema.drop(connection)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("TRUNCATE search_searchentry RESTART IDENTITY")
+            return
+        cursor.execute("DELETE FROM search_searchentry")
+        cursor.execute("DELETE FROM sqlite_sequence WHERE name = 'search_searchentry'")
+    schema.create(connection)
+    _automerge(16)
+
+
+def _finish_index() -> None:
+    """SQLite: the FTS5 tables merged into one segment each; PostgreSQL (inside a caller's transaction): the
+    trigram indexes built one after the other."""
+    if connection.vendor == "postgresql":
+        schema.create(connection)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchentry")
+        return
+    _automerge(FTS5_AUTOMERGE)
+    with connection.cursor() as cursor:
+        for name in schema.SQLITE_TABLES:
+            cursor.execute(f"INSERT INTO {name}({name}) VALUES ('optimize')")  # noqa: S608  (constant names)
+
+
+def _automerge(segments: int) -> None:
+    with connection.cursor() as cursor:
+        for name in schema.SQLITE_TABLES:
+            cursor.execute(f"INSERT INTO {name}({name}, rank) VALUES ('automerge', %s)", [segments])  # noqa: S608
+
+
+def _build_pg_indexes_side_by_side() -> None:
+    """PostgreSQL 15 builds a GIN index on one core: the titles' and the bodies' are built at the same time,
+    each on a connection of its own, once the rows are committed and so visible to both."""
+
+    def build(sql: str) -> None:
+        other = connection.get_new_connection(connection.get_connection_params())
+        try:
+            other.autocommit = True
+            with other.cursor() as cursor:
+                cursor.execute("SET maintenance_work_mem = '1GB'")
+                cursor.execute(sql)
+        finally:
+            other.close()
+
+    with concurrent.futures.ThreadPoolExecutor(len(schema.PG_INDEXES)) as pool:
+        list(pool.map(build, schema.PG_INDEXES.values()))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_searchentry")
+
+
+def _save_counters(office, matter_counters: dict, register_counters: dict) -> None:
+    """Counters continue from the generated numbers, so matters and entries made later take the next ones."""
+    for year, value in matter_counters.items():
+        MatterCounter.objects.update_or_create(office=office, year=year, defaults={"value": value})
+    for (register, year), value in register_counters.items():
+        RegisterCounter.objects.update_or_create(office=office, register=register, year=year,
+                                                 defaults={"value": value})
