@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup system-packages python-packages run serve test test-sqlite test-postgres bench lint clean
+.PHONY: setup system-packages python-packages run serve test test-sqlite test-postgres bench load lint clean
 
 setup: system-packages python-packages
 
@@ -33,9 +33,29 @@ test-sqlite: python-packages
 test-postgres: python-packages
 	@bash scripts/test.sh postgres
 
+# SQLite, then PostgreSQL (a tuned cluster, scripts/pg.sh start-bench), each with BENCH_SIZE matters: about ten
+# minutes on 2 cores the first time. The data stays (var/bench, var/pgbench-55433) and only what is missing is
+# made next time. KEEP_PG=1 leaves PostgreSQL running; the results are also in var/bench/*.json.
+BENCH_SIZE ?= 60000
+BENCH_REPS ?= 40
 bench: setup
-	@$(PRASAN) migrate --noinput -v0
-	@$(PRASAN) bench
+	@echo "== ความเร็วบน SQLite ($(BENCH_SIZE) เรื่อง) =="
+	@env -u PRASAN_BENCH_DATABASE_URL $(PRASAN) bench --size $(BENCH_SIZE) --reps $(BENCH_REPS) \
+	  --json $${PRASAN_BENCH_DATA_DIR:-var/bench}/sqlite.json
+	@echo "== ความเร็วบน PostgreSQL ($(BENCH_SIZE) เรื่อง) =="
+	@url=$$(bash scripts/pg.sh start-bench) || exit 1; \
+	  [ -n "$(KEEP_PG)" ] || trap 'bash scripts/pg.sh stop-bench' EXIT; \
+	  PRASAN_BENCH_DATABASE_URL="$$url" $(PRASAN) bench --size $(BENCH_SIZE) --reps $(BENCH_REPS) \
+	  --json $${PRASAN_BENCH_DATA_DIR:-var/bench}/postgresql.json
+
+# 50 people browsing, searching and updating for 5 minutes against gunicorn on the bench database (fill it
+# with `make bench` first); prints requests/s, p50/p95 by page and every error, and keeps var/bench/load.json.
+LOAD_USERS ?= 50
+LOAD_MINUTES ?= 5
+LOAD_SIZE ?= $(BENCH_SIZE)
+load: setup
+	@$(PRASAN) loadtest --users $(LOAD_USERS) --minutes $(LOAD_MINUTES) $(if $(LOAD_SIZE),--size $(LOAD_SIZE)) \
+	  --json var/bench/load.json
 
 lint: python-packages
 	@$(VENV)/bin/ruff check prasan tests bench

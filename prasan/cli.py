@@ -14,7 +14,7 @@ ALIASES = {
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prasan.settings")
     argv = list(sys.argv if argv is None else argv)
-    if len(argv) > 1 and argv[1] == "bench":
+    if len(argv) > 1 and argv[1] in ("bench", "loadtest"):
         # Benchmarks fill a database with synthetic matters: never the office's own.
         os.environ["PRASAN_DATA_DIR"] = os.environ.get("PRASAN_BENCH_DATA_DIR", "var/bench")
         os.environ.pop("PRASAN_DATABASE_URL", None)

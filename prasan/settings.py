@@ -113,6 +113,8 @@ def _database() -> dict:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
         if config["ENGINE"] != "django.db.backends.postgresql":
             raise ImproperlyConfigured("PRASAN_DATABASE_URL must be a postgresql:// URL")
+        # JIT compiling short counting queries costs 30–35 ms each and saves nothing at these sizes.
+        config.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
         return config
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     return {
@@ -138,7 +140,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my-work"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "prasan.accounts.hashers.OfficeArgon2PasswordHasher",  # verifies Django's default Argon2 hashes too
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 if TESTING:

@@ -5,6 +5,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from prasan.thai.dates import be_year
@@ -52,16 +53,27 @@ class MatterQuerySet(models.QuerySet):
             return self.none()
         from prasan.accounts.models import Role
 
+        # "Not secret" is written as `NOT secrecy > NORMAL`, the same as `secrecy = NORMAL` (the table's check
+        # keeps secrecy within its levels) but no use to an index: on an OR whose branches all name secrecy,
+        # SQLite (without histograms) reads the whole table through an index led by secrecy, as if it narrowed.
+        not_secret = ~Q(secrecy__gt=Secrecy.NORMAL)
         if user.role == Role.ADMIN and not user.is_superuser:
-            return self.filter(secrecy=Secrecy.NORMAL)
-        need_to_know = Exists(Matter.assignees.through.objects.filter(matter_id=OuterRef("pk"), user_id=user.pk))
-        need_to_know |= Exists(MatterShare.objects.filter(matter_id=OuterRef("pk"), user_id=user.pk))
+            return self.filter(not_secret)
+        if user.role in (Role.HEAD, Role.EXECUTIVE) and user.clearance >= max(Secrecy.values):
+            # Cleared for every level and in need to know of all: no condition at all, so a count or a
+            # page is read from whichever index serves it.
+            return self.all()
+        # Need to know is asked only of secret rows; saying so inside the subqueries keeps PostgreSQL from
+        # answering them with a hash of every matter the user was ever given (hundreds of thousands in years).
+        secret_row = GreaterThan(OuterRef("secrecy"), Secrecy.NORMAL)
+        need_to_know = Exists(Matter.assignees.through.objects.filter(secret_row, matter_id=OuterRef("pk"),
+                                                                      user_id=user.pk))
+        need_to_know |= Exists(MatterShare.objects.filter(secret_row, matter_id=OuterRef("pk"), user_id=user.pk))
         if user.role in (Role.HEAD, Role.EXECUTIVE):
             need_to_know = Q(pk__isnull=False)
         elif user.role == Role.GROUP_HEAD and user.unit_id:
             need_to_know |= Q(owner_unit_id=user.unit_id)
-        secret_ok = Q(secrecy__gt=Secrecy.NORMAL, secrecy__lte=user.clearance) & need_to_know
-        return self.filter(Q(secrecy=Secrecy.NORMAL) | secret_ok)
+        return self.filter(not_secret | Q(secrecy__lte=user.clearance) & need_to_know)
 
 
 class Matter(models.Model):
@@ -107,15 +119,35 @@ class Matter(models.Model):
         verbose_name = "เรื่อง"
         verbose_name_plural = "เรื่อง"
         ordering = ["-created_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["office", "year", "seq"], name="matter_number_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year", "seq"], name="matter_number_unique"),
+            models.CheckConstraint(condition=Q(secrecy__gte=min(Secrecy.values), secrecy__lte=max(Secrecy.values)),
+                                   name="matter_secrecy_level"),
+        ]
         indexes = [
             models.Index(fields=["state", "internal_deadline"]),
-            models.Index(fields=["owner_unit", "state"]),
             models.Index(fields=["duty_type", "state"]),
-            models.Index(fields=["-created_at", "-id"]),
-            models.Index(fields=["secrecy"]),
+            # The matter list, newest first; secrecy last, so a viewer's list is read from the index alone.
+            models.Index(fields=["-created_at", "-id", "secrecy"], name="matter_recent_idx"),
             models.Index(fields=["urgency", "state"]),
             models.Index(fields=["state", "closed_at"]),
+            # The dashboards' counts, read from the index alone: every breakdown of the open matters …
+            # (id last: PostgreSQL's indexes hold no row id of their own, and my-work picks ids from here)
+            models.Index(fields=["state", "owner_unit", "duty_type", "urgency", "internal_deadline", "created_at",
+                                 "secrecy", "id"], name="matter_open_profile_idx"),
+            # … a unit's weekly intake and closures (the office's use created_at and state, closed_at), and
+            # its matters' ids …
+            models.Index(fields=["owner_unit", "created_at", "id"], name="matter_unit_intake_idx"),
+            models.Index(fields=["owner_unit", "state", "closed_at"], name="matter_unit_closed_idx"),
+            # … and the same counts over the secret matters a viewer may not see, which are taken away.
+            models.Index(fields=["secrecy", "state", "owner_unit", "duty_type", "urgency", "internal_deadline",
+                                 "created_at", "closed_at", "id"], name="matter_secret_profile_idx"),
+            # The matter list by state, and by duty type and urgency: a page's ids read in order, newest first,
+            # and its count, from the index alone (secrecy last, for the viewers whose list depends on it).
+            models.Index(fields=["state", "-created_at", "-id", "secrecy"], name="matter_state_recent_idx"),
+            models.Index(fields=["duty_type", "urgency", "-created_at", "-id", "secrecy"], name="matter_duty_recent_idx"),
+            # Few matters have a parent; on this index alone SQLite sees a child lookup as the few rows it is.
+            models.Index(fields=["parent"], condition=Q(parent__isnull=False), name="matter_children_idx"),
         ]
 
     def __str__(self) -> str:

@@ -2,13 +2,15 @@
 
 Every count runs over all the matters in scope (the office or one unit), where the indexes cover the
 columns counted, and then takes away the same counts over the secret matters the viewer may not see.
-Those are read once per page, grouped, starting from the secrecy index: a few rows, never a
-visibility test on every row. The result is exactly the count over Matter.objects.visible_to(user).
+Those are read once per page, grouped, from the secret-profile index (it begins with secrecy): a few
+rows, never a visibility test on every row. The result is exactly the count over
+Matter.objects.visible_to(user).
 """
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from operator import itemgetter
 
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
@@ -25,7 +27,8 @@ DUE_SOON_DAYS = 3
 AGE_BOUNDS = (5, 10, 20)  # working days open: 0–5, 6–10, 11–20, more
 WEEKS = 12
 OPEN = sorted(OPEN_STATES, key=State.values.index)
-PROFILE_KEYS = ("state", "duty_type", "urgency", "owner_unit_id")
+# The open-profile index's leading columns, in its order: grouping in that order needs no sort.
+PROFILE_KEYS = ("state", "owner_unit_id", "duty_type", "urgency")
 OPEN_MEASURES = ("n", "overdue", "due_soon", "age0", "age1", "age2")
 
 
@@ -49,19 +52,21 @@ def visible_matters(user, unit_id: int | None = None) -> QuerySet:
 
 
 def hidden_matters(user, counted: QuerySet, visible: QuerySet, unit_id: int | None) -> QuerySet | None:
-    """The matters of `counted` that `visible` leaves out (all secret), or None when there are none."""
+    """The matters of `counted` that `visible` leaves out (all secret), or None when there are none.
+
+    Mostly the clearance alone decides: a range of the secret-profile index, which begins with secrecy
+    and holds every column counted, so the hidden matters are counted without reading the table."""
     if sees_everything(user):
         return None
     if user.clearance == Secrecy.NORMAL:
-        secret = Matter.objects.filter(secrecy__gt=Secrecy.NORMAL)
-    elif unit_id and user.role == Role.GROUP_HEAD and user.unit_id == unit_id:
-        secret = Matter.objects.filter(secrecy__gt=user.clearance)
-    else:
-        secret = Matter.objects.filter(secrecy__gt=Secrecy.NORMAL).exclude(
-            pk__in=visible.filter(secrecy__gt=Secrecy.NORMAL).values("pk"))
-    # The secret ids come from the secrecy index alone (no other condition may tempt the database into
-    # another index); the few rows they name are then looked up by id.
-    return counted.filter(pk__in=secret.values("pk"))
+        return counted.filter(secrecy__gt=Secrecy.NORMAL)
+    knows_all = user.role in (Role.HEAD, Role.EXECUTIVE) or (
+        unit_id and user.role == Role.GROUP_HEAD and user.unit_id == unit_id)
+    if knows_all:  # in need to know of every matter in scope
+        return counted.filter(secrecy__gt=user.clearance)
+    # Otherwise the secret matters up to the clearance are seen only with need to know: few are.
+    return counted.filter(secrecy__gt=Secrecy.NORMAL).exclude(
+        pk__in=visible.filter(secrecy__gt=Secrecy.NORMAL).values("pk"))
 
 
 def start_of(day: dt.date) -> dt.datetime:
@@ -79,6 +84,7 @@ class Scope:
     base: MatterFilter = field(default_factory=MatterFilter)
     today: dt.date = field(default_factory=timezone.localdate)
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
+    audience: str = "all"  # who else sees the same counts: everyone who may see every matter in scope, or one user
 
     @classmethod
     def for_user(cls, user, unit_id: int | None = None, **kwargs) -> "Scope":
@@ -88,7 +94,8 @@ class Scope:
         hidden = hidden_matters(user, counted, matters, unit_id)
         if hidden is not None and not hidden.exists():
             hidden = None  # one look saves a subtraction per count
-        return cls(matters, counted, hidden, base, **kwargs)
+        audience = "all" if hidden is None else f"user{user.pk}"
+        return cls(matters, counted, hidden, base, audience=audience, **kwargs)
 
     def url(self, **narrowing) -> str:
         """The matter list filtered by the scope plus `narrowing` (MatterFilter fields)."""
@@ -137,14 +144,16 @@ class Scope:
     def tally(self, *keys: str, measures=("n",), states=None, narrow: Q | None = None) -> dict:
         """Counts of visible matters grouped by `keys` (PROFILE_KEYS), in `states`, for each named
         measure. `narrow` only helps the database find the rows: every measure must imply it."""
-        if self.base.unit and list(states or ()) == OPEN and set(measures) <= set(OPEN_MEASURES):
+        if "n" in measures and not set(states or State.values) <= OPEN_STATES:
+            raise ValueError("all matters are counted only while open (the hidden profile reads no others)")
+        if list(states or ()) == OPEN and set(measures) <= set(OPEN_MEASURES):
             return self._from_open_profile(keys, measures)
         qs = self.counted.order_by()
         if states is not None:
             qs = qs.filter(state__in=states)
         if narrow is not None:
             qs = qs.filter(narrow)
-        aggregates = {name: _count(self.measures[name]) for name in measures}
+        aggregates = {name: self._count(name) for name in measures}
         if keys:
             rows = {tuple(row[k] for k in keys): row for row in qs.values(*keys).annotate(**aggregates)}
         else:
@@ -158,31 +167,46 @@ class Scope:
         return {key[0] if len(keys) == 1 else key: row for key, row in rows.items()}
 
     def _from_open_profile(self, keys, measures) -> dict:
-        """A unit's open matters are few enough to fetch grouped by every key at once: one query
-        (on the owner_unit index) answers every breakdown of the unit's dashboard."""
+        """Open matters are a small share of an office's years (old ones are closed), few enough to
+        fetch grouped by every key at once: one query, read from the open-profile index alone (state,
+        unit, duty type, urgency, deadline, intake), answers every breakdown of the office's or a
+        unit's dashboard."""
         if not hasattr(self, "_open"):
-            aggregates = {name: _count(self.measures[name]) for name in OPEN_MEASURES}
+            aggregates = {name: self._count(name) for name in OPEN_MEASURES}
             rows = self.counted.filter(state__in=OPEN).order_by().values(*PROFILE_KEYS).annotate(**aggregates)
             self._open = list(rows)
+        # A thousand-odd rows summed five times a page: kept to plain dict and tuple work.
+        key_of = itemgetter(*keys) if keys else lambda row: ()
         result: dict = {} if keys else {(): dict.fromkeys(measures, 0)}
         for sign, rows in ((1, self._open), (-1, self._hidden_profile())):
             for row in rows:
-                if row["state"] not in OPEN:
+                if row["state"] not in OPEN_STATES:
                     continue
-                total = result.setdefault(tuple(row[k] for k in keys), dict.fromkeys(measures, 0))
+                key = key_of(row)
+                total = result.get(key)
+                if total is None:
+                    total = result[key] = dict.fromkeys(measures, 0)
                 for name in measures:
                     total[name] += sign * row[name]
-        return {key[0] if len(keys) == 1 else key: row for key, row in result.items()}
+        return result
 
     def _hidden_profile(self) -> list[dict]:
-        """The hidden matters' counts for every measure, grouped by every key: one query per page."""
+        """The hidden matters' counts for every measure, grouped by every key: one query per page, over
+        the only rows a measure counts (open, or received or closed in the weeks shown)."""
         if self.hidden is None:
             return []
         if not hasattr(self, "_profile"):
-            aggregates = {name: _count(q) for name, q in self.measures.items()}
-            self._profile = list(self.hidden.order_by().values(*PROFILE_KEYS).annotate(**aggregates))
+            first = start_of(self.week_starts[0])
+            counted = Q(state__in=OPEN) | Q(created_at__gte=first) | Q(closed_at__gte=first)
+            aggregates = {name: self._count(name) for name in self.measures}
+            # Grouped in the secret-profile index's order (secrecy first), so that index is the one read.
+            keys = ("secrecy", *PROFILE_KEYS)
+            self._profile = list(self.hidden.filter(counted).order_by().values(*keys).annotate(**aggregates))
         return self._profile
 
-
-def _count(condition: Q | None) -> Count:
-    return Count("pk") if condition is None else Count("pk", filter=condition)
+    def _count(self, name: str) -> Count:
+        """The count of a measure, over a column that is never null where it is counted and that the
+        index read holds (PostgreSQL's indexes do not hold the row id): intake on created_at, closure
+        on closed_at, the rest on state."""
+        column = "created_at" if name.startswith("in") else "closed_at" if name.startswith("out") else "state"
+        return Count(column, filter=self.measures[name])

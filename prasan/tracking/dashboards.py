@@ -6,11 +6,15 @@ each link is a MatterFilter, so the list and the dashboard read filters in one p
 """
 
 import datetime as dt
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Case, Count, DateField, Q, QuerySet, When
 from django.db.models.functions import TruncDate
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 from prasan.accounts.models import Role, User
 from prasan.matters.choices import DutyType, State, Urgency
@@ -22,6 +26,8 @@ from .charts import Figure
 from .counting import AGE_BOUNDS, DUE_SOON_DAYS, OPEN, WEEKS, Scope, start_of, visible_matters  # noqa: F401
 
 LATE_WINDOW_DAYS = 365  # agencies are judged on requests due in the last year
+LATE_KEPT_SECONDS = 300  # the late agencies are kept this long (late_agencies_kept)
+LATE_VERSION_KEY = "tracking:late-agencies:version"
 TOP_AGENCIES = 10
 URGENCY_ORDER = [Urgency.MOST_URGENT, Urgency.VERY_URGENT, Urgency.URGENT, Urgency.NORMAL]
 
@@ -159,34 +165,40 @@ class LateAgency:
 
 def late_agencies(scope: Scope) -> list[LateAgency]:
     """Agencies whose requests (due in the last year) were answered late or are still unanswered past
-    their deadline: the ten with the most such matters, with the median working days late."""
+    their deadline: the ten with the most such matters, with the median working days late.
+
+    Two passes over the late-request index (status, deadline, agency, matter, answered_at), which
+    holds every column read: the matters per agency, and a histogram of days late."""
     from prasan.coordination.models import AgencyRequest
     from prasan.directory.models import Agency
 
     since = scope.today - dt.timedelta(days=LATE_WINDOW_DAYS)
     requests = AgencyRequest.objects.filter(deadline__gte=since).order_by()
+    # The hidden matters are few and inside the scope: their requests are found from them.
+    hidden = None if scope.hidden is None else requests.filter(matter__in=scope.hidden.values("pk"))
     if scope.base.unit:
         requests = requests.filter(matter_id__in=Matter.objects.filter(owner_unit_id=scope.base.unit).values("pk"))
-    hidden = None if scope.hidden is None else requests.filter(matter__in=scope.hidden.values("pk"))
+
+    late = late_requests(requests, scope.today)
+    late_hidden = None if hidden is None else late_requests(hidden, scope.today)
 
     def count(build, *keys):
-        return {key: row["n"] for key, row in net(build, requests, hidden, keys).items() if row["n"]}
+        return {key: row["n"] for key, row in net(build, late, late_hidden, keys).items() if row["n"]}
 
-    matter_counts = count(lambda qs: late_requests(qs, scope.today).values("agency_id")
-                          .annotate(n=Count("matter_id", distinct=True)), "agency_id")
+    matter_counts = count(lambda qs: qs.values("agency_id").annotate(n=Count("matter_id", distinct=True)),
+                          "agency_id")
     if not matter_counts:
         return []
-    # Days late come from histograms: (agency, deadline[, answer day]) → count; never one row per request.
+    # Days late from a histogram, (agency, deadline, answer day) → requests; never one row per request.
+    # An answered request is late by the working days to its answer (its day is read only for those:
+    # on SQLite the local date is a Python function), one still open by the working days to today.
+    answered_on = Case(When(status=AgencyRequest.Status.ANSWERED, then=TruncDate("answered_at")),
+                       output_field=DateField())
+    histogram = count(lambda qs: qs.annotate(day=answered_on).values("agency_id", "deadline", "day")
+                      .annotate(n=Count("agency_id")), "agency_id", "deadline", "day")
     days: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    unanswered = count(lambda qs: qs.filter(status__in=("sent", "acknowledged"), deadline__lt=scope.today)
-                       .values("agency_id", "deadline").annotate(n=Count("pk")), "agency_id", "deadline")
-    for (agency_id, deadline), n in unanswered.items():
-        days[agency_id].append((scope.calendar.working_days_between(deadline, scope.today), n))
-    answered = count(lambda qs: late_requests(qs.filter(status="answered"), scope.today)
-                     .annotate(day=TruncDate("answered_at")).values("agency_id", "deadline", "day")
-                     .annotate(n=Count("pk")), "agency_id", "deadline", "day")
-    for (agency_id, deadline, day), n in answered.items():
-        days[agency_id].append((scope.calendar.working_days_between(deadline, day), n))
+    for (agency_id, deadline, day), n in histogram.items():
+        days[agency_id].append((scope.calendar.working_days_between(deadline, day or scope.today), n))
     top = sorted(matter_counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_AGENCIES]
     names = dict(Agency.objects.filter(pk__in=[pk for pk, _ in top]).values_list("pk", "name"))
     return [
@@ -198,6 +210,28 @@ def late_agencies(scope: Scope) -> list[LateAgency]:
         )
         for pk, n in top
     ]
+
+
+def late_agencies_kept(scope: Scope) -> tuple[list[LateAgency], dt.datetime]:
+    """late_agencies(scope) and when it was counted. It reads a year of requests and judges agencies over
+    that year, so it is kept up to LATE_KEPT_SECONDS (for a viewer who may see fewer matters than all,
+    their own) and counted afresh once a request changes in this process; the page says when it was counted."""
+    version = cache.get(LATE_VERSION_KEY, 0)
+    key = f"tracking:late-agencies:{version}:{scope.audience}:{scope.base.unit or 'office'}:{scope.today}"
+    kept = cache.get(key)
+    if kept is None:
+        kept = (late_agencies(scope), timezone.now())
+        cache.set(key, kept, LATE_KEPT_SECONDS)
+    return kept
+
+
+def forget_late_agencies(sender, **kwargs) -> None:
+    """A request saved or deleted (with its matter, too): the tables kept are counted afresh."""
+    cache.set(LATE_VERSION_KEY, time.time_ns(), None)
+
+
+post_save.connect(forget_late_agencies, sender="coordination.AgencyRequest", dispatch_uid="tracking.late.save")
+post_delete.connect(forget_late_agencies, sender="coordination.AgencyRequest", dispatch_uid="tracking.late.delete")
 
 
 def weighted_median(pairs: list[tuple[int, int]]) -> float:

@@ -41,8 +41,7 @@ def office_dashboard(request):
         "heading": "ภาพรวมสำนักงาน",
         "unit_chart": bar_chart("เรื่องที่ยังไม่ปิด จำแนกตามกลุ่มงาน", by_unit, slug="unit"),
         "unit_links": [(f.label, f.key) for f in by_unit if f.key.isdigit()],
-        "late_agencies": d.late_agencies(scope),
-        "late_window_days": d.LATE_WINDOW_DAYS,
+        **_late(scope),
     })
     return render(request, "tracking/dashboard_office.html", context)
 
@@ -58,8 +57,7 @@ def unit_dashboard(request, unit_id):
         "heading": f"ภาพรวม{unit.name}",
         "unit": unit,
         "people": d.by_person(scope, unit.pk),
-        "late_agencies": d.late_agencies(scope),
-        "late_window_days": d.LATE_WINDOW_DAYS,
+        **_late(scope),
     })
     return render(request, "tracking/dashboard_unit.html", context)
 
@@ -100,3 +98,9 @@ def _overview(scope: d.Scope) -> dict:
         "today": scope.today,
         "due_soon_days": d.DUE_SOON_DAYS,
     }
+
+
+def _late(scope: d.Scope) -> dict:
+    rows, counted_at = d.late_agencies_kept(scope)
+    return {"late_agencies": rows, "late_counted_at": counted_at, "late_window_days": d.LATE_WINDOW_DAYS,
+            "late_kept_minutes": d.LATE_KEPT_SECONDS // 60}

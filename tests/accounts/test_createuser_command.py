@@ -55,10 +55,16 @@ def test_production_settings_hash_passwords_with_argon2(tmp_path):
     # Tests run with MD5 for speed; the settings without PRASAN_TESTING must put Argon2 first.
     env = {key: value for key, value in os.environ.items() if not key.startswith("PRASAN_")}
     env.update(PRASAN_DATA_DIR=str(tmp_path), PRASAN_SECRET_KEY="x" * 50)
-    code = "import prasan.settings as s; print(s.PASSWORD_HASHERS[0])"
+    code = ("import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'prasan.settings'; django.setup(); "
+            "from django.contrib.auth.hashers import make_password, Argon2PasswordHasher as D, identify_hasher; "
+            "h = make_password('x'); d = D().encode('x', D().salt()); "
+            "print(h.split('$')[1:4]); print(identify_hasher(h).must_update(h), identify_hasher(d).must_update(d))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=60, check=True)
-    assert result.stdout.strip() == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    made, updates = result.stdout.strip().splitlines()
+    # Argon2id at OWASP's minimum; a hash made with Django's heavier defaults still verifies and is re-made.
+    assert made == "['argon2id', 'v=19', 'm=19456,t=2,p=1']"
+    assert updates == "False True"
 
 
 def test_it_refuses_a_duplicate_user_in_thai(users):

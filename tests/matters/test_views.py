@@ -243,8 +243,27 @@ def test_my_work_runs_a_bounded_number_of_queries(login, users, make_matter, dja
 def test_matter_page_runs_a_bounded_number_of_queries(login, users, make_matter, django_assert_max_num_queries):
     matter = make_matter()
     client = login(users["coordinator"])
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(20):
         client.get(matter.get_absolute_url())
+
+
+def test_sub_matters_cost_the_matter_page_no_query_each(login, users, make_matter, django_assert_max_num_queries):
+    matter = make_matter()
+    make_matter(title="เรื่องย่อยที่ 1", parent=matter)
+    client = login(users["head"])
+    with django_assert_max_num_queries(25) as one:
+        client.get(matter.get_absolute_url())
+    for i in range(2, 6):
+        make_matter(title=f"เรื่องย่อยที่ {i}", parent=matter)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        page = client.get(matter.get_absolute_url()).content.decode()
+    assert "เรื่องย่อยที่ 5" in page
+
+
+def test_a_sub_matter_the_user_may_not_see_is_not_listed(login, users, make_matter):
+    matter = make_matter()
+    make_matter(title="เรื่องย่อยลับ", parent=matter, secrecy=1, assignees=[users["outsider"]])
+    assert "เรื่องย่อยลับ" not in login(users["uncleared"]).get(matter.get_absolute_url()).content.decode()
 
 
 def test_a_group_head_reassigns_a_matter_and_the_change_is_audited(login, users, make_matter, unit):

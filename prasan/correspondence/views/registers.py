@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +10,8 @@ from django.views.decorators.http import require_POST
 
 from prasan.directory.models import Office
 from prasan.matters.access import staff_required
+from prasan.matters.models import Matter
+from prasan.matters.paging import BoundedPaginator
 from prasan.thai.dates import be_year
 
 from .. import exports, numbering
@@ -40,11 +41,16 @@ def entry_list(request, register):
     register = readable_register(request.user, register)
     filters = EntryFilter(request.GET or None)
     qs = filters.apply(_entries(request.user, register)).order_by("-year", "-number")
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = BoundedPaginator(qs, 50).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
+    # An entry may be readable where its matter is not (a secret matter needs to know): no dead link then.
+    linked = {e.matter_id for e in page.object_list if e.matter_id}
+    openable = set(Matter.objects.visible_to(request.user).filter(pk__in=linked).values_list("pk", flat=True)) \
+        if linked else set()
     return render(request, "correspondence/list.html", {
         "register": register, "label": Register(register).label, "page": page, "filters": filters,
+        "openable": openable,
         "querystring": params.urlencode(), "can_write": may_write(request.user, register),
         "columns": exports.columns(register),
     })

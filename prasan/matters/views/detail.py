@@ -38,7 +38,7 @@ def _context(request, matter, **overrides):
         "milestone_form": MilestoneForm(),
         "file_form": FileForm(),
         "requests": matter.agency_requests.select_related("agency", "contact"),
-        "children": matter.children.visible_to(request.user),
+        "children": matter.children.visible_to(request.user).select_related("office"),
         "today": timezone.localdate(),
         "assignees": matter.assignees.all(),
         "documents": matter.documents.all(),

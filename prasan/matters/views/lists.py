@@ -3,7 +3,6 @@
 import tempfile
 from dataclasses import replace
 
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,6 +16,7 @@ from .. import exports
 from ..access import staff_required
 from ..choices import DutyType, Secrecy, State, Urgency
 from ..models import Matter
+from ..paging import BoundedPaginator
 from ..queries import MatterFilter, list_queryset
 
 PAGE_SIZES = (25, 50, 100)
@@ -28,7 +28,7 @@ def matter_list(request):
     qs = _filtered(request.user, filters)
     size = int(request.GET.get("size", 25)) if request.GET.get("size", "").isdigit() else 25
     size = size if size in PAGE_SIZES else 25
-    page = Paginator(list_queryset(qs), size).get_page(request.GET.get("page"))
+    page = BoundedPaginator(list_queryset(qs), size).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     return render(request, "matters/list.html", {

@@ -1,0 +1,87 @@
+"""The matter list at any size: exact totals up to a bound and "more than" past it, pages read by id, few queries."""
+
+import pytest
+from django.urls import reverse
+
+from prasan.matters import paging
+from prasan.matters.models import Matter
+from prasan.matters.paging import BoundedPaginator
+
+pytestmark = pytest.mark.django_db
+
+LIST_QUERIES = 10  # session, user, count, page ids, page rows, assignees, office, notifications, units, people
+
+
+@pytest.fixture
+def thirty(make_matter):
+    return [make_matter(title=f"เรื่องลำดับ {i:02d}") for i in range(30)]
+
+
+def newest_first():
+    return Matter.objects.order_by("-created_at", "-id")
+
+
+def test_a_list_within_the_bound_shows_its_exact_total_and_page_count(login, users, thirty):
+    page = login(users["head"]).get(reverse("matter-list")).content.decode()
+    assert "พบ 30 เรื่อง" in page and "หน้า 1 จาก 2" in page
+
+
+def test_past_the_bound_the_total_is_said_as_more_than_and_the_pages_go_on(login, users, thirty, monkeypatch):
+    monkeypatch.setattr(paging, "COUNT_BOUND", 10)
+    client = login(users["head"])
+    first = client.get(reverse("matter-list")).content.decode()
+    assert "พบมากกว่า 25 เรื่อง" in first and "สูงสุด 50,000 เรื่องแรก" in first
+    assert "หน้า 1</span>" in first and "page=2" in first
+    # The second page reaches past the end: the count is exact again, and there is no third page.
+    second = client.get(reverse("matter-list"), {"page": 2}).content.decode()
+    assert "พบ 30 เรื่อง" in second and "หน้า 2 จาก 2" in second and "page=3" not in second
+    assert second.count("เรื่องลำดับ") == 5
+
+
+def test_the_paginator_counts_up_to_the_bound_or_the_page_asked_for(thirty):
+    pages = BoundedPaginator(newest_first(), 2, bound=5)
+    first = pages.get_page(1)
+    assert (pages.count, pages.exact, pages.num_pages) == (5, False, 3)
+    assert first.has_next() and first.next_page_number() == 2
+
+
+def test_a_deep_page_is_served_and_one_past_the_end_gives_the_last(thirty):
+    deep = BoundedPaginator(newest_first(), 2, bound=5).get_page(10)
+    assert deep.number == 10 and [m.pk for m in deep] == [m.pk for m in newest_first()[18:20]]
+    assert not deep.paginator.exact and deep.has_next()
+    past = BoundedPaginator(newest_first(), 2, bound=5).get_page(99)
+    assert past.paginator.exact and past.paginator.count == 30 and past.number == 15 and not past.has_next()
+    assert BoundedPaginator(newest_first(), 2, bound=5).get_page("ไม่ใช่ตัวเลข").number == 1
+
+
+def test_a_page_keeps_the_lists_order_and_its_rows_related_fields(thirty):
+    page = BoundedPaginator(newest_first().select_related("office"), 7).get_page(3)
+    assert [m.pk for m in page] == [m.pk for m in newest_first()[14:21]]
+    assert page[0].office.abbreviation == "สร"
+
+
+def test_an_empty_list_has_one_empty_page(db):
+    page = BoundedPaginator(newest_first(), 25).get_page(1)
+    assert list(page) == [] and page.paginator.count == 0 and page.paginator.exact and not page.has_next()
+
+
+def test_secret_matters_are_not_counted_for_those_who_may_not_see_them(login, users, make_matter, monkeypatch):
+    monkeypatch.setattr(paging, "COUNT_BOUND", 2)
+    for i in range(3):
+        make_matter(title=f"ลับ {i}", secrecy=1)
+    make_matter(title="ปกติ")
+    page = login(users["uncleared"]).get(reverse("matter-list")).content.decode()
+    assert "พบ 1 เรื่อง" in page and "ลับ 0" not in page
+
+
+@pytest.mark.parametrize("who", ["head", "coordinator", "grouphead", "auditor"])
+@pytest.mark.parametrize("query", [{}, {"overdue": "1"}, {"duty_type": "complaint", "urgency": "most_urgent"},
+                                   {"state": "open", "page": "2"}, {"page": "500"}, {"size": "100"}])
+def test_the_list_runs_a_fixed_number_of_queries(login, users, thirty, make_matter, who, query,
+                                                 django_assert_max_num_queries):
+    make_matter(title="เรื่องลับของกลุ่ม", secrecy=1)
+    client = login(users[who])
+    with django_assert_max_num_queries(LIST_QUERIES):
+        response = client.get(reverse("matter-list"), query)
+    assert response.status_code == 200
+
