@@ -7,4 +7,4 @@ data="${PRASAN_DATA_DIR:-var}"; mkdir -p "$data"
 .venv/bin/prasan worker --interval 1 >"$data/worker.log" 2>&1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
-.venv/bin/gunicorn prasan.wsgi -b "$host:$port" -w 2 --threads 4 --access-logfile - --log-level warning
+.venv/bin/gunicorn prasan.wsgi -b "$host:$port" -w 3 --threads 4 --access-logfile - --log-level warning
