@@ -36,7 +36,7 @@ test-postgres: python-packages
 # SQLite, then PostgreSQL (a tuned cluster, scripts/pg.sh start-bench), each with BENCH_SIZE matters: about ten
 # minutes on 2 cores the first time. The data stays (var/bench, var/pgbench-55433) and only what is missing is
 # made next time. KEEP_PG=1 leaves PostgreSQL running; the results are also in var/bench/*.json.
-BENCH_SIZE ?= 60000
+BENCH_SIZE ?= 100000
 BENCH_REPS ?= 40
 bench: setup
 	@echo "== ความเร็วบน SQLite ($(BENCH_SIZE) เรื่อง) =="

@@ -20,7 +20,7 @@ from django.utils import timezone
 from prasan.correspondence.models import RegisterCounter
 from prasan.directory.models import Contact
 from prasan.matters.models import Matter, MatterCounter
-from prasan.search import schema, sources
+from prasan.search import grants, schema, sources
 
 from .bulk import Writer, next_ids, reset_sequences, tuned_for_load
 from .generate_rows import LEAD, SIGN_WINDOW, SPAN_DAYS, Dice, Rows, search_row, state_for, tables
@@ -166,6 +166,7 @@ def generate(office, units, users, agencies, size: int, *, seed: int = 1, now: d
             _save_counters(office, matter_counters, register_counters)
             counts.update({name: ids[name] - first[table.name] for name, table in out.items()})
             counts["search"], counts["existing"] = ids["search"] - 1, existing.count
+            grants.rebuild()  # need to know of the secret matters just made (prasan/search/grants.py)
             counts["writer_seconds"] = {name: round(value, 1) for name, value in writer.seconds.items()}
             text_index = f"สร้างดัชนีคำ (trigram) จาก {counts['search']:,} รายการ"
             if connection.vendor == "sqlite" or not alone:
@@ -246,8 +247,9 @@ def _build_pg_indexes_side_by_side() -> None:
         finally:
             other.close()
 
-    with concurrent.futures.ThreadPoolExecutor(len(schema.PG_INDEXES)) as pool:
-        list(pool.map(build, schema.PG_INDEXES.values()))
+    statements = [*schema.PG_INDEXES.values(), *schema.pg_recent_indexes(connection).values()]
+    with concurrent.futures.ThreadPoolExecutor(len(statements)) as pool:
+        list(pool.map(build, statements))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE search_searchentry")
 

@@ -36,7 +36,8 @@ create() {  # create <dir>: a new cluster in <dir>/data
 run() {  # run <dir> <server options>: start it, with pg_trgm and a database named prasan
   as_owner "$bindir/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 300 -o \
     "-p $port -k $1 -c listen_addresses=127.0.0.1 -c max_connections=200 $2" start >/dev/null
-  as_owner "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d template1 -qc "CREATE EXTENSION IF NOT EXISTS pg_trgm" >/dev/null
+  PGOPTIONS="-c client_min_messages=warning" as_owner "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d template1 \
+    -qc "CREATE EXTENSION IF NOT EXISTS pg_trgm" >/dev/null
   as_owner "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d template1 -tAc \
     "SELECT 1 FROM pg_database WHERE datname = 'prasan'" | grep -q 1 \
     || as_owner "$bindir/createdb" -h 127.0.0.1 -p "$port" -U postgres prasan

@@ -95,7 +95,8 @@ class AgencyRequest(models.Model):
         indexes = [
             # Which requests are late, by agency and matter, read from the index alone (the dashboards).
             models.Index(fields=["status", "deadline", "agency", "matter", "answered_at"], name="request_late_idx"),
-            models.Index(fields=["matter", "status"]),
+            # … and the same for the requests of given matters (those a viewer may not see are taken away).
+            models.Index(fields=["matter", "status", "deadline", "agency", "answered_at"], name="request_matter_idx"),
             models.Index(fields=["status", "answered_at"]),
         ]
 

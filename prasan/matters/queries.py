@@ -5,9 +5,11 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from prasan.tracking.calendar import add_working_days
+from prasan.tracking.local_date import LocalDate
 
 from .choices import OPEN_STATES, SECRECY_BY_CODE, DutyType, Secrecy, State, Urgency
 from .models import Matter
@@ -26,7 +28,7 @@ def late_requests(requests: QuerySet, today: dt.date) -> QuerySet:
     such answer and needs no time-zone conversion, so most on-time answers are dropped cheaply."""
     return requests.filter(status__in=("sent", "acknowledged", "answered"), deadline__lt=today).filter(
         Q(status__in=("sent", "acknowledged"))
-        | (Q(answered_at__gt=F("deadline")) & Q(answered_at__date__gt=F("deadline")))
+        | (Q(answered_at__gt=F("deadline")) & GreaterThan(LocalDate("answered_at"), F("deadline")))
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 
-from . import schema
+from . import grants, schema
 from .models import Kind, SearchEntry
 from .sources import ENTRY, MATTER, MATTER_PARTS, Record, Source, by_kind, installed
 from .text import index_text
@@ -18,7 +18,7 @@ COLUMNS = ["matter_id", "secrecy", "need_to_know", "owner_id", "state", "duty_ty
 # Saves that change none of these leave the index as it is (progress counters, timestamps, delivery notes).
 WATCHED = {
     MATTER.kind: {"title", "description", "tags", "state", "duty_type", "secrecy", "seq", "year", "office",
-                  "created_at"},
+                  "created_at", "owner_unit"},
     Kind.LETTER: {"text", "fields", "name", "status", "entry", "created_by"},
 }
 
@@ -57,6 +57,9 @@ def _matter_saved(matter_pk: int) -> None:
     before = SearchEntry.objects.filter(kind=Kind.MATTER, object_id=matter_pk) \
         .values("secrecy", "state", "duty_type").first()
     entries = refresh(MATTER, [matter_pk])
+    was_secret = bool(before and before["secrecy"])
+    if was_secret or (entries and entries[0].secrecy):
+        grants.sync([matter_pk], had_grants=was_secret)
     if before is None or not entries:
         return
     after = entries[0]
@@ -76,6 +79,7 @@ def _refresh_parts(matter_pk: int) -> None:
 
 def _matter_deleted(matter_pk: int) -> None:
     SearchEntry.objects.filter(kind=Kind.MATTER, object_id=matter_pk).delete()
+    grants.sync([matter_pk])
     # Register entries outlive their matter (SET_NULL, which sends no signal): index them without it.
     refresh(ENTRY, SearchEntry.objects.filter(kind=Kind.ENTRY, matter_id=matter_pk)
             .values_list("object_id", flat=True))
@@ -111,6 +115,7 @@ def connect() -> None:
         post_save.connect(_on_save(source), sender=model, weak=False, dispatch_uid=f"search-save-{source.kind}")
         post_delete.connect(_on_delete(source), sender=model, weak=False,
                             dispatch_uid=f"search-delete-{source.kind}")
+    grants.connect()
 
 
 # -- the rebuild ----------------------------------------------------------------------------------
@@ -139,6 +144,7 @@ def rebuild(batch: int = 2000, progress: Callable[[int, int], None] | None = Non
 
     with transaction.atomic():
         schema.bulk_load(connection, load)
+    schema.settle(connection)
     if progress and total == 0:
         progress(0, 0)
     return done

@@ -40,6 +40,20 @@ class SearchEntry(models.Model):
         indexes = [models.Index(fields=["matter_id"], name="search_entry_matter")]
 
 
+class SearchGrant(models.Model):
+    """Need to know of a secret matter besides clearance (grants.py): a user it is assigned or shared to, or its
+    owner unit. Only secret matters have rows."""
+
+    matter_id = models.BigIntegerField()
+    user_id = models.BigIntegerField(null=True, blank=True)
+    unit_id = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user_id"], name="search_grant_user"),
+                   models.Index(fields=["unit_id"], name="search_grant_unit"),
+                   models.Index(fields=["matter_id"], name="search_grant_matter")]
+
+
 class FtsMatch(models.Lookup):
     """`<fts5 table column> MATCH <expression>` (SQLite FTS5)."""
 

@@ -1,13 +1,14 @@
 """Ranked matches as a page shows them: counted up to COUNT_LIMIT, read newest first, then turned into hits.
 
 SQLite's FTS5 hands matches over in rowid order, newest first, for free. PostgreSQL's trigram index answers
-with an unordered set (and rechecks every row it names), so a rank with many matches is read by _newest.
+with an unordered set (and rechecks every row it names), so a rank with many matches is read by _newest, and
+sorting every match of a common word (tens of thousands at a million matters) never happens.
 """
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import F, Max, QuerySet
+from django.db.models import Max, QuerySet
 from django.utils.safestring import SafeString
 
 from .models import Kind, SearchEntry
@@ -16,9 +17,8 @@ from .text import Query, highlight, snippet
 
 PER_PAGE = 20
 COUNT_LIMIT = 1000  # beyond this the page says "more than 1,000" and pages through the best 1,000
-NEAR_TOP = 20_000
-# "id + 0": the same order, but no index can produce it, so PostgreSQL cannot choose to walk the primary key.
-BY_ID_AFTER_INDEX = (F("id") + 0).desc()
+NEAR_TOP = 5_000  # rows in the first window _newest reads; each next one is GROWTH times bigger
+GROWTH = 4
 
 
 @dataclass
@@ -40,33 +40,39 @@ class Rank:
 
     ids: QuerySet
     cheap_order: bool  # reading newest first costs no more than reading any (FTS5 rowids, a bounded scan)
-    _known: list[int] | None = field(default=None, repr=False)  # newest first, as far as counted
+    recent: int | None = None  # PostgreSQL: ids above this have their own, small trigram indexes (schema.py)
+    known: list[int] | None = field(default=None, repr=False)  # newest first, as far as counted
 
     def count_upto(self, limit: int) -> int:
         if limit <= 0:
-            self._known = []
+            self.known = []
             return 0
         if self.cheap_order:
-            self._known = list(self.ids[:limit])
-            return len(self._known)
+            self.known = list(self.ids[:limit])
+            return len(self.known)
+        if self.recent and len(self.ids.filter(id__gt=self.recent).order_by()[:limit]) == limit:
+            return limit  # enough among the newest rows: the whole index need not be read
         some = list(self.ids.order_by()[:limit])
         if len(some) < limit:  # that was all of them: sorting them is cheap
-            self._known = sorted(some, reverse=True)
+            self.known = sorted(some, reverse=True)
         return len(some)
 
     def slice(self, low: int, high: int) -> list[int]:
-        if self._known is not None and high <= len(self._known):
-            return self._known[low:high]
+        if self.known is not None and high <= len(self.known):
+            return self.known[low:high]
         return self._newest(high)[low:high]
 
     def _newest(self, wanted: int) -> list[int]:
-        """Walk the newest NEAR_TOP ids newest first: enough where matches are dense, as frequent words are.
-        Where they are not, let the trigram index pick every match below and sort just those."""
-        newest = SearchEntry.objects.aggregate(newest=Max("id"))["newest"] or 0
-        found = list(self.ids.filter(id__gt=newest - NEAR_TOP)[:wanted])
-        if len(found) < wanted and newest > NEAR_TOP:
-            below = self.ids.filter(id__lte=newest - NEAR_TOP).order_by(BY_ID_AFTER_INDEX)
-            found += list(below[:wanted - len(found)])
+        """Read down from the newest id in windows of ids, each GROWTH times the last, until `wanted` are found:
+        a frequent word fills the first window, a rarer one takes a few. Ids follow dates, so the windows are
+        periods of time, and the planner picks per window between walking its ids and asking the trigram
+        index (the recent one, up there) — never sorting every match of a common word."""
+        top = (SearchEntry.objects.aggregate(newest=Max("id"))["newest"] or 0) + 1
+        found, size = [], NEAR_TOP
+        while len(found) < wanted and top > 0:
+            low = max(top - size, 0)
+            found += list(self.ids.filter(id__gte=low, id__lt=top)[:wanted - len(found)])
+            top, size = low, size * GROWTH
         return found
 
 
@@ -77,17 +83,36 @@ class Results:
     ranks: list[Rank]
     query: Query
     notice: str = ""
+    # PostgreSQL, several words: (id, rank number) of every match in one index scan, tried before the ranks'
+    # own scans (one per rank, each walking the same long lists of common words) in case there are few.
+    together: QuerySet | None = None
+    recent: int | None = None  # as Rank.recent
     _counts: list[int] | None = field(default=None, repr=False)
 
     def _rank_counts(self) -> list[int]:
         if self._counts is None:
-            counts, room = [], COUNT_LIMIT + 1
-            for rank in self.ranks:
-                found = rank.count_upto(room)
-                counts.append(found)
-                room -= found
-            self._counts = counts
+            self._counts = self._all_together() or self._rank_by_rank()
         return self._counts
+
+    def _rank_by_rank(self) -> list[int]:
+        counts, room = [], COUNT_LIMIT + 1
+        for rank in self.ranks:
+            found = rank.count_upto(room)
+            counts.append(found)
+            room -= found
+        return counts
+
+    def _all_together(self) -> list[int] | None:
+        """The ranks' counts and newest-first ids from `together`, if it has no more than COUNT_LIMIT matches."""
+        limit = COUNT_LIMIT + 1
+        if self.together is None or (self.recent and len(self.together.filter(id__gt=self.recent)[:limit]) == limit):
+            return None
+        rows = list(self.together.order_by()[:limit])
+        if len(rows) == limit:
+            return None
+        for number, rank in enumerate(self.ranks):
+            rank.known = sorted((pk for pk, of in rows if of == number), reverse=True)
+        return [len(rank.known) for rank in self.ranks]
 
     @property
     def capped(self) -> bool:

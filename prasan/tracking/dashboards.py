@@ -11,19 +11,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Case, Count, DateField, Q, QuerySet, When
-from django.db.models.functions import TruncDate
+from django.db.models import Case, Count, Q, QuerySet, When
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from prasan.accounts.models import Role, User
 from prasan.matters.choices import DutyType, State, Urgency
-from prasan.matters.models import Matter
 from prasan.matters.queries import late_requests
 from prasan.thai.dates import thai_date
 
 from .charts import Figure
 from .counting import AGE_BOUNDS, DUE_SOON_DAYS, OPEN, WEEKS, Scope, start_of, visible_matters  # noqa: F401
+from .local_date import LocalDate
 
 LATE_WINDOW_DAYS = 365  # agencies are judged on requests due in the last year
 LATE_KEPT_SECONDS = 300  # the late agencies are kept this long (late_agencies_kept)
@@ -177,7 +176,9 @@ def late_agencies(scope: Scope) -> list[LateAgency]:
     # The hidden matters are few and inside the scope: their requests are found from them.
     hidden = None if scope.hidden is None else requests.filter(matter__in=scope.hidden.values("pk"))
     if scope.base.unit:
-        requests = requests.filter(matter_id__in=Matter.objects.filter(owner_unit_id=scope.base.unit).values("pk"))
+        # From each request due in the year to its matter, not from the unit's matters to their requests:
+        # the year's requests are what is counted, while a unit's matters pile up over the years.
+        requests = requests.filter(matter__owner_unit_id=scope.base.unit)
 
     late = late_requests(requests, scope.today)
     late_hidden = None if hidden is None else late_requests(hidden, scope.today)
@@ -189,17 +190,17 @@ def late_agencies(scope: Scope) -> list[LateAgency]:
                           "agency_id")
     if not matter_counts:
         return []
-    # Days late from a histogram, (agency, deadline, answer day) → requests; never one row per request.
-    # An answered request is late by the working days to its answer (its day is read only for those:
-    # on SQLite the local date is a Python function), one still open by the working days to today.
-    answered_on = Case(When(status=AgencyRequest.Status.ANSWERED, then=TruncDate("answered_at")),
-                       output_field=DateField())
-    histogram = count(lambda qs: qs.annotate(day=answered_on).values("agency_id", "deadline", "day")
-                      .annotate(n=Count("agency_id")), "agency_id", "deadline", "day")
+    top = sorted(matter_counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_AGENCIES]
+    # Days late from a histogram of the agencies shown, (agency, deadline, answer day) → requests; never
+    # one row per request. An answered request is late by the working days to its answer, one still open
+    # by the working days to today.
+    answered_on = Case(When(status=AgencyRequest.Status.ANSWERED, then=LocalDate("answered_at")))
+    histogram = count(lambda qs: qs.filter(agency_id__in=[pk for pk, _ in top]).annotate(day=answered_on)
+                      .values("agency_id", "deadline", "day").annotate(n=Count("agency_id")),
+                      "agency_id", "deadline", "day")
     days: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for (agency_id, deadline, day), n in histogram.items():
         days[agency_id].append((scope.calendar.working_days_between(deadline, day or scope.today), n))
-    top = sorted(matter_counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_AGENCIES]
     names = dict(Agency.objects.filter(pk__in=[pk for pk, _ in top]).values_list("pk", "name"))
     return [
         LateAgency(

@@ -103,3 +103,36 @@ def test_an_unordered_index_finds_its_newest_matches_near_the_top_and_below(make
     assert rank.slice(1, 2) == newest_first[1:2]
     small = results.Rank(matches, cheap_order=False)
     assert small.count_upto(10) == 3 and small.slice(0, 3) == newest_first
+
+
+def test_newest_matches_far_below_the_top_are_found_window_by_window(make_matter, monkeypatch):
+    """A word common long ago but rare lately: the windows grow until the page is full, newest first."""
+    monkeypatch.setattr(results, "NEAR_TOP", 2)
+    monkeypatch.setattr(results, "GROWTH", 2)
+    for n in range(6):
+        make_matter(title=f"ลูกเสือ รุ่นเก่า {n}")
+    for n in range(10):
+        make_matter(title=f"เนตรนารี {n}")
+    make_matter(title="ลูกเสือ รุ่นใหม่")
+    matches = SearchEntry.objects.filter(title__contains="ลูกเสือ").order_by("-id").values_list("id", flat=True)
+
+    rank = results.Rank(matches, cheap_order=False)
+    assert rank.count_upto(3) == 3
+    assert rank.slice(0, 5) == list(matches)[:5]
+    assert rank.slice(5, 7) == list(matches)[5:7]
+
+
+def test_a_capped_search_pages_through_the_newest_matches_in_rank_order(make_matter, users, monkeypatch):
+    """More title matches than the cap: the page is read newest first from the index, not from what was counted."""
+    monkeypatch.setattr(results, "COUNT_LIMIT", 3)
+    monkeypatch.setattr(results, "NEAR_TOP", 2)
+    for n in range(5):
+        make_matter(title=f"อาคารเรียน {n}")
+    for n in range(4):
+        make_matter(title=f"ซ่อมแซม {n}", description="งบอาคารเรียน")
+
+    found = query.search(users["coordinator"], query.SearchParams(q="อาคารเรียน"))
+
+    assert found.count() == 3 and found.capped
+    assert [h.title for h in found[0:3]] == ["อาคารเรียน 4", "อาคารเรียน 3", "อาคารเรียน 2"]
+    assert [h.title for h in found[1:3]] == ["อาคารเรียน 3", "อาคารเรียน 2"]
