@@ -11,6 +11,8 @@ from collections import Counter
 from django.utils import timezone
 from django_tasks import task
 
+from prasan.planner import refresh_statistics
+
 from .calendar import WorkingCalendar
 from .digest import run_digests
 from .notify import run_reminders
@@ -22,6 +24,7 @@ def run_tick(now: dt.datetime | None = None) -> Counter:
     calendar = WorkingCalendar()
     counts = run_reminders(now, calendar)
     counts.update(run_digests(now, calendar))
+    refresh_statistics()
     return counts
 
 

@@ -2,11 +2,7 @@
 
 from django.db import migrations, models
 
-
-def analyze(apps, schema_editor):
-    """SQLite plans from the statistics ANALYZE leaves; without them a new index is a guess."""
-    if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute("ANALYZE coordination_agencyrequest")
+from prasan.planner import analyze_sqlite
 
 
 class Migration(migrations.Migration):
@@ -21,5 +17,5 @@ class Migration(migrations.Migration):
             model_name="agencyrequest",
             index=models.Index(fields=["status", "deadline", "agency", "matter", "answered_at"], name="request_late_idx"),
         ),
-        migrations.RunPython(analyze, migrations.RunPython.noop, elidable=True),
+        analyze_sqlite("coordination_agencyrequest"),
     ]

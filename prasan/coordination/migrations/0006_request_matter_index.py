@@ -3,11 +3,7 @@ a viewer may not see; (matter, status) is its prefix and gives way."""
 
 from django.db import migrations, models
 
-
-def analyze(apps, schema_editor):
-    """SQLite plans from the statistics ANALYZE leaves; without them a new index is a guess."""
-    if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute("ANALYZE coordination_agencyrequest")
+from prasan.planner import analyze_sqlite
 
 
 class Migration(migrations.Migration):
@@ -23,5 +19,5 @@ class Migration(migrations.Migration):
             index=models.Index(fields=["matter", "status", "deadline", "agency", "answered_at"],
                                name="request_matter_idx"),
         ),
-        migrations.RunPython(analyze, migrations.RunPython.noop, elidable=True),
+        analyze_sqlite("coordination_agencyrequest"),
     ]

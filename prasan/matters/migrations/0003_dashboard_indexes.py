@@ -8,12 +8,7 @@ finds a user's matters (my work, the list by assignee) from that index alone."""
 
 from django.db import migrations, models
 
-
-def analyze(apps, schema_editor):
-    """SQLite plans from the statistics ANALYZE leaves; without them a new index is a guess."""
-    if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute("ANALYZE matters_matter")
-        schema_editor.execute("ANALYZE matters_matter_assignees")
+from prasan.planner import analyze_sqlite
 
 
 class Migration(migrations.Migration):
@@ -48,5 +43,5 @@ class Migration(migrations.Migration):
             "CREATE INDEX matter_assignee_user_idx ON matters_matter_assignees (user_id, matter_id)",
             "DROP INDEX matter_assignee_user_idx",
         ),
-        migrations.RunPython(analyze, migrations.RunPython.noop, elidable=True),
+        analyze_sqlite("matters_matter", "matters_matter_assignees"),
     ]

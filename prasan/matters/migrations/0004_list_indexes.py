@@ -4,11 +4,7 @@ office's list needs no condition on it."""
 
 from django.db import migrations, models
 
-
-def analyze(apps, schema_editor):
-    """SQLite plans from the statistics ANALYZE leaves; without them a new index is a guess."""
-    if schema_editor.connection.vendor == "sqlite":
-        schema_editor.execute("ANALYZE matters_matter")
+from prasan.planner import analyze_sqlite
 
 
 class Migration(migrations.Migration):
@@ -43,5 +39,5 @@ class Migration(migrations.Migration):
             index=models.Index(condition=models.Q(parent__isnull=False), fields=["parent"],
                                name="matter_children_idx"),
         ),
-        migrations.RunPython(analyze, migrations.RunPython.noop, elidable=True),
+        analyze_sqlite("matters_matter"),
     ]
