@@ -82,7 +82,7 @@ class CancelForm(forms.Form):
 
 
 class EntryFilter(forms.Form):
-    q = forms.CharField(label="ค้นหา (เรื่อง ที่ จาก ถึง)", required=False, max_length=100)
+    q = forms.CharField(label="ค้นหา (เลขทะเบียน ที่ เรื่อง จาก ถึง)", required=False, max_length=100)
     year = forms.IntegerField(label="ปี พ.ศ.", required=False, min_value=2500, max_value=2700)
     status = forms.ChoiceField(label="สถานะ", required=False,
                                choices=[("", "ทั้งหมด")] + RegisterEntry.Status.choices)
@@ -96,11 +96,16 @@ class EntryFilter(forms.Form):
         if data["q"]:
             from django.db.models import Q
 
+            from prasan.search.filters import entry_ids_holding
             from prasan.thai.digits import to_arabic
 
-            q = to_arabic(data["q"])
-            qs = qs.filter(Q(subject__icontains=q) | Q(doc_number__icontains=q) | Q(sender__icontains=q)
-                           | Q(recipient__icontains=q))
+            found = entry_ids_holding(data["q"])
+            if found is None:  # too short for the index: the fields are scanned
+                q = to_arabic(data["q"])
+                qs = qs.filter(Q(subject__icontains=q) | Q(doc_number__icontains=q) | Q(sender__icontains=q)
+                               | Q(recipient__icontains=q))
+            else:
+                qs = qs.filter(pk__in=found)
         if data["year"]:
             qs = qs.filter(year=data["year"])
         if data["status"]:

@@ -137,7 +137,10 @@ class MatterFilter:
                 requests = requests.filter(deadline__gte=self.late_since)
             qs = qs.filter(Exists(late_requests(requests, today)))
         if self.q:
-            qs = qs.filter(title__icontains=self.q)
+            from prasan.search.filters import matter_ids_titled
+
+            titled = matter_ids_titled(self.q)
+            qs = qs.filter(title__icontains=self.q) if titled is None else qs.filter(pk__in=titled)
         return qs
 
     def params(self) -> dict[str, str]:

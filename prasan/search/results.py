@@ -83,8 +83,8 @@ class Results:
     ranks: list[Rank]
     query: Query
     notice: str = ""
-    # PostgreSQL, several words: (id, rank number) of every match in one index scan, tried before the ranks'
-    # own scans (one per rank, each walking the same long lists of common words) in case there are few.
+    # Several words: (id, rank number) of every match in one index scan, tried before the ranks' own scans
+    # (one per rank, each walking the same long lists of common words) in case there are few.
     together: QuerySet | None = None
     recent: int | None = None  # as Rank.recent
     _counts: list[int] | None = field(default=None, repr=False)

@@ -92,6 +92,24 @@ def test_search_treats_thai_and_arabic_digits_alike(login, users, office):
     assert "ศธ 04006/1234" in page.content.decode()
 
 
+def test_search_finds_subject_sender_and_recipient_through_the_index_and_scans_short_words(login, users, office):
+    wanted = numbering.register_entry(office, "incoming", by=users["registrar"], subject="ขอเชิญประชุมคณะทำงาน",
+                                      sender="สำนักงานคณะกรรมการการอาชีวศึกษา", doc_number="ศธ 0601/77")
+    numbering.register_entry(office, "incoming", by=users["registrar"], subject="รายงานผลการเบิกจ่าย", sender="กรมบัญชีกลาง")
+    client = login(users["registrar"])
+
+    def found(q):
+        page = client.get(reverse("register-list", args=["incoming"]), {"q": q}).content.decode()
+        return [subject for subject in ("ขอเชิญประชุมคณะทำงาน", "รายงานผลการเบิกจ่าย") if subject in page]
+
+    assert found("ประชุมคณะ") == ["ขอเชิญประชุมคณะทำงาน"]
+    assert found("การอาชีวศึกษา") == ["ขอเชิญประชุมคณะทำงาน"]  # the sender
+    assert found(f"{wanted.number}/{wanted.year}") == ["ขอเชิญประชุมคณะทำงาน"]  # the register's own number
+    assert found("จ่าย") == ["รายงานผลการเบิกจ่าย"]
+    assert found("ผล") == ["รายงานผลการเบิกจ่าย"]  # under three letters: the fields are scanned
+    assert found("ไม่มีคำนี้") == []
+
+
 def test_list_runs_a_bounded_number_of_queries(login, users, office, django_assert_max_num_queries):
     for i in range(60):
         numbering.register_entry(office, "incoming", by=users["registrar"], subject=f"เรื่อง {i}", sender="สพฐ.")

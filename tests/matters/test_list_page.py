@@ -85,3 +85,28 @@ def test_the_list_runs_a_fixed_number_of_queries(login, users, thirty, make_matt
         response = client.get(reverse("matter-list"), query)
     assert response.status_code == 200
 
+
+
+def test_the_title_filter_finds_by_phrase_or_number_through_the_search_index(login, users, make_matter):
+    wanted = make_matter(title="ขอข้อมูลครูผู้ช่วย   จังหวัดเชียงใหม่ ปี ๒๕๖๙")
+    make_matter(title="ติดตามงบประมาณโรงเรียนขนาดเล็ก")
+    client = login(users["head"])
+
+    def found(q):
+        page = client.get(reverse("matter-list"), {"q": q}).content.decode()
+        return sorted(m.pk for m in page_matters(page))
+
+    def page_matters(page):
+        return [m for m in Matter.objects.all() if f"/matters/{m.pk}/" in page]
+
+    assert found("ครูผู้ช่วย จังหวัด") == [wanted.pk]  # runs of spaces folded, as the index keeps the title
+    assert found("ปี 2569") == [wanted.pk]  # Thai and Arabic digits alike
+    assert found(wanted.number) == [wanted.pk]  # the matter's number is in the index's title
+    assert found("ไม่มีคำนี้") == []
+    assert found("ปี") == [wanted.pk]  # under three letters: no trigram, the titles are scanned instead
+
+
+def test_the_title_filter_keeps_secret_matters_hidden(login, users, make_matter):
+    make_matter(title="เรื่องลับครูผู้ช่วย", secrecy=2)
+    page = login(users["uncleared"]).get(reverse("matter-list"), {"q": "ครูผู้ช่วย"}).content.decode()
+    assert "เรื่องลับครูผู้ช่วย" not in page and "พบ 0 เรื่อง" in page
