@@ -22,6 +22,7 @@ from prasan.matters.choices import (
     Urgency,
 )
 from prasan.matters.models import Decision
+from prasan.matters.paging import COUNT_BOUND
 from prasan.matters.workflow import EVENT_LABELS
 
 # Ids are bounded so an absurd number is a 422, not a database overflow.
@@ -107,14 +108,19 @@ class PageParams(Schema):
 
 
 def paginate(qs, params: PageParams) -> dict:
-    """One count and one slice, whatever the page size."""
+    """One bounded count and one slice, whatever the page size. The count is exact up to COUNT_BOUND rows or
+    the end of the page asked for, whichever is further (as the list pages count); past it `count_exact` is
+    false and `count` is that bound: an exact total of a million-row register would read every row."""
     offset = (params.page - 1) * params.limit if params.page else params.offset
-    return {"count": qs.count(), "limit": params.limit, "offset": offset,
+    reach = max(COUNT_BOUND, offset + params.limit)
+    found = qs.order_by()[:reach + 1].count()
+    return {"count": min(found, reach), "count_exact": found <= reach, "limit": params.limit, "offset": offset,
             "items": list(qs[offset:offset + params.limit])}
 
 
 class PageOut(Schema):
-    count: int
+    count: int = Field(description=f"จำนวนทั้งหมด นับแน่นอนถึง {COUNT_BOUND:,} รายการ (หรือถึงท้ายหน้าที่ขอ)")
+    count_exact: bool = Field(description="false = มีมากกว่า count")
     limit: int
     offset: int
 

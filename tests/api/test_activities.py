@@ -120,6 +120,26 @@ def test_the_log_is_paginated_in_time_order(api, users, make_matter, django_asse
     assert len(auditor.get(f"/matters/{matter.pk}/activities", {"limit": 10, "page": 3}).json()["items"]) == 10
 
 
+def test_a_long_list_is_counted_up_to_a_bound_and_says_there_are_more(api, users, make_matter, agencies, monkeypatch):
+    from prasan.api import schemas
+    from prasan.coordination.services import log_activity
+
+    monkeypatch.setattr(schemas, "COUNT_BOUND", 12)
+    matter = make_matter()
+    for n in range(30):
+        log_activity(matter, by=users["coordinator"], channel="phone", summary=f"ครั้งที่ {n}", agency=agencies[0])
+    auditor = api("auditor")
+
+    def page(**params):
+        body = auditor.get(f"/matters/{matter.pk}/activities", params).json()
+        return body["count"], body["count_exact"], len(body["items"])
+
+    assert page(limit=5) == (12, False, 5)  # more than 12: counted to the bound only
+    assert page(limit=10, page=2) == (20, False, 10)  # ... or to the end of the page asked for
+    assert page(limit=10, page=3) == (30, True, 10)  # the last page: exact again
+    assert page(limit=100) == (30, True, 30)
+
+
 def test_it_refuses_bad_activity_bodies(api, make_matter):
     matter = make_matter()
     coordinator = api("coordinator")
