@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "prasan.web.middleware.SecurityHeadersMiddleware",
+    "prasan.web.garbage.FreezeWarmObjectsMiddleware",
 ]
 
 ROOT_URLCONF = "prasan.urls"
