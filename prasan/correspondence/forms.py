@@ -100,7 +100,7 @@ class EntryFilter(forms.Form):
             from prasan.thai.digits import to_arabic
 
             found = entry_ids_holding(data["q"])
-            if found is None:  # too short for the index: the fields are scanned
+            if found is None:  # too short for the index, or too common: the fields are scanned
                 q = to_arabic(data["q"])
                 qs = qs.filter(Q(subject__icontains=q) | Q(doc_number__icontains=q) | Q(sender__icontains=q)
                                | Q(recipient__icontains=q))

@@ -125,7 +125,9 @@ class Matter(models.Model):
                                    name="matter_secrecy_level"),
         ]
         indexes = [
-            models.Index(fields=["state", "internal_deadline"]),
+            # Open matters by deadline (overdue, due soon), and with id and secrecy the open side of my-work's
+            # join with a person's assignments, from the index alone.
+            models.Index(fields=["state", "internal_deadline", "id", "secrecy"], name="matter_state_deadline_idx"),
             models.Index(fields=["duty_type", "state"]),
             # The matter list, newest first; secrecy last, so a viewer's list is read from the index alone.
             models.Index(fields=["-created_at", "-id", "secrecy"], name="matter_recent_idx"),

@@ -11,7 +11,8 @@ from prasan.matters.choices import Secrecy
 from prasan.matters.models import Matter
 from prasan.matters.queries import list_queryset
 
-MY_WORK_LIMIT = 50
+MY_WORK_LIMIT = 25  # the soonest deadlines; the page links to the whole list
+UNIT_LIMIT = 10
 
 
 def home(request):
@@ -38,7 +39,7 @@ def my_work(request):
     unit = []
     if user.unit_id:
         unit, _ = first_by_deadline(
-            Matter.objects.visible_to(user).open().filter(owner_unit_id=user.unit_id).exclude(assigned), 20)
+            Matter.objects.visible_to(user).open().filter(owner_unit_id=user.unit_id).exclude(assigned), UNIT_LIMIT)
     return render(request, "web/my_work.html", {
         "mine": mine, "mine_count": mine_count, "unit_matters": unit, "today": today, "limit": MY_WORK_LIMIT,
     })

@@ -43,5 +43,5 @@ def test_queries_do_not_grow_with_the_entries(login, users, office, sixty, djang
     client = login(users["head"])
     with django_assert_max_num_queries(8) as first:
         client.get(reverse("register-list", args=["incoming"]))
-    with django_assert_max_num_queries(len(first.captured_queries)):
+    with django_assert_max_num_queries(len(first.captured_queries) + 1):  # + the search index's lookup
         client.get(reverse("register-list", args=["incoming"]), {"page": 2, "q": "ฉบับ"})

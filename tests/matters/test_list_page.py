@@ -110,3 +110,14 @@ def test_the_title_filter_keeps_secret_matters_hidden(login, users, make_matter)
     make_matter(title="เรื่องลับครูผู้ช่วย", secrecy=2)
     page = login(users["uncleared"]).get(reverse("matter-list"), {"q": "ครูผู้ช่วย"}).content.decode()
     assert "เรื่องลับครูผู้ช่วย" not in page and "พบ 0 เรื่อง" in page
+
+
+def test_a_phrase_too_common_for_the_index_is_found_by_reading_the_list(login, users, make_matter, monkeypatch):
+    from prasan.search import filters
+
+    monkeypatch.setattr(filters, "DENSE", 1)
+    for place in ("เชียงใหม่", "ลำปาง"):
+        make_matter(title=f"ขอข้อมูลครูผู้ช่วย {place}")
+    assert filters.matter_ids_titled("ครูผู้ช่วย") is None  # more than DENSE matches
+    page = login(users["head"]).get(reverse("matter-list"), {"q": "ครูผู้ช่วย"}).content.decode()
+    assert "พบ 2 เรื่อง" in page and "เชียงใหม่" in page and "ลำปาง" in page
