@@ -8,7 +8,7 @@ document number and subject, then its sender, recipient, action and remark), fol
 from django.db import connection
 
 from .models import Kind, SearchEntry, SearchText, SearchTitle
-from .query import everything
+from .query import everything, fts_phrase
 from .text import MIN_TRIGRAM, Query
 
 # More matches than this and the index is not the way: a list read in its own order finds a page of a
@@ -25,8 +25,7 @@ def object_ids(kind: str, text: str, *, titles_only: bool = False) -> list[int] 
         return None
     if connection.vendor == "sqlite":
         table = SearchTitle if titles_only else SearchText
-        quoted = '"' + phrase.replace('"', '""') + '"'
-        ids = table.objects.filter(everything__match=quoted, entry__kind=kind).values_list("entry__object_id", flat=True)
+        ids = table.objects.filter(everything__match=fts_phrase(phrase), entry__kind=kind).values_list("entry__object_id", flat=True)
     else:
         rows = SearchEntry.objects.filter(kind=kind)
         rows = rows.filter(title__contains=phrase) if titles_only else \

@@ -171,7 +171,8 @@ def _together(rows: QuerySet, query: Query, ranks: list[Q]) -> QuerySet:
     return rows.filter(_anywhere(query)).annotate(rank_number=number).values_list("id", "rank_number")
 
 
-def _quote(term: str) -> str:
+def fts_phrase(term: str) -> str:
+    """A term as an FTS5 phrase (quoted, its quotes doubled): matched as a substring by the trigram tables."""
     return '"' + term.replace('"', '""') + '"'
 
 
@@ -181,8 +182,8 @@ def _fts_ranks(query: Query) -> list[tuple[type, str, Q]]:
     def has(column, term):
         return Q(**{f"entry__{column}__contains": term})
 
-    words = " AND ".join(_quote(t) for t in query.long_terms)
-    phrase = _quote(query.phrase)
+    words = " AND ".join(fts_phrase(t) for t in query.long_terms)
+    phrase = fts_phrase(query.phrase)
     if len(query.terms) == 1:
         return [(SearchTitle, phrase, Q()), (SearchText, f"{phrase} NOT (title : {phrase})", Q())]
     short = query.short_terms
@@ -202,7 +203,7 @@ def _fts_together(query: Query, rule: Q) -> QuerySet:
     def in_title(term):
         return Q(entry__title__contains=term)
 
-    rows = SearchText.objects.filter(rule, everything__match=" AND ".join(_quote(t) for t in query.long_terms))
+    rows = SearchText.objects.filter(rule, everything__match=" AND ".join(fts_phrase(t) for t in query.long_terms))
     for term in query.short_terms:
         rows = rows.filter(in_title(term) | Q(entry__body__contains=term))
     number = Case(When(in_title(query.phrase), then=Value(0)),

@@ -8,7 +8,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -35,8 +34,7 @@ def feed_items(user, *, today: dt.date | None = None) -> list[dict]:
     """The user's calendar items: one dict per all-day event (uid, day, summary, matter, note)."""
     today = today or timezone.localdate()
     since = today - LOOKBACK
-    assigned = Matter.assignees.through.objects.filter(matter_id=OuterRef("pk"), user_id=user.pk)
-    mine = Matter.objects.visible_to(user).filter(Exists(assigned), state__in=OPEN_STATES)
+    mine = Matter.objects.assigned_to(user).filter(state__in=OPEN_STATES)
     items = []
     for matter in mine.filter(internal_deadline__gte=since).select_related("office"):
         items.append({

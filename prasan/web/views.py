@@ -7,12 +7,12 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from prasan.matters.choices import Secrecy
 from prasan.matters.models import Matter
 from prasan.matters.queries import list_queryset
 
 MY_WORK_LIMIT = 25  # the soonest deadlines; the page links to the whole list
 UNIT_LIMIT = 10
+BY_DEADLINE = (F("internal_deadline").asc(nulls_last=True), "-id")
 
 
 def home(request):
@@ -34,39 +34,32 @@ def my_work(request):
     """What I must do next, soonest deadline first; then the rest of my unit's open matters."""
     today = timezone.localdate()
     user = request.user
-    assigned = Exists(Matter.assignees.through.objects.filter(matter_id=OuterRef("pk"), user_id=user.pk))
-    mine, mine_count = first_by_deadline(own_visible(user).open().filter(assigned), MY_WORK_LIMIT)
+    mine, mine_count = first_by_deadline(Matter.objects.assigned_to(user).open(), MY_WORK_LIMIT)
     unit = []
     if user.unit_id:
-        unit, _ = first_by_deadline(
+        assigned = Exists(Matter.assignees.through.objects.filter(matter_id=OuterRef("pk"), user_id=user.pk))
+        unit = first_uncounted_by_deadline(
             Matter.objects.visible_to(user).open().filter(owner_unit_id=user.unit_id).exclude(assigned), UNIT_LIMIT)
     return render(request, "web/my_work.html", {
         "mine": mine, "mine_count": mine_count, "unit_matters": unit, "today": today, "limit": MY_WORK_LIMIT,
     })
 
 
-def own_visible(user) -> QuerySet:
-    """Matter.objects.visible_to(user) for the matters the user is assigned to: being assigned is the
-    need to know, so only the clearance can hide one (an administrator sees none that is secret).
-    One condition on a column the open matters' index holds, instead of a test of need per row."""
-    from prasan.accounts.models import Role
-
-    if not (user.is_authenticated and user.is_active):
-        return Matter.objects.none()
-    level = Secrecy.NORMAL if user.role == Role.ADMIN and not user.is_superuser else user.clearance
-    # Written as "not above" rather than "up to": for a range SQLite would start from the index that
-    # begins with secrecy (most of the table), where the few open matters are the place to start.
-    return Matter.objects.exclude(secrecy__gt=level)
-
-
 def first_by_deadline(matters: QuerySet, limit: int) -> tuple[list, int]:
     """The first `limit` of `matters`, soonest deadline first (none last), as list rows, and how many
     there are. One pass chooses the ids and counts them all, from the index alone; only then are the
     few whole rows read, not the thousands sorted to choose them."""
-    order = (F("internal_deadline").asc(nulls_last=True), "-id")
-    chosen = list(matters.order_by(*order).annotate(total=Window(Count("pk"))).values_list("pk", "total")[:limit])
-    rows = list_queryset(Matter.objects.filter(pk__in=[pk for pk, _ in chosen])).order_by(*order)
-    return (list(rows) if chosen else []), (chosen[0][1] if chosen else 0)
+    chosen = list(matters.order_by(*BY_DEADLINE).annotate(total=Window(Count("pk"))).values_list("pk", "total")[:limit])
+    return _rows([pk for pk, _ in chosen]), (chosen[0][1] if chosen else 0)
+
+
+def first_uncounted_by_deadline(matters: QuerySet, limit: int) -> list:
+    """The first `limit` of `matters` as list rows, as first_by_deadline, without counting them all."""
+    return _rows(list(matters.order_by(*BY_DEADLINE).values_list("pk", flat=True)[:limit]))
+
+
+def _rows(ids: list[int]) -> list:
+    return list(list_queryset(Matter.objects.filter(pk__in=ids)).order_by(*BY_DEADLINE)) if ids else []
 
 
 def csrf_failure(request, reason=""):
