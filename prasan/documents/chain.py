@@ -1,7 +1,8 @@
-"""The review chain (ตรวจเสนอ): each step approves or returns; the matter's workflow follows along.
+"""The review chain (ตรวจเสนอ): each step approves or returns; the matter follows its documents.
 
-Submitting fires the matter's `submit`; a return fires `return`; the head of office's approval
-fires `approve` (the matter goes to the minister); the executive's decision fires `record_decision`.
+Who may take a step is decided here; where the matter goes is the table in matters/document_path.py:
+submitted → in review, returned → drafting, the last office step → with the minister (or, for letters
+signed in the office, to sign), the executive's เกษียน → the matter's one decision and follow-up.
 """
 
 from django.db import transaction
@@ -9,8 +10,7 @@ from django.utils import timezone
 
 from prasan.accounts.models import Role
 from prasan.audit.models import record
-from prasan.matters.choices import State
-from prasan.matters.workflow import WorkflowError
+from prasan.matters import document_path
 
 from .forms import FormError, get_form
 from .models import Document, ReviewRoute, ReviewStep
@@ -58,8 +58,8 @@ def submit(document: Document, *, by) -> Document:
             ReviewStep.objects.create(document=locked, round=last_round + 1, order=order, role=role)
         locked.status = Document.Status.IN_REVIEW
         locked.save(update_fields=["status", "updated_at"])
-        _follow(locked.matter, "submit", by, f"เสนอ{get_form(locked.form).title} ฉบับที่ {locked.version}",
-                when=(State.DRAFTING,))
+        document_path.follow(locked.matter, "submitted", by=by,
+                             message=f"เสนอ{get_form(locked.form).title} ฉบับที่ {locked.version}")
         record(by, "document.submit", locked, version=locked.version)
     return locked
 
@@ -87,16 +87,24 @@ def decide(document: Document, *, by, approve: bool, comment: str = "", verdict:
             locked.steps.filter(round=step.round, status=ReviewStep.Status.PENDING).update(
                 status=ReviewStep.Status.CANCELLED)
             locked.status = Document.Status.RETURNED
-            _follow(locked.matter, "return", by, comment, when=(State.IN_REVIEW,))
         elif locked.current_step() is None:
             # A memo signed before the minister's step stays signed once the minister decides.
             locked.status = Document.Status.SIGNED if locked.register_entry_id else Document.Status.APPROVED
         locked.save(update_fields=["status", "updated_at"])
-        if approve and step.role == Role.HEAD:
-            _follow(locked.matter, "approve", by, f"ตรวจ{locked.title}แล้ว", when=(State.IN_REVIEW,))
-        if approve and step.role == Role.EXECUTIVE:
-            _follow(locked.matter, "record_decision", by, comment or dict(VERDICTS).get(verdict, verdict),
-                    when=(State.WITH_MINISTER,), verdict=verdict, decided_by=step.name)
+        if step.role == Role.EXECUTIVE and approve:
+            text = comment or dict(VERDICTS).get(verdict, verdict)
+            step.decision = document_path.record_decision(locked.matter, by=by, verdict=verdict, text=text,
+                                                          decided_by=step.name)
+            step.save(update_fields=["decision"])
+            document_path.follow(locked.matter, "decided", by=by, message=text)
+        elif not approve:
+            document_path.follow(locked.matter, "returned", by=by, message=comment)
+        else:
+            following = locked.current_step()
+            if following is not None and following.role == Role.EXECUTIVE:
+                document_path.follow(locked.matter, "to_minister", by=by, message=f"ตรวจ{locked.title}แล้ว")
+            elif following is None:
+                document_path.follow(locked.matter, "office_approved", by=by, message=f"ตรวจ{locked.title}แล้ว")
         record(by, "document.review", locked, step=step.order, role=step.role, decision=step.status,
                comment=comment)
     return step
@@ -105,13 +113,3 @@ def decide(document: Document, *, by, approve: bool, comment: str = "", verdict:
 VERDICTS = [("acknowledged", "ทราบ"), ("approved", "อนุมัติ"), ("endorsed", "เห็นชอบ"), ("proceed", "ดำเนินการ"),
             ("other", "อื่น ๆ (ตามข้อความ)")]
 
-
-def _follow(matter, event: str, by, message: str, *, when, **extra) -> None:
-    """Move the matter along with its document when it stands where that event applies."""
-    matter.refresh_from_db(fields=["state"])
-    if matter.state not in when:
-        return
-    try:
-        matter.fire(event, by=by, message=message or "-", **extra)
-    except WorkflowError as exc:
-        raise ChainError(str(exc)) from None

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from prasan.audit.models import record
+from prasan.matters import document_path
 
 from .forms import FormError, get_form
 from .models import Document, DocumentVersion
@@ -58,6 +59,7 @@ def start(matter, form: str, *, by) -> Document:
                                            fields=fields, created_by=by)
         DocumentVersion.objects.create(document=document, number=1, fields=fields, created_by=by, note="ร่างแรก")
         record(by, "document.create", document, form=form, matter=matter.pk)
+        document_path.follow(matter, "started", by=by, message=f"เริ่มร่าง{spec.title}")
     return document
 
 

@@ -98,6 +98,9 @@ class ReviewStep(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     verdict = models.CharField("คำวินิจฉัย (ผู้บริหาร)", max_length=20, blank=True)
     comment = models.TextField("ความเห็น/เกษียน", blank=True)
+    # The executive's step made the matter's decision: this is that one record.
+    decision = models.OneToOneField("matters.Decision", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="review_step")
 
     class Meta:
         ordering = ["round", "order"]
@@ -107,3 +110,33 @@ class ReviewStep(models.Model):
         from prasan.accounts.models import Role
 
         return Role(self.role).label if self.role in Role.values else self.role
+
+
+def holds(matter) -> list[str]:
+    """Where each of the matter's documents holds it (see matters/document_path.py): with the minister while
+    the executive's step is pending, in review while an office step is pending or it waits to be signed or
+    sent, drafting while it can be edited; a document decided by the executive, or sent, holds nothing."""
+    from prasan.accounts.models import Role
+    from prasan.matters.choices import State
+
+    documents = list(matter.documents.values_list("id", "status"))
+    if not documents:
+        return []
+    steps = ReviewStep.objects.filter(document__matter=matter).filter(
+        models.Q(status=ReviewStep.Status.PENDING) | models.Q(role=Role.EXECUTIVE, status=ReviewStep.Status.APPROVED)
+    ).order_by("round", "order").values_list("document_id", "status", "role")
+    current, decided = {}, set()
+    for document_id, status, role in steps:
+        if status == ReviewStep.Status.PENDING:
+            current.setdefault(document_id, role)
+        else:
+            decided.add(document_id)
+    held = []
+    for document_id, status in documents:
+        if status in (Document.Status.DRAFT, Document.Status.RETURNED):
+            held.append(State.DRAFTING)
+        elif status == Document.Status.IN_REVIEW:
+            held.append(State.WITH_MINISTER if current.get(document_id) == Role.EXECUTIVE else State.IN_REVIEW)
+        elif status in (Document.Status.APPROVED, Document.Status.SIGNED) and document_id not in decided:
+            held.append(State.IN_REVIEW)  # to sign, or signed and not yet sent
+    return held

@@ -14,6 +14,7 @@ from prasan.coordination.models import Activity, Channel
 from prasan.coordination.sending import SendError, send_email
 from prasan.correspondence import numbering
 from prasan.correspondence.models import Register
+from prasan.matters import document_path
 
 from .chain import ChainError
 from .forms import get_form
@@ -85,6 +86,7 @@ def sign(document: Document, *, by, typed_name: str, password: str) -> Document:
         locked.save()
         record(by, "document.sign", locked, typed_name=locked.signed_name, register=register,
                number=entry.number, doc_number=entry.doc_number)
+        document_path.follow(matter, "signed", by=by, message=f"ลงนาม{locked.title} ที่ {entry.doc_number}")
     return locked
 
 
@@ -118,5 +120,6 @@ def dispatch(document: Document, *, by, to: list[str], note: str = "") -> Activi
             entry.save(update_fields=["action"])
             Document.objects.filter(pk=document.pk).update(status=Document.Status.DISPATCHED,
                                                            dispatched_at=timezone.now())
+            document_path.follow(matter, "dispatched", by=by, message=activity.summary)
         record(by, "document.dispatch", document, to=to, delivery=activity.delivery)
     return activity

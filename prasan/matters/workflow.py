@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from prasan.accounts.models import Role
 
+from . import document_path
 from .choices import OPEN_STATES, Kind, State
 from .models import Decision, Matter, Transition
 
@@ -56,8 +57,12 @@ def _has_draft(m: Matter) -> bool:
     return any(check(m) for check in DRAFT_CHECKS)
 
 
-def _has_decision(m: Matter) -> bool:
-    return m.decisions.exists()
+def _has_outcome(m: Matter) -> bool:
+    """The minister decided, or every document the office made for it is through (decided or sent)."""
+
+    if m.decisions.exists():
+        return True
+    return document_path.has_documents(m) and document_path.held_at(m) == State.FOLLOWING_UP
 
 
 # Apps further down the line (documents) add their own "a draft exists" checks here.
@@ -68,7 +73,7 @@ DRAFT_CHECKS: list[Callable[[Matter], bool]] = [
 HAS_PLAN = Guard(_has_plan, "ต้องบันทึกแผนการประสาน (อย่างน้อยเป้าหมาย) ก่อนเริ่มประสานงาน")
 HAS_OPEN_REQUESTS = Guard(_has_open_requests, "ยังไม่มีคำขอถึงหน่วยงานที่รอคำตอบ")
 HAS_DRAFT = Guard(_has_draft, "ต้องมีร่างเอกสารก่อนเสนอตรวจ")
-HAS_DECISION = Guard(_has_decision, "ต้องบันทึกคำสั่งการ/เกษียนของผู้บริหารก่อนปิดเรื่อง")
+HAS_DECISION = Guard(_has_outcome, "ต้องบันทึกคำสั่งการ/เกษียนของผู้บริหาร หรือส่งเอกสารของเรื่องให้ครบ ก่อนปิดเรื่อง")
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,7 @@ DUTY_WORKFLOWS: dict[tuple[str, str], tuple[Rule, ...]] = {}
 
 EVENT_LABELS = {rule.event: rule.label for table in WORKFLOWS.values() for rule in table}
 EVENT_LABELS["create"] = "รับเรื่อง"
+EVENT_LABELS.update(document_path.EVENT_LABELS)
 EVENT_LABELS["deadline_changed"] = "เลื่อนกำหนด"
 
 
@@ -160,6 +166,8 @@ def check(matter: Matter, event: str, user) -> Rule:
         raise NotPermitted(f"“{rule.label}” ทำได้เฉพาะ {allowed}".replace("、", ", "))
     if not in_scope(user, matter):
         raise NotPermitted("เรื่องนี้ไม่อยู่ในความรับผิดชอบของกลุ่มงานหรือของท่าน")
+    if event in document_path.DOCUMENT_EVENTS and document_path.has_documents(matter):
+        raise WrongState(f"เรื่องนี้มีเอกสารในระบบ “{rule.label}” จึงทำที่หน้าเอกสาร และสถานะเรื่องจะเปลี่ยนตามเอกสารเอง")
     for guard in rule.guards:
         if not guard.check(matter):
             raise GuardFailed(guard.refusal)
@@ -174,6 +182,9 @@ def available(matter: Matter, user) -> list[Rule]:
             result.append(rule)
     if result and not in_scope(user, matter):
         return []
+    if result and document_path.has_documents(matter):
+        # Taken on the document's page; offering it here too would record the same step twice.
+        result = [rule for rule in result if rule.event not in document_path.DOCUMENT_EVENTS]
     return result
 
 
