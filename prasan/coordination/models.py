@@ -83,6 +83,10 @@ class AgencyRequest(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
     answer = models.TextField("คำตอบ", blank=True)
     answered_by_name = models.CharField("ผู้ตอบ", max_length=200, blank=True)
+    # The office took the answer in (it leaves the assignees' "awaiting me" list).
+    answer_seen_at = models.DateTimeField("รับทราบคำตอบเมื่อ", null=True, blank=True)
+    answer_seen_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="+")
     # Bumped when a link is reissued or the request answered: older links stop working.
     link_version = models.PositiveIntegerField(default=1)
     # The link's age counts from here, so the same link is shown wherever it is rendered.

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from prasan.audit.models import record
@@ -15,6 +16,8 @@ from .sending import SendError, push_line, send_email
 
 # The reply link is a bearer credential: it goes into the message sent, never into the log
 # that every reader of the matter sees. Editors can copy the current link from the matter page.
+# Sent inside the answer's transaction: sender=AgencyRequest, request= (tracking tells the assignees).
+request_answered = Signal()
 LINK_IN_LOG = "[ลิงก์ตอบกลับเฉพาะหน่วยงาน — ดูได้ที่รายการคำขอของเรื่องนี้]"
 SECRET_TITLE = "เรื่องชั้นความลับ (โปรดเปิดลิงก์เพื่อดูรายละเอียด)"
 
@@ -193,7 +196,19 @@ def answer_request(req: AgencyRequest, *, answer: str, name: str, uploads=()) ->
         )
         record(f"liaison:{name}", "request.answer", locked.matter, request=locked.pk, agency=locked.agency.name,
                files=len(uploads))
+        request_answered.send(AgencyRequest, request=locked)
     return locked
+
+
+def take_in_answer(req: AgencyRequest, *, by) -> bool:
+    """The office has read the agency's answer: it leaves the assignees' "awaiting me" list. Once only."""
+    with transaction.atomic():
+        changed = AgencyRequest.objects.filter(pk=req.pk, status=AgencyRequest.Status.ANSWERED,
+                                               answer_seen_at__isnull=True).update(
+            answer_seen_at=timezone.now(), answer_seen_by=by)
+        if changed:
+            record(by, "request.answer_seen", req.matter, request=req.pk, agency=req.agency.name)
+    return bool(changed)
 
 
 def acknowledge(req: AgencyRequest) -> None:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from prasan.audit.models import record
 from prasan.matters.access import WORKING_ROLES, editable_matter, role_required
+from prasan.web.navigation import safe_next
 
 from . import links, services
 from .forms import ActivityForm, ReplyForm, RequestForm
@@ -96,6 +97,18 @@ def cancel_request(request, pk, request_id):
         return redirect(matter)
     messages.success(request, f"ยกเลิกคำขอถึง {req.agency.name} แล้ว ลิงก์ตอบกลับใช้ไม่ได้อีก")
     return redirect(matter)
+
+
+@require_POST
+@working_required
+def answer_seen(request, pk, request_id):
+    matter = _open_matter(request.user, pk)
+    req = get_object_or_404(AgencyRequest.objects.select_related("agency"), pk=request_id, matter=matter)
+    if req.status != AgencyRequest.Status.ANSWERED:
+        raise Http404
+    if services.take_in_answer(req, by=request.user):
+        messages.success(request, f"รับทราบคำตอบของ {req.agency.name} แล้ว")
+    return redirect(safe_next(request) or matter.get_absolute_url())
 
 
 @never_cache

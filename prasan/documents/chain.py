@@ -12,6 +12,7 @@ from prasan.accounts.models import Role
 from prasan.audit.models import record
 from prasan.matters import document_path
 
+from .events import step_taken
 from .forms import FormError, get_form
 from .models import Document, ReviewRoute, ReviewStep
 
@@ -60,6 +61,7 @@ def submit(document: Document, *, by) -> Document:
         locked.save(update_fields=["status", "updated_at"])
         document_path.follow(locked.matter, "submitted", by=by,
                              message=f"เสนอ{get_form(locked.form).title} ฉบับที่ {locked.version}")
+        step_taken.send(Document, document=locked, step="submitted", by=by, comment="")
         record(by, "document.submit", locked, version=locked.version)
     return locked
 
@@ -76,7 +78,7 @@ def decide(document: Document, *, by, approve: bool, comment: str = "", verdict:
             raise ChainError(f"ขั้นนี้รอ{Role(step.role).label}ตรวจ")
         if not approve and not comment:
             raise ChainError("กรุณาระบุสิ่งที่ต้องแก้ไข")
-        if step.role == Role.EXECUTIVE and approve and not (verdict or comment):
+        if step.role == Role.EXECUTIVE and approve and (not (verdict or comment) or verdict == "other" and not comment):
             raise ChainError("กรุณาระบุคำวินิจฉัยหรือข้อความเกษียน")
         step.status = ReviewStep.Status.APPROVED if approve else ReviewStep.Status.RETURNED
         step.decided_by, step.decided_at = by, timezone.now()
@@ -96,15 +98,16 @@ def decide(document: Document, *, by, approve: bool, comment: str = "", verdict:
             step.decision = document_path.record_decision(locked.matter, by=by, verdict=verdict, text=text,
                                                           decided_by=step.name)
             step.save(update_fields=["decision"])
-            document_path.follow(locked.matter, "decided", by=by, message=text)
+            taken, comment = "decided", text
         elif not approve:
-            document_path.follow(locked.matter, "returned", by=by, message=comment)
+            taken = "returned"
         else:
             following = locked.current_step()
-            if following is not None and following.role == Role.EXECUTIVE:
-                document_path.follow(locked.matter, "to_minister", by=by, message=f"ตรวจ{locked.title}แล้ว")
-            elif following is None:
-                document_path.follow(locked.matter, "office_approved", by=by, message=f"ตรวจ{locked.title}แล้ว")
+            taken = "to_minister" if following is not None and following.role == Role.EXECUTIVE else \
+                "reviewed" if following is not None else "office_approved"
+        if taken != "reviewed":  # between two office reviewers the matter stays in review
+            document_path.follow(locked.matter, taken, by=by, message=comment or f"ตรวจ{locked.title}แล้ว")
+        step_taken.send(Document, document=locked, step=taken, by=by, comment=comment)
         record(by, "document.review", locked, step=step.order, role=step.role, decision=step.status,
                comment=comment)
     return step

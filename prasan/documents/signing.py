@@ -17,6 +17,7 @@ from prasan.correspondence.models import Register
 from prasan.matters import document_path
 
 from .chain import ChainError
+from .events import step_taken
 from .forms import get_form
 from .models import Document, ReviewStep
 from .render.docx import render_docx
@@ -121,5 +122,6 @@ def dispatch(document: Document, *, by, to: list[str], note: str = "") -> Activi
             Document.objects.filter(pk=document.pk).update(status=Document.Status.DISPATCHED,
                                                            dispatched_at=timezone.now())
             document_path.follow(matter, "dispatched", by=by, message=activity.summary)
+            step_taken.send(Document, document=document, step="dispatched", by=by, comment="")
         record(by, "document.dispatch", document, to=to, delivery=activity.delivery)
     return activity

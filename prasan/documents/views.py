@@ -6,9 +6,11 @@ import io
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from prasan.matters.access import editable_matter, staff_required, visible_matter
+from prasan.web.navigation import safe_next
 
 from . import chain, drafting, editor, signing
 from .forms import FORMS, FormError, get_form
@@ -221,4 +223,4 @@ def _act(request, document, action, done: str):
         messages.error(request, str(exc))
     else:
         messages.success(request, done)
-    return redirect("document-detail", pk=document.pk)
+    return redirect(safe_next(request) or reverse("document-detail", args=[document.pk]))

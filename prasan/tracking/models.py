@@ -104,6 +104,11 @@ class Notification(models.Model):
     class Kind(models.TextChoices):
         REMINDER = "reminder", "แจ้งเตือนกำหนดเวลา"
         ASSIGNED = "assigned", "ได้รับมอบหมายเรื่อง"
+        REVIEW = "review", "รอท่านตรวจหรือวินิจฉัย"
+        RETURNED = "returned", "ส่งกลับแก้ไข"
+        DECIDED = "decided", "ผู้บริหารสั่งการแล้ว"
+        ANSWERED = "answered", "หน่วยงานตอบแล้ว"
+        OVERDUE = "overdue", "หน่วยงานตอบเกินกำหนด"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     matter = models.ForeignKey("matters.Matter", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
@@ -223,3 +228,43 @@ class DigestLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.date}"
+
+
+class Notice(models.Model):
+    """One message telling one person that something is now their turn (or happened on their matter).
+
+    The row is written in the same transaction as the step it tells of, under a unique key (what happened,
+    to whom, by which channel), so a step taken once is told once, whatever retries or restarts follow;
+    e-mail and LINE rows are then sent by the worker (prasan worker) or the next `prasan tick`."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "รอส่ง"
+        SENDING = "sending", "กำลังส่ง"
+        SENT = "sent", "ส่งแล้ว"
+        FAILED = "failed", "ส่งไม่สำเร็จ จะลองใหม่"
+        GAVE_UP = "gave_up", "เลิกส่ง"
+
+    key = models.CharField("เหตุการณ์", max_length=120)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                             verbose_name="ผู้รับ")
+    channel = models.CharField("ช่องทาง", max_length=10, choices=CHANNEL_CHOICES)
+    matter = models.ForeignKey("matters.Matter", on_delete=models.CASCADE, related_name="+", verbose_name="เรื่อง")
+    address = models.CharField("ที่อยู่ผู้รับ", max_length=200, blank=True)
+    subject = models.CharField("หัวเรื่อง", max_length=500)
+    body = models.TextField("ข้อความ")
+    url = models.CharField("ลิงก์", max_length=500, blank=True)
+    status = models.CharField("สถานะ", max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField("จำนวนครั้งที่ส่ง", default=0)
+    detail = models.TextField("ผลการส่ง", blank=True)
+    created_at = models.DateTimeField("สร้างเมื่อ", default=timezone.now)
+    updated_at = models.DateTimeField("ปรับปรุงเมื่อ", default=timezone.now)
+    sent_at = models.DateTimeField("ส่งเมื่อ", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "การแจ้งเหตุการณ์"
+        verbose_name_plural = "การแจ้งเหตุการณ์"
+        constraints = [models.UniqueConstraint(fields=["key", "user", "channel"], name="notice_once")]
+        indexes = [models.Index(fields=["status", "updated_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.user} ({self.get_channel_display()})"

@@ -15,7 +15,9 @@ from prasan.planner import refresh_statistics
 
 from .calendar import WorkingCalendar
 from .digest import run_digests
-from .notify import run_reminders
+from .notices import send_pending
+from .notify import is_sending_time, run_reminders
+from .signals import tell_overdue_requests
 
 
 def run_tick(now: dt.datetime | None = None) -> Counter:
@@ -24,6 +26,10 @@ def run_tick(now: dt.datetime | None = None) -> Counter:
     calendar = WorkingCalendar()
     counts = run_reminders(now, calendar)
     counts.update(run_digests(now, calendar))
+    if is_sending_time(now, calendar):  # a clock's notice, like the reminders: working days from 07:30
+        counts["overdue_told"] = tell_overdue_requests(timezone.localtime(now).date())
+    counts = +counts  # only what happened
+    counts.update(send_pending(now))
     refresh_statistics()
     return counts
 

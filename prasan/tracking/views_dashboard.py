@@ -5,12 +5,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from prasan.accounts.models import Role
 from prasan.directory.models import Unit
+from prasan.documents.chain import VERDICTS
 from prasan.matters.access import role_required
 
 from . import awaiting as waiting
 from . import dashboards as d
 from .calendar import for_request
 from .charts import Series, bar_chart, line_chart
+from .inbox import inbox_for
 
 OFFICE_ROLES = frozenset({Role.HEAD, Role.AUDITOR, Role.EXECUTIVE})
 UNIT_ROLES = OFFICE_ROLES | {Role.GROUP_HEAD}
@@ -72,6 +74,9 @@ def decisions_dashboard(request):
                                    slug="awaiting-urgency"),
         "limit": waiting.AWAITING_LIMIT,
         "today": scope.today,
+        # The minister decides from here: what awaits him, the PDF a tap away, the buttons beside it.
+        "inbox": inbox_for(request.user) if request.user.role == Role.EXECUTIVE else None,
+        "verdicts": VERDICTS,
     })
 
 

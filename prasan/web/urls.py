@@ -13,4 +13,5 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("my-work/", views.my_work, name="my-work"),
+    path("my-work/inbox-badge/", views.inbox_badge, name="inbox-badge"),
 ]

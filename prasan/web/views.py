@@ -6,9 +6,12 @@ from django.db.models import Count, Exists, F, OuterRef, QuerySet, Window
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 
+from prasan.documents.chain import VERDICTS
 from prasan.matters.models import Matter
 from prasan.matters.queries import list_queryset
+from prasan.tracking.inbox import count_for, inbox_for
 
 MY_WORK_LIMIT = 25  # the soonest deadlines; the page links to the whole list
 UNIT_LIMIT = 10
@@ -42,7 +45,18 @@ def my_work(request):
             Matter.objects.visible_to(user).open().filter(owner_unit_id=user.unit_id).exclude(assigned), UNIT_LIMIT)
     return render(request, "web/my_work.html", {
         "mine": mine, "mine_count": mine_count, "unit_matters": unit, "today": today, "limit": MY_WORK_LIMIT,
+        "inbox": inbox_for(user), "verdicts": VERDICTS,
     })
+
+
+@login_required
+def inbox_badge(request):
+    """htmx: the header's count of what awaits me, loaded after the page so no page pays for it."""
+    count = count_for(request.user)
+    if not count:
+        return HttpResponse("")
+    return HttpResponse(format_html(' <span class="badge late" aria-label="รอดำเนินการ {} รายการ">{}</span>',
+                                    count, count))
 
 
 def first_by_deadline(matters: QuerySet, limit: int) -> tuple[list, int]:

@@ -17,6 +17,7 @@ from prasan.accounts.models import User
 from prasan.coordination import links, services
 from prasan.coordination.models import Activity, AgencyRequest
 from prasan.tracking.models import Holiday, Notification, NotificationPreference, ReminderLog
+from prasan.tracking.notices import send_pending
 from tests.servers import SmtpServer
 
 BASE = "https://prasan.example.go.th"
@@ -52,6 +53,9 @@ def scene(settings, smtp_server, line_server, users, make_matter, agencies):
         link_issued_at=timezone.make_aware(dt.datetime(2027, 3, 1, 10, 0)),
     )
     services.send_link(req, by=coordinator)
+    send_pending()  # the coordinator was told of the assignment; here only what the clock sends counts
+    assert sorted(m.envelope_to[0] for m in smtp_server.messages) == ["coordinator@moe.example", "liaison@obec.example"]
+    smtp_server.messages[:] = [m for m in smtp_server.messages if m.envelope_to == ["liaison@obec.example"]]
     assert [m.envelope_to for m in smtp_server.messages] == [["liaison@obec.example"]]
     link_sent = links.reply_url(req)
     assert link_sent in SmtpServer.body(smtp_server.messages[0])
@@ -83,8 +87,9 @@ def test_each_reminder_arrives_once_on_the_right_working_day_to_the_right_people
     assert {day: (got["email"], got["line"]) for day, got in sent.items()} == {
         # 2 working days before Wed 10, counting over the holiday and the weekend: Fri 5.
         dt.date(2027, 3, 5): (["coordinator@moe.example"], ["Ucoordinator"]),
-        # The agency was due Fri 5; one working day late is Tue 9 (Mon 8 is a holiday).
-        dt.date(2027, 3, 9): (["liaison@obec.example"], []),
+        # The agency was due Fri 5; one working day late is Tue 9 (Mon 8 is a holiday): the liaison is
+        # reminded, and the assignee told the request is overdue (on the first working morning after it).
+        dt.date(2027, 3, 9): (["coordinator@moe.example", "liaison@obec.example"], ["Ucoordinator"]),
         # On the deadline: the assignee and the group head (whose LINE is off).
         dt.date(2027, 3, 10): (["coordinator@moe.example", "grouphead@moe.example"], ["Ucoordinator"]),
         # 3 working days late, over the weekend: Mon 15, to the head of office.
@@ -110,7 +115,7 @@ def test_every_message_carries_the_matter_number_and_a_link(scene):
 def test_the_agency_follow_up_is_polite_and_carries_the_same_working_reply_link(scene):
     matter, req = scene["matter"], scene["request"]
     sent = walk(scene)
-    (message,) = sent[dt.date(2027, 3, 9)]["mails"]
+    (message,) = [m for m in sent[dt.date(2027, 3, 9)]["mails"] if m.envelope_to == ["liaison@obec.example"]]
     body = SmtpServer.body(message)
     assert matter.number in message["Subject"] and matter.number in body
     assert "ขอเรียนติดตาม" in body and "สมชาย ใจดี" in body and "ขอขอบคุณ" in body

@@ -76,13 +76,15 @@ def test_my_count_is_the_count_of_the_list_it_links_to(login, users, make_matter
 
 def test_my_work_takes_a_fixed_number_of_queries(login, users, make_matter, django_assert_num_queries):
     """Session and user; my matters' ids with their count, the matters, their assignees; the same three
-    for my unit's others; the header's office and notifications: ten, however many matters there are."""
+    for my unit's others; the header's office and notifications: ten; and what awaits me — drafts returned,
+    letters to send, answers arrived, requests overdue, new matters, and which of them I may see: sixteen,
+    however many matters there are."""
     client = login(users["coordinator"])
     for i in range(MY_WORK_LIMIT + 1):
         make_matter(title=f"งานที่ {i}")
         make_matter(title=f"งานของเพื่อน {i}", assignees=[users["uncleared"]])
     client.get(reverse("my-work"))
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(16):
         assert client.get(reverse("my-work")).status_code == 200
 
 
