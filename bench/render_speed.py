@@ -46,7 +46,7 @@ from prasan.documents.render.pdf import html_to_pdf  # noqa: E402
 
 SAMPLES = ROOT / "docs" / "samples"
 # The summary note's ตรวจเสนอ column stands beside the body: pdftotext would interleave the two.
-COLUMNS = {"summary_note": [(0, 405), (407, 188)]}
+COLUMNS = {"summary_note": [(0, 419), (421, 174)]}
 PDF_TARGET_MS, DOCX_TARGET_MS = 150, 30
 
 

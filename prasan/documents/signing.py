@@ -82,8 +82,11 @@ def sign(document: Document, *, by, typed_name: str, password: str) -> Document:
             locked.status = Document.Status.SIGNED
         data = printable(locked)
         stem = f"{locked.form}-{entry.number}-{entry.year}"
-        locked.pdf.save(f"{stem}.pdf", ContentFile(render_pdf(locked.form, data)), save=False)
-        locked.docx.save(f"{stem}.docx", ContentFile(render_docx(locked.form, data)), save=False)
+        office = locked.matter.office.name  # the files' author (PDF/A metadata, DOCX properties)
+        locked.pdf.save(f"{stem}.pdf", ContentFile(render_pdf(locked.form, data, office=office)),
+                        save=False)
+        locked.docx.save(f"{stem}.docx", ContentFile(render_docx(locked.form, data, office=office)),
+                         save=False)
         locked.save()
         record(by, "document.sign", locked, typed_name=locked.signed_name, register=register,
                number=entry.number, doc_number=entry.doc_number)

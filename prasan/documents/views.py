@@ -148,7 +148,9 @@ def document_file(request, pk, fmt):
     else:
         try:
             data = signing.printable(document)
-            content = render_pdf(document.form, data) if fmt == "pdf" else render_docx(document.form, data)
+            office = document.matter.office.name
+            content = (render_pdf(document.form, data, office=office) if fmt == "pdf"
+                       else render_docx(document.form, data, office=office))
         except FormError as exc:
             messages.error(request, "ยังพิมพ์ไม่ได้: " + "; ".join(exc.errors.values()))
             return redirect("document-detail", pk=document.pk)

@@ -15,6 +15,7 @@ from typing import Any
 
 from prasan.thai.dates import MONTHS, MONTHS_ABBR, be_year
 from prasan.thai.digits import to_arabic, to_thai
+from prasan.thai.linebreak import breakable
 
 # ชั้นความเร็ว (ระเบียบงานสารบรรณ) and ชั้นความลับ (ระเบียบว่าด้วยการรักษาความลับของทางราชการ
 # พ.ศ. ๒๕๔๔), highest first.
@@ -150,6 +151,15 @@ class People(Person):
         return people
 
 
+def keep_tail(*parts: list[dict]) -> None:
+    """Mark the last body paragraph before the signature ``keep``: no page break before it nor
+    after it, so the signature page carries at least two lines of the body (with widows and
+    orphans of two), or the one-line closing with the paragraph before it (งานสารบรรณ practice)."""
+    blocks = [block for part in parts for block in part]
+    if blocks:
+        blocks[-1]["keep"] = True
+
+
 def urgency_field() -> Choice:
     return Choice("urgency", "ชั้นความเร็ว", required=False, choices=URGENCY)
 
@@ -165,6 +175,11 @@ class Printer:
         if digits not in DIGITS:
             raise ValueError(f"digits must be one of {DIGITS}")
         self.thai = digits == "thai"
+        self.keep: tuple[str, ...] = ()  # names and positions of this document: never split
+
+    def flow(self, value: str | int | None) -> str:
+        """Running text: printed, with the places a line may break marked (prasan.thai.linebreak)."""
+        return breakable(self.text(value), self.keep)
 
     def text(self, value: str | int | None) -> str:
         if value is None:
@@ -186,12 +201,15 @@ class Printer:
         year = f"พ.ศ. {be_year(value)}" if era else str(be_year(value))
         return self.text(f"{value.day} {month} {year}")
 
+    def flow_lines(self, value: str | list[str] | None) -> list[str]:
+        return [breakable(line, self.keep) for line in self.lines(value)]
+
     def numbered(self, items: list[str], prefix: str = "") -> list[tuple[str, str]]:
         """[("๒.๑", text), ("๒.๒", text)] for prefix "2."; [("๑.", text), …] without a prefix."""
         out = []
         for n, item in enumerate(items, start=1):
             label = f"{prefix}{n}" if prefix else f"{n}."
-            out.append((self.text(label), self.text(item)))
+            out.append((self.text(label), self.flow(item)))
         return out
 
     def blocks(self, text: str, *, label: str = "", level: int = 1,
@@ -199,7 +217,7 @@ class Printer:
         """Body paragraphs for ``text`` (each line break starts a new, indented paragraph); the
         first carries ``label`` (`๒.๑`)."""
         return [
-            {"label": self.text(label) if n == 0 else "", "text": self.text(line), "level": level,
+            {"label": self.text(label) if n == 0 else "", "text": self.flow(line), "level": level,
              "spaced": spaced and n == 0}
             for n, line in enumerate(text.split("\n"))
         ]
@@ -288,10 +306,21 @@ class FormSpec:
 
     def printed(self, values: dict[str, Any], printer: Printer) -> dict[str, Any]:
         """The strings both renderers print, plus the marks every form shares."""
+        printer.keep = self.keep_phrases(values, printer)
         ctx = self.context(values, printer)
         ctx.setdefault("urgency", values.get("urgency") or "")
         ctx.setdefault("secrecy", values.get("secrecy") or "")
         return ctx
+
+
+    def keep_phrases(self, values: dict[str, Any], printer: Printer) -> tuple[str, ...]:
+        """The people's names and positions this document carries: a line never breaks inside them."""
+        phrases = []
+        for f in self.fields:
+            people = values.get(f.name) if isinstance(f, Person) else None
+            for person in people if isinstance(people, list) else [people] if people else []:
+                phrases += [person["name"], *person["position"]]
+        return tuple(printer.text(p) for p in phrases)
 
 
 FORMS: dict[str, FormSpec] = {}

@@ -23,7 +23,7 @@ def docx(w, ctx: dict) -> None:
     docx_letter_head(w, ctx)
     docx_labelled_parts(w, ctx)
     docx_blocks(w, ctx["blocks"])
-    w.signature(ctx["signer"], closing=ctx["closing"])
+    w.signature(ctx["signer"], closing=ctx["closing"], then=bool(ctx["contact"]))
     docx_contact(w, ctx["contact"])
 
 

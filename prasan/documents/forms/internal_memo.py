@@ -1,7 +1,7 @@
 """บันทึกข้อความ, the general หนังสือภายใน on กระดาษบันทึกข้อความ (ระเบียบงานสารบรรณ ข้อ ๗๖, แบบที่ ๒๙):
 head, เรียน, อ้างถึง and สิ่งที่ส่งมาด้วย if any, body paragraphs, signature."""
 
-from .base import FormSpec, Person, Printer, Text, TextList, register
+from .base import FormSpec, Person, Printer, Text, TextList, keep_tail, register
 from .parts import docx_blocks, docx_memo_head, listed, memo_fields, memo_head
 
 FIELDS = memo_fields() + (
@@ -14,11 +14,14 @@ FIELDS = memo_fields() + (
 
 
 def context(v: dict, p: Printer) -> dict:
+    blocks = [b for text in v["body"] for b in p.blocks(text, spaced=True)]
+    closing = p.blocks(v["closing"], spaced=True) if v["closing"] else []
+    keep_tail(blocks, closing)
     return memo_head(v, p) | {
         "references": listed(v["references"], p),
         "enclosures": listed(v["enclosures"], p),
-        "blocks": [b for text in v["body"] for b in p.blocks(text, spaced=True)],
-        "closing": p.blocks(v["closing"], spaced=True) if v["closing"] else [],
+        "blocks": blocks,
+        "closing": closing,
         "signer": p.person(v["signer"]),
     }
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from prasan.documents.render.metrics import text_width_cm
 
-from .base import Date, Person, Printer, Text, TextList, secrecy_field, urgency_field
+from .base import (
+    Date,
+    Person,
+    Printer,
+    Text,
+    TextList,
+    keep_tail,
+    secrecy_field,
+    urgency_field,
+)
 
 CENTRE_CM = 8.0  # centre of the 16 cm text block
 SIGN_LEFT_CM = 6.5
@@ -98,6 +107,8 @@ def listed(items: list[str], p: Printer) -> list[str]:
 
 
 def letter_context(v: dict, p: Printer) -> dict:
+    blocks = [b for text in v["body"] for b in p.blocks(text, spaced=True)]
+    keep_tail(blocks)
     return {
         "doc_number": p.text(v.get("doc_number") or ""),
         "address": p.lines(v["address"]),
@@ -112,7 +123,7 @@ def letter_context(v: dict, p: Printer) -> dict:
         "indents": {"subject": label_indent("เรื่อง"), "to": label_indent(v["salutation"]),
                     "references": label_indent("อ้างถึง"),
                     "enclosures": label_indent("สิ่งที่ส่งมาด้วย")},
-        "blocks": [b for text in v["body"] for b in p.blocks(text, spaced=True)],
+        "blocks": blocks,
         "closing": p.text(v["closing"]),
         "signer": p.person(v["signer"]),
         "contact": [p.text(v["unit"])] + p.contact(v.get("phone"), v.get("fax"), v.get("email")),
@@ -166,10 +177,13 @@ def docx_labelled_parts(w, ctx: dict) -> None:
 
 
 def docx_blocks(w, blocks: list[dict]) -> None:
-    for block in blocks:
+    """Body paragraphs, Thai-distributed, widow/orphan controlled; the paragraph marked ``keep``
+    stays on the page of the one before it and of what follows (the signature)."""
+    for n, block in enumerate(blocks):
         label = f"{block['label']} " if block["label"] else ""
+        keep = block.get("keep") or (n + 1 < len(blocks) and blocks[n + 1].get("keep"))
         w.paragraph(label + block["text"], first=3.0 if block["level"] == 2 else 2.5,
-                    before=6 if block.get("spaced") else 0)
+                    before=6 if block.get("spaced") else 0, align="thai", keep_next=bool(keep))
 
 
 def docx_contact(w, lines: list[str]) -> None:

@@ -2,7 +2,17 @@
 no signature (the unit head initials beside the seal, ลงชื่อย่อกำกับตรา), and the owning unit's
 contact lines at the foot."""
 
-from .base import Date, FormSpec, Printer, Text, TextList, register, secrecy_field, urgency_field
+from .base import (
+    Date,
+    FormSpec,
+    Printer,
+    Text,
+    TextList,
+    keep_tail,
+    register,
+    secrecy_field,
+    urgency_field,
+)
 from .parts import DATE_LEFT_CM, docx_blocks, docx_contact, label_indent
 
 FIELDS = (
@@ -22,11 +32,13 @@ FIELDS = (
 
 
 def context(v: dict, p: Printer) -> dict:
+    blocks = [b for text in v["body"] for b in p.blocks(text, spaced=True)]
+    keep_tail(blocks)
     return {
         "doc_number": p.text(v.get("doc_number") or ""),
         "to_lines": [p.text(v["to"])],
         "to_indent": label_indent("ถึง"),
-        "blocks": [b for text in v["body"] for b in p.blocks(text, spaced=True)],
+        "blocks": blocks,
         "office": p.lines(v["office"]),
         "date": p.date(v.get("date")),
         "responsible": f"ผู้รับผิดชอบ {p.text(v['responsible'])}" if v.get("responsible") else "",
@@ -49,8 +61,8 @@ def docx(w, ctx: dict) -> None:
         w.paragraph(line, align="center", left=DATE_LEFT_CM, before=28 if first else 0,
                     keep_next=True)
         first = False
-    w.blank(2)
-    w.paragraph(ctx["date"], align="center", left=DATE_LEFT_CM)
+    w.blank(2, keep_next=True)
+    w.paragraph(ctx["date"], align="center", left=DATE_LEFT_CM, keep_next=True)
     if ctx["responsible"]:
         w.paragraph(Span(ctx["responsible"], 14), before=6)
     docx_contact(w, ctx["contact"])

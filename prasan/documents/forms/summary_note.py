@@ -47,12 +47,12 @@ def context(v: dict, p: Printer) -> dict:
     ]
     points = v["key_points"]
     sections = [("สรุปประเด็นสำคัญ", [f"{n} {t}" for n, t in p.numbered(points)]
-                 if len(points) > 1 else p.lines(points))]
+                 if len(points) > 1 else p.flow_lines(points))]
     if v.get("background"):
-        sections.append(("เรื่องเดิม", p.lines(v["background"])))
+        sections.append(("เรื่องเดิม", p.flow_lines(v["background"])))
     sections += [
-        ("ข้อพิจารณา/ข้อกฎหมาย", p.lines(v["considerations"])),
-        ("ข้อเสนอ", p.lines(v["proposal"])),
+        ("ข้อพิจารณา/ข้อกฎหมาย", p.flow_lines(v["considerations"])),
+        ("ข้อเสนอ", p.flow_lines(v["proposal"])),
     ]
     reviewers = [p.person(r) for r in v["reviewers"]]
     return {

@@ -22,6 +22,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from prasan.documents.forms.base import Printer, get_form
+from prasan.documents.render import docxfonts
+from prasan.documents.render.meta import document_meta
 from prasan.documents.render.metrics import text_width_cm
 
 FONT = "Sarabun"
@@ -113,6 +115,7 @@ def _base_package() -> bytes:
     for rfonts in styles.iter(qn("w:rFonts")):
         for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
             rfonts.attrib.pop(qn(f"w:{attr}"), None)
+    docxfonts.embed(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -135,7 +138,8 @@ class Writer:
         section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
         # Page 1 starts at 1.5 cm (the emblem's place); later pages are pushed down by their header.
         section.top_margin, section.bottom_margin = Cm(1.5), Cm(2.0)
-        section.header_distance, section.footer_distance = Cm(0.6), Cm(0.8)
+        # Marks start 1 cm inside the edge: many printers leave 4–6 mm blank.
+        section.header_distance, section.footer_distance = Cm(1.0), Cm(1.0)
         section.different_first_page_header_footer = True
         # PAGE fields print in the section's number format: Thai digits unless Arabic is asked for.
         page_numbers = OxmlElement("w:pgNumType")
@@ -196,6 +200,8 @@ class Writer:
         ppr = _el(p, "w:pPr")
         if keep_next:
             _el(ppr, "w:keepNext")
+        if align == "thai":  # body text: never one line alone at a page's foot or head
+            _el(ppr, "w:widowControl")
         if tabs:
             tab_el = _el(ppr, "w:tabs")
             for pos, kind, leader in tabs:
@@ -214,7 +220,8 @@ class Writer:
         ind = {"left": _twips(left), "right": _twips(right)}
         ind["hanging" if first < 0 else "firstLine"] = _twips(abs(first))
         _el(ppr, "w:ind", **ind)
-        _el(ppr, "w:jc", val={"left": "left", "center": "center", "right": "right"}[align])
+        _el(ppr, "w:jc", val={"left": "left", "center": "center", "right": "right",
+                              "thai": "thaiDistribute"}[align])
         _rpr(ppr, biggest, False)
         for part in parts:
             self._run(p, part)
@@ -233,9 +240,9 @@ class Writer:
         _el(borders, "w:bottom", val="single", sz="6", space="1", color="000000")
         p.find(qn("w:pPr")).insert(0, borders)
 
-    def blank(self, lines: int = 1, into=None) -> None:
+    def blank(self, lines: int = 1, into=None, keep_next: bool = False) -> None:
         for _ in range(lines):
-            self.paragraph("", into=into)
+            self.paragraph("", into=into, keep_next=keep_next)
 
     def emblem(self, height_cm: float, *, align: str = "center", after: float = 0.0,
                trailing: tuple = (), tabs: tuple = (), into=None) -> None:
@@ -277,13 +284,16 @@ class Writer:
                            before=before if n == 0 else 0)
 
     def signature(self, person: dict, *, closing: str = "", blank_lines: int = 3,
-                  before: float = 12.0, left: float = SIGN_LEFT_CM) -> None:
+                  before: float = 12.0, left: float = SIGN_LEFT_CM, then: bool = False) -> None:
+        """Closing, space to sign, (name), position: one block that Word keeps on one page
+        (each paragraph kept with the next), and with what follows when ``then`` (contact lines)."""
         if closing:
             self.paragraph(closing, align="center", left=left, before=before, keep_next=True)
-        self.blank(blank_lines)
+        self.blank(blank_lines, keep_next=True)
         self.paragraph(f"({person['name']})", align="center", left=left, keep_next=True)
-        for line in person["position"]:
-            self.paragraph(line, align="center", left=left)
+        for n, line in enumerate(person["position"]):
+            self.paragraph(line, align="center", left=left,
+                           keep_next=then or n + 1 < len(person["position"]))
 
     def table(self, widths_cm: tuple[float, ...], *, borders: bool = True):
         """A table with fixed column widths; returns its cells' w:tc elements row by row."""
@@ -315,6 +325,14 @@ class Writer:
             cells.append(tc)
         return cells
 
+    def properties(self, meta: dict) -> None:
+        """Core properties from the document (not python-docx's "python-docx", 2013)."""
+        props = self.doc.core_properties
+        props.title, props.author, props.last_modified_by = meta["title"][:255], meta["author"], meta["author"]
+        props.created, props.modified = meta["created"], meta["modified"]
+        props.comments, props.keywords, props.subject, props.category = "", "", "", ""
+        props.language, props.revision = "th-TH", 1
+
     def to_bytes(self) -> bytes:
         for tc in self.body.iter(qn("w:tc")):  # a cell must hold a paragraph, even an empty one
             if tc.find(qn("w:p")) is None:
@@ -338,12 +356,16 @@ def _emblem(path: str | None) -> Path | None:
 
 
 def render_docx(code: str, data: dict, *, digits: str = "thai",
-                emblem_path: str | Path | None = None, with_emblem: bool = True) -> bytes:
-    """The form ``code`` filled with ``data`` as DOCX bytes (FormError if a part is missing)."""
+                emblem_path: str | Path | None = None, with_emblem: bool = True,
+                office: str = "") -> bytes:
+    """The form ``code`` filled with ``data`` as DOCX bytes (FormError if a part is missing);
+    ``office`` is the author named in its properties."""
     spec = get_form(code)
     printer = Printer(digits)
-    ctx = spec.printed(spec.clean(data), printer)
+    values = spec.clean(data)
+    ctx = spec.printed(values, printer)
     emblem = _emblem(None if emblem_path is None else str(emblem_path)) if with_emblem else None
     writer = Writer(ctx, thai_digits=printer.thai, emblem_path=emblem)
     spec.docx(writer, ctx)
+    writer.properties(document_meta(spec, values, office=office))
     return writer.to_bytes()

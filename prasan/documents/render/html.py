@@ -9,6 +9,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 
 from prasan.documents.forms.base import Printer, get_form
+from prasan.documents.render.meta import document_meta
 
 STATIC = Path(__file__).resolve().parents[2] / "static"
 PLACEHOLDER_EMBLEM = STATIC / "img" / "emblem-placeholder.svg"
@@ -16,25 +17,29 @@ PLACEHOLDER_EMBLEM = STATIC / "img" / "emblem-placeholder.svg"
 
 def document_context(code: str, data: dict, *, digits: str = "thai",
                      emblem_path: str | Path | None = None, with_emblem: bool = True,
-                     emblem_url: str | None = None) -> dict:
+                     emblem_url: str | None = None, office: str = "") -> dict:
     """Everything a form's template prints: the form's strings plus page-level settings.
     The emblem is a file URL (what WeasyPrint reads) unless a browser preview gives ``emblem_url``."""
     spec = get_form(code)
     printer = Printer(digits)
-    ctx = spec.printed(spec.clean(data), printer)
+    values = spec.clean(data)
+    ctx = spec.printed(values, printer)
+    meta = document_meta(spec, values, office=office)
     emblem = Path(emblem_path) if emblem_path else PLACEHOLDER_EMBLEM
     if with_emblem and not emblem.exists():
         raise FileNotFoundError(f"ไม่พบไฟล์ตราสัญลักษณ์ {emblem}")
     return ctx | {
         "form": {"code": spec.code, "title": spec.title, "kind": spec.kind},
         "digits": digits,
+        "meta": meta | {"created": meta["created"].isoformat(), "modified": meta["modified"].isoformat()},
         "emblem_url": (emblem_url or emblem.resolve().as_uri()) if with_emblem else "",
     }
 
 
 def render_html(code: str, data: dict, **options) -> str:
     """The form ``code`` filled with ``data`` as a standalone HTML page (FormError if a part is
-    missing). Options: digits="thai"|"arabic", emblem_path, with_emblem, emblem_url."""
+    missing). Options: digits="thai"|"arabic", emblem_path, with_emblem, emblem_url, office (the
+    author named in the file's metadata)."""
     ctx = document_context(code, data, **options)
     return render_to_string(get_form(code).template, ctx)
 
