@@ -31,6 +31,8 @@ def notify_assigned(sender, instance, action, reverse, pk_set, **kwargs):
     else:
         pairs = [(instance, user) for user in User.objects.filter(pk__in=pk_set)]
     for matter, user in pairs:
+        if user.pk == matter.created_by_id and not matter.transitions.exists():
+            continue  # giving oneself the matter one is recording needs no message
         announce(Event(f"assigned:{matter.pk}", Notification.Kind.ASSIGNED, matter, assignment_text(matter),
                        url=matter.get_absolute_url()), [user])
 
@@ -56,6 +58,7 @@ def drafters(document: Document) -> list:
 
 @receiver(step_taken, dispatch_uid="tracking.tell_document_step")
 def tell_document_step(sender, document, step, by, comment, **kwargs):
+    """Everyone concerned but the person who took the step."""
     matter = document.matter
     head = f"{matter.number} {safe_title(matter)}"
     url = reverse("document-detail", args=[document.pk])
@@ -65,15 +68,15 @@ def tell_document_step(sender, document, step, by, comment, **kwargs):
         verb = "รอท่านวินิจฉัย/สั่งการ" if current.role == Role.EXECUTIVE else "รอท่านตรวจ"
         announce(Event(f"review:{current.pk}", Notification.Kind.REVIEW, matter,
                        f"{verb}: {document.title if not matter.is_secret else 'เอกสาร'} ({head})", url=url),
-                 reviewers(document))
+                 [u for u in reviewers(document) if u.pk != by.pk])
     elif step == "returned":
         announce(Event(f"returned:{document.pk}:{round_no}", Notification.Kind.RETURNED, matter,
                        f"ส่งกลับแก้ไข: เอกสารของเรื่อง {head}", body=f"สิ่งที่ต้องแก้ไข: {comment}"
-                       if not matter.is_secret else "", url=url), drafters(document))
+                       if not matter.is_secret else "", url=url), [u for u in drafters(document) if u.pk != by.pk])
     elif step == "decided":
         announce(Event(f"decided:{document.pk}:{round_no}", Notification.Kind.DECIDED, matter,
                        f"ผู้บริหารสั่งการแล้ว: {head}", body="" if matter.is_secret else f"คำสั่งการ: {comment}",
-                       url=url), drafters(document))
+                       url=url), [u for u in drafters(document) if u.pk != by.pk])
 
 
 @receiver(request_answered, dispatch_uid="tracking.tell_answer")

@@ -53,9 +53,7 @@ def scene(settings, smtp_server, line_server, users, make_matter, agencies):
         link_issued_at=timezone.make_aware(dt.datetime(2027, 3, 1, 10, 0)),
     )
     services.send_link(req, by=coordinator)
-    send_pending()  # the coordinator was told of the assignment; here only what the clock sends counts
-    assert sorted(m.envelope_to[0] for m in smtp_server.messages) == ["coordinator@moe.example", "liaison@obec.example"]
-    smtp_server.messages[:] = [m for m in smtp_server.messages if m.envelope_to == ["liaison@obec.example"]]
+    send_pending()  # nothing else waits to be told: here only what the clock sends counts
     assert [m.envelope_to for m in smtp_server.messages] == [["liaison@obec.example"]]
     link_sent = links.reply_url(req)
     assert link_sent in SmtpServer.body(smtp_server.messages[0])
