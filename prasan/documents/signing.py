@@ -43,7 +43,7 @@ def printable(document: Document) -> dict:
     if "reviewers" in names:
         approved = document.steps.filter(status=ReviewStep.Status.APPROVED).exclude(role=Role.EXECUTIVE)
         fields["reviewers"] = [
-            {"name": s.name, "position": s.position, "date": timezone.localtime(s.decided_at).date().isoformat()}
+            {"name": s.name, "position": s.position or s.role_label, "date": timezone.localtime(s.decided_at).date().isoformat()}
             for s in approved.order_by("round", "order")
         ] or fields.get("reviewers") or []
     return fields

@@ -223,6 +223,8 @@ def _act(request, document, action, done: str):
         action()
     except chain.ChainError as exc:
         messages.error(request, str(exc))
+    except FormError as exc:  # the printed form still lacks a part: say which, change nothing
+        messages.error(request, "ยังพิมพ์เอกสารไม่ได้: " + "; ".join(exc.errors.values()))
     else:
         messages.success(request, done)
     return redirect(safe_next(request) or reverse("document-detail", args=[document.pk]))
