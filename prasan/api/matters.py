@@ -8,7 +8,7 @@ from ninja.responses import Status
 from prasan.accounts.models import Role, User
 from prasan.directory.models import Office, Unit
 from prasan.matters import workflow
-from prasan.matters.access import INTAKE_ROLES, visible_matter
+from prasan.matters.access import INTAKE_ROLES, NotCleared, require_cleared, visible_matter
 from prasan.matters.choices import SECRECY_BY_CODE, Secrecy
 from prasan.matters.forms import DeadlineMixin
 from prasan.matters.models import Matter
@@ -57,7 +57,7 @@ def create_matter(request, payload: MatterIn):
             parent=_parent(payload.parent, user),
             external_deadline=external,
             internal_deadline=internal,
-            assignees=_assignees(payload.assignees, user),
+            assignees=_assignees(payload.assignees, user, secrecy),
             **fields,
         )
     except ModelValidationError as exc:
@@ -94,13 +94,17 @@ def _parent(parent_id, user):
     return parent
 
 
-def _assignees(ids, user) -> list:
+def _assignees(ids, user, secrecy: int) -> list:
     if not ids:
         return [user] if user.role == Role.COORDINATOR else []
     found = {u.pk: u for u in User.objects.filter(pk__in=ids, is_active=True, role__in=ASSIGNABLE_ROLES)}
     missing = [str(pk) for pk in ids if pk not in found]
     if missing:
         raise invalid("assignees", f"ไม่พบเจ้าหน้าที่ประสานงานหรือหัวหน้ากลุ่มงานรหัส {', '.join(missing)}")
+    try:
+        require_cleared(secrecy, found.values())
+    except NotCleared as exc:
+        raise invalid("assignees", exc.messages[0]) from None
     return list(found.values())
 
 

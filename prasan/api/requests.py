@@ -27,6 +27,8 @@ class RequestIn(In):
     deadline: Date | None = Field(None, description="กำหนดส่ง (วันที่ ISO ปี ค.ศ.)")
     deadline_working_days: Annotated[int, Field(ge=1, le=120)] | None = Field(None, description="หรือภายในกี่วันทำการ")
     channel: choice([Channel.EMAIL, Channel.LINE]) = "email"
+    show_title: bool = Field(False, description="เรื่องชั้นความลับ: แสดงชื่อเรื่องในหน้าตอบกลับของหน่วยงานด้วย "
+                                                 "(ผู้ถือลิงก์ทุกคนจะเห็น) ค่าเริ่มต้นไม่แสดง เรื่องปกติแสดงเสมอ")
 
     @model_validator(mode="after")
     def _one_deadline(self):
@@ -107,13 +109,14 @@ def create_requests(request, matter_id: Id, payload: RequestIn):
         "deadline_date": payload.deadline.isoformat() if payload.deadline else "",
         "deadline_days": "" if payload.deadline_working_days is None else str(payload.deadline_working_days),
         "channel": payload.channel,
-    })
+        "show_title": payload.show_title,
+    }, matter=matter)
     if not form.is_valid():
         raise from_form(form, {"deadline_date": "deadline", "deadline_days": "deadline_working_days"})
     data = form.cleaned_data
     created = services.send_requests(matter, by=request.auth, agencies=data["agencies"],
                                      deliverable=data["deliverable"], deadline=data["deadline"],
-                                     channel=data["channel"])
+                                     channel=data["channel"], show_title=data.get("show_title", False))
     sent = {a.agency_request_id: a for a in Activity.objects.filter(agency_request__in=created)}
     for req in created:
         activity = sent.get(req.pk)

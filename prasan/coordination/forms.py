@@ -65,10 +65,18 @@ class RequestForm(forms.Form):
     deadline_date = forms.DateField(label="หรือกำหนดวันที่", required=False, widget=DATE_WIDGET,
                                     error_messages={"invalid": "วันที่ไม่ถูกต้อง"})
     channel = forms.ChoiceField(label="ส่งทาง", choices=[(Channel.EMAIL, "อีเมล"), (Channel.LINE, "LINE")])
+    show_title = forms.BooleanField(
+        label="แสดงชื่อเรื่องในหน้าตอบกลับ", required=False,
+        help_text="ผู้ใดที่ได้ลิงก์ตอบกลับจะเห็นชื่อเรื่องนี้ด้วย — เลือกเฉพาะเมื่อหน่วยงานจำเป็นต้องรู้")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, matter=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agencies"].queryset = Agency.objects.filter(active=True).order_by("name")
+        # A normal matter's title is always shown; the choice (and its warning) is only for a secret one.
+        self.secret = matter is not None and matter.is_secret
+        self.secrecy_label = matter.get_secrecy_display() if self.secret else ""
+        if not self.secret:
+            del self.fields["show_title"]
 
     def clean(self):
         data = super().clean()

@@ -75,6 +75,8 @@ class AgencyRequest(models.Model):
         "directory.Contact", null=True, blank=True, on_delete=models.SET_NULL, verbose_name="ผู้ประสานงาน"
     )
     deliverable = models.TextField("สิ่งที่ขอให้ดำเนินการ/ส่ง")
+    # The reply page is open to whoever holds the link: a secret matter's title goes on it only by choice.
+    show_title = models.BooleanField("แสดงชื่อเรื่องแก่หน่วยงาน", default=False)
     deadline = models.DateField("กำหนดส่ง")
     status = models.CharField("สถานะ", max_length=20, choices=Status.choices, default=Status.SENT)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
@@ -106,6 +108,14 @@ class AgencyRequest(models.Model):
 
     def __str__(self) -> str:
         return f"คำขอถึง {self.agency.name} กำหนด {self.deadline:%Y-%m-%d}"
+
+    @property
+    def title_for_agency(self) -> str:
+        """What the reply page calls the matter: its number, and its title unless it is secret and the sender did
+        not choose to show it."""
+        from prasan.matters.access import title_for_agency
+
+        return title_for_agency(self.matter, shown=self.show_title)
 
     @property
     def is_open(self) -> bool:

@@ -84,17 +84,20 @@ def request_subject(req: AgencyRequest, *, reissued: bool = False) -> str:
     return f"{lead} {email_subject(req.matter)}"
 
 
-def send_requests(matter, *, by, agencies, deliverable: str, deadline: dt.date, channel: str = "email") -> list:
-    """One request per agency, each with its own reply link, delivered to its liaison officer."""
+def send_requests(matter, *, by, agencies, deliverable: str, deadline: dt.date, channel: str = "email",
+                  show_title: bool = False) -> list:
+    """One request per agency, each with its own reply link, delivered to its liaison officer. A secret matter's
+    title goes on the reply page only if `show_title` (the link is a bearer credential; anyone may hold it)."""
     created = []
     for agency in agencies:
         contact = agency.contacts.filter(is_liaison=True).first() or agency.contacts.first()
         with transaction.atomic():
             req = AgencyRequest.objects.create(
                 matter=matter, agency=agency, contact=contact, deliverable=deliverable, deadline=deadline,
-                created_by=by,
+                created_by=by, show_title=show_title,
             )
-            record(by, "request.create", matter, agency=agency.name, request=req.pk, deadline=deadline)
+            record(by, "request.create", matter, agency=agency.name, request=req.pk, deadline=deadline,
+                   show_title=show_title)
         send_link(req, by=by, channel=channel)
         created.append(req)
     return created

@@ -45,12 +45,12 @@ def new_activity(request, pk):
 @working_required
 def new_requests(request, pk):
     matter = _open_matter(request.user, pk)
-    form = RequestForm(request.POST or None)
+    form = RequestForm(request.POST or None, matter=matter)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         created = services.send_requests(
             matter, by=request.user, agencies=data["agencies"], deliverable=data["deliverable"],
-            deadline=data["deadline"], channel=data["channel"],
+            deadline=data["deadline"], channel=data["channel"], show_title=data.get("show_title", False),
         )
         sent = Activity.objects.filter(agency_request__in=created)
         failed = [a for a in sent if a.delivery == Activity.Delivery.FAILED]

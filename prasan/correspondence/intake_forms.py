@@ -4,6 +4,7 @@ from django import forms
 
 from prasan.accounts.models import User
 from prasan.directory.models import Unit
+from prasan.matters.access import NotCleared, require_cleared
 from prasan.matters.choices import DutyType, Source
 from prasan.matters.forms import DATE_WIDGET, REQUIRED
 
@@ -74,6 +75,10 @@ class ConfirmForm(forms.Form):
         level = {"ลับ": 1, "ลับมาก": 2, "ลับที่สุด": 3}.get(data.get("secrecy") or "", 0)
         if level > self.user.clearance:
             self.add_error("secrecy", "ท่านไม่มีสิทธิ์ลงทะเบียนหนังสือชั้นความลับนี้ กรุณาส่งให้ผู้มีสิทธิ์")
+        try:
+            require_cleared(level, data.get("assignees") or [])
+        except NotCleared as exc:
+            self.add_error("assignees", exc)
         if data.get("destination") == "attach":
             text = (data.get("attach_number") or "").strip()
             try:

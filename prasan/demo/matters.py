@@ -133,7 +133,9 @@ def build(office, units, users, agencies, count: int = 200, seed: int = 2569, pr
                 closed_at=created_at + dt.timedelta(days=3) if state == State.CLOSED else None,
             )
             matter.save()
-            matter.assignees.set([assignee])
+            # Only someone cleared for the level is given a secret matter (the unit's head, else no one yet).
+            matter.assignees.set([assignee] if assignee.clearance >= secrecy else [
+                u for u in users if u.role == "group_head" and u.unit_id == unit.pk and u.clearance >= secrecy])
             _history(matter, events, assignee, users, created_at, rng)
             if state not in (State.RECEIVED, State.CANCELLED) or i % 4 == 0:
                 _coordination(matter, assignee, agencies, created_at, rng, calendar)

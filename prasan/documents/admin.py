@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from prasan.matters.admin import NeedToKnowAdmin
+
 from .models import Document, ReviewRoute
 
 
@@ -9,7 +11,7 @@ class ReviewRouteAdmin(admin.ModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(NeedToKnowAdmin):
     list_display = ("title", "form", "status", "version", "matter")
     list_filter = ("form", "status")
     readonly_fields = ("fields", "version", "status", "register_entry", "signed_by", "signed_at", "pdf", "docx")

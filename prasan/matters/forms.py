@@ -146,6 +146,15 @@ class MatterForm(DeadlineMixin):
             raise forms.ValidationError("ไม่พบเรื่องเลขนี้") from None
         return text
 
+    def clean(self):
+        from .access import NotCleared, require_cleared
+
+        data = super().clean()
+        try:
+            require_cleared(data.get("secrecy") or 0, data.get("assignees") or [])
+        except NotCleared as exc:
+            self.add_error("assignees", exc)
+        return data
 
 
 class PlanForm(forms.ModelForm):

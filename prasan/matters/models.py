@@ -167,7 +167,10 @@ class Matter(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number} {self.title}"
+        # Shown by the admin's pickers and change log and anything else that prints a matter: never a secret title.
+        from .access import safe_title
+
+        return f"{self.number} {safe_title(self)}"
 
     @property
     def number(self) -> str:

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from prasan.matters.admin import NeedToKnowAdmin
+
 from .models import Holiday
 
 
@@ -75,7 +77,7 @@ class ReminderRuleAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReminderLog)
-class ReminderLogAdmin(admin.ModelAdmin):
+class ReminderLogAdmin(NeedToKnowAdmin):
     list_display = ("created_at", "rule", "matter", "deadline", "recipient", "channel", "address", "status",
                     "attempts")
     list_filter = ("status", "channel", "rule")
@@ -100,7 +102,7 @@ class ReminderLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(NeedToKnowAdmin):
     list_display = ("created_at", "user", "kind", "text", "read_at")
     list_filter = ("kind",)
     raw_id_fields = ("user", "matter")

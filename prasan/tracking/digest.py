@@ -17,6 +17,7 @@ from django.utils import timezone
 from prasan.accounts.models import Role, User
 from prasan.coordination.sending import SendError
 from prasan.coordination.services import SECRET_TITLE
+from prasan.matters.access import reach
 from prasan.matters.choices import OPEN_STATES
 from prasan.matters.models import Matter
 from prasan.thai.dates import WEEKDAYS, thai_date
@@ -59,7 +60,9 @@ def build(user: User, today: dt.date, since: dt.datetime, now: dt.datetime) -> D
     digest = Digest(user, today)
     # Drive from the person's assignments (a subquery): a join lets SQLite walk every open matter.
     assigned = Matter.assignees.through.objects.filter(user_id=user.pk).values("matter_id")
-    mine = (Matter.objects.filter(state__in=OPEN_STATES, pk__in=assigned).select_related("office")
+    # Clearance too: a matter raised past it while assigned is not told of, not even by number.
+    mine = (Matter.objects.filter(state__in=OPEN_STATES, pk__in=assigned).exclude(secrecy__gt=reach(user))
+            .select_related("office")
             .order_by(F("internal_deadline").asc(nulls_last=True), "pk"))
     overdue = mine.filter(_due(today, "lt"))
     digest.overdue = list(overdue[:LIST_LIMIT])

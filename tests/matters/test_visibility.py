@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 
 from prasan.accounts.models import Role
 from prasan.matters.models import Matter, MatterShare
-from tests.conftest import make_user
+from tests.conftest import make_user, share_past_clearance
 
 pytestmark = pytest.mark.django_db
 
@@ -39,8 +39,8 @@ def test_every_user_sees_exactly_what_the_rule_allows(make_matter, users, unit, 
             make_matter(title=f"ชั้น {secrecy}", secrecy=secrecy, assignees=[owner], owner_unit=owner.unit)
         make_matter(title=f"ไม่มีผู้รับผิดชอบ {secrecy}", secrecy=secrecy, assignees=[], owner_unit=None)
     shared = Matter.objects.get(title="ชั้น 2", assignees=users["outsider"])
-    MatterShare.objects.create(matter=shared, user=users["uncleared"])
-    MatterShare.objects.create(matter=shared, user=users["coordinator"])
+    share_past_clearance(shared, users["uncleared"])
+    share_past_clearance(shared, users["coordinator"])
     for who, user in people.items():
         expected = {m.pk for m in Matter.objects.all() if may_see(user, m)}
         assert set(Matter.objects.visible_to(user).values_list("pk", flat=True)) == expected, who

@@ -9,7 +9,7 @@ from prasan.matters.models import Matter, MatterShare
 from prasan.search import grants
 from prasan.search.models import SearchEntry, SearchGrant
 from prasan.search.query import permitted
-from tests.conftest import make_user
+from tests.conftest import make_user, share_past_clearance
 
 SECRET = "ข้อมูลการสอบสวนวินัยผู้บริหารสถานศึกษา"
 
@@ -93,8 +93,7 @@ def test_the_secret_rule_is_exactly_matter_visible_to(make_matter, users):
     for secrecy in (0, 1, 2, 3):
         for owner in (users["coordinator"], users["outsider"]):
             make_matter(title=f"ทดสอบสิทธิ์ {secrecy}", secrecy=secrecy, assignees=[owner], owner_unit=owner.unit)
-    MatterShare.objects.create(matter=Matter.objects.get(title="ทดสอบสิทธิ์ 3", assignees=users["outsider"]),
-                               user=users["grouphead"])
+    share_past_clearance(Matter.objects.get(title="ทดสอบสิทธิ์ 3", assignees=users["outsider"]), users["grouphead"])
     for who, user in users.items():
         expected = set(Matter.objects.visible_to(user).values_list("pk", flat=True))
         found = set(SearchEntry.objects.filter(permitted(user), kind="matter").values_list("object_id", flat=True))
@@ -169,7 +168,7 @@ def test_deleting_a_secret_matter_removes_its_grants(secret):
 
 def test_the_rebuild_makes_the_same_grants_as_the_signals(secret, make_matter, users):
     make_matter(title="ลับมากของกลุ่มอื่น", secrecy=2, assignees=[users["outsider"]])
-    MatterShare.objects.create(matter=secret, user=users["grouphead"], granted_by=users["head"])
+    share_past_clearance(secret, users["grouphead"])
     kept = sorted(SearchGrant.objects.values_list("matter_id", "user_id", "unit_id"), key=str)
 
     grants.rebuild()

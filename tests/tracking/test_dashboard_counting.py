@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prasan.coordination.models import AgencyRequest
-from prasan.matters.models import Matter, MatterShare
+from prasan.matters.models import Matter
 from prasan.tracking import dashboards
+from tests.conftest import share_past_clearance
 from tests.tracking.scenes import DAY, assert_numbers_match_their_lists, backdate, days_ago
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,7 @@ def test_every_office_number_matches_its_list_whatever_the_viewer_may_see(login,
     user = users[name]
     user.clearance = clearance
     user.save(update_fields=["clearance"])
-    MatterShare.objects.create(matter=scene["secret_other"], user=users["auditor"])  # level 2: needs clearance 2
+    share_past_clearance(scene["secret_other"], users["auditor"])  # level 2: needs clearance 2
     client = login(user)
     response = client.get(reverse(page))
     assert response.status_code == 200

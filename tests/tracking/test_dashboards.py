@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from prasan.coordination.models import AgencyRequest
-from prasan.matters.models import Matter, MatterShare, Transition
+from prasan.matters.models import Matter, Transition
 from prasan.tracking import awaiting, dashboards
 from prasan.tracking.calendar import WorkingCalendar
 from prasan.tracking.charts import Figure, bar_chart, line_chart, nice_step
+from tests.conftest import share_past_clearance
 from tests.tracking.scenes import DAY, assert_numbers_match_their_lists, backdate, days_ago
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +124,7 @@ def test_head_can_open_any_units_dashboard(login, users, scene, other_unit):
 def test_secret_matters_never_reach_the_counts_of_users_who_may_not_see_them(login, users, scene, other_unit, client):
     secret = scene["secret_other"]
     # The outsider's unit owns it, but their own clearance (3) is enough only with need to know: they are assigned.
-    MatterShare.objects.create(matter=secret, user=users["auditor"])  # a share without clearance gives nothing
+    share_past_clearance(secret, users["auditor"])  # a share without clearance gives nothing
     login(users["auditor"])
     assert client.get(reverse("dashboard")).context["deadlines"].overdue.value == 2
     client.logout()

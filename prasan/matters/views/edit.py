@@ -8,7 +8,7 @@ from prasan.accounts.models import Role, User
 from prasan.audit.models import record
 from prasan.directory.models import Unit
 
-from ..access import editable_matter, staff_required
+from ..access import NotCleared, editable_matter, require_cleared, staff_required
 from ..choices import DutyType, Kind, Process, Secrecy, Urgency
 from ..forms import DATE_WIDGET, REQUIRED
 from ..models import Matter
@@ -48,6 +48,11 @@ class MatterEditForm(forms.ModelForm):
         external, internal = data.get("external_deadline"), data.get("internal_deadline")
         if external and internal and internal > external:
             self.add_error("internal_deadline", "กำหนดภายในต้องไม่หลังกำหนดส่ง")
+        if data.get("secrecy") is not None and data.get("assignees") is not None:
+            try:  # raising the level keeps no one on the matter who may no longer see it
+                require_cleared(data["secrecy"], data["assignees"])
+            except NotCleared as exc:
+                self.add_error("secrecy" if "secrecy" in self.changed_data else "assignees", exc)
         return data
 
 

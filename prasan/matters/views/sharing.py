@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from prasan.accounts.models import Role, User
 from prasan.audit.models import record
 
-from ..access import staff_required, visible_matter
+from ..access import staff_required, uncleared, visible_matter
 from ..models import MatterShare
 
 
@@ -27,7 +27,7 @@ def share(request, pk):
     target = User.objects.filter(pk=request.POST.get("user") or 0, is_active=True).first()
     if target is None:
         messages.error(request, "กรุณาเลือกผู้ที่จะให้สิทธิ์")
-    elif target.clearance < matter.secrecy:
+    elif uncleared(matter.secrecy, [target]):
         messages.error(request, f"{target.display_name} มีชั้นความลับไม่ถึง “{matter.get_secrecy_display()}” จึงให้สิทธิ์ไม่ได้")
     else:
         MatterShare.objects.get_or_create(matter=matter, user=target, defaults={"granted_by": request.user})
