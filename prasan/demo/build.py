@@ -6,6 +6,7 @@ from prasan.accounts.models import User
 from prasan.directory.models import Agency, Contact, Office, Unit
 
 from . import data
+from .documents import build as build_documents
 from .matters import build as build_matters
 
 
@@ -18,6 +19,7 @@ def load(matter_count: int = 200, progress=None) -> dict:
     created = 0
     if not office.matter_set.exists():
         created = build_matters(office, units, users, agencies, count=matter_count, progress=progress)
+        build_documents(users)
     return {"office": office, "users": users, "matters_created": created}
 
 

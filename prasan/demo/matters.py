@@ -192,6 +192,8 @@ def _coordination(matter, assignee, agencies, start, rng, calendar):
         for agency in chosen[:2]:
             answered = matter.state not in OPEN_STATES or rng.random() < 0.4
             deadline = calendar.add_working_days(timezone.localtime(start).date(), rng.choice([2, 3, 5]))
+            if matter.state in OPEN_STATES and not answered:  # what is still awaited falls due around today
+                deadline = calendar.add_working_days(timezone.localdate(), rng.choice([-3, -1, 1, 2, 3, 5, 7]))
             req = AgencyRequest.objects.create(
                 matter=matter, agency=agency, contact=agency.contacts.first(),
                 deliverable="ข้อมูลสถิติและผลการดำเนินงานที่เกี่ยวข้อง พร้อมเอกสารประกอบ", deadline=deadline,
@@ -202,5 +204,7 @@ def _coordination(matter, assignee, agencies, start, rng, calendar):
                 req.answer = "ส่งข้อมูลตามที่ขอ รายละเอียดตามเอกสารแนบ"
                 req.answered_by_name = req.contact.name if req.contact else "ผู้ประสานงาน"
                 req.answered_at = at + dt.timedelta(days=rng.randint(1, 4))
+                if req.answered_at < timezone.now() - dt.timedelta(days=2):  # older answers were taken in
+                    req.answer_seen_at, req.answer_seen_by = req.answered_at + dt.timedelta(hours=2), assignee
                 req.link_version = 2
                 req.save()

@@ -38,6 +38,7 @@ def prefill(matter, form: str, user) -> dict:
         "key_points": [matter.title],
         "body": [matter.description or matter.title],
         "signer": _signer(user),
+        "head_of_office": _signer(user),
     }
     names = {field.name for field in get_form(form).fields}
     return {name: value for name, value in data.items() if name in names}

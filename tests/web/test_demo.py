@@ -28,3 +28,16 @@ def test_demo_open_matters_are_due_around_today():
     today = timezone.localdate()
     for matter in Matter.objects.filter(state__in=OPEN_STATES):
         assert abs((matter.external_deadline - today).days) <= 30
+
+
+@pytest.mark.django_db
+def test_every_working_demo_user_finds_something_waiting_for_them():
+    from prasan.tracking.inbox import inbox_for
+
+    call_command("demo", matters=120, stdout=io.StringIO())
+    waiting = {u.username: {i.type for i in inbox_for(u)} for u in User.objects.all()}
+    assert "review" in waiting["grouphead"]
+    assert {"review", "sign"} <= waiting["head"]
+    assert "decision" in waiting["minister"]
+    coordinators = set().union(*(waiting[u.username] for u in User.objects.filter(role="coordinator")))
+    assert {"returned", "dispatch", "accept"} <= coordinators
