@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup system-packages python-packages run serve test test-sqlite test-postgres bench load lint clean
+.PHONY: setup system-packages python-packages run serve test test-sqlite test-postgres bench load fuzz lint clean
 
 setup: system-packages python-packages
 
@@ -56,6 +56,12 @@ LOAD_SIZE ?= $(BENCH_SIZE)
 load: setup
 	@$(PRASAN) loadtest --users $(LOAD_USERS) --minutes $(LOAD_MINUTES) $(if $(LOAD_SIZE),--size $(LOAD_SIZE)) \
 	  --json var/bench/load.json
+
+# schemathesis over the whole API with many examples per operation (the suite runs the same with a few).
+FUZZ_EXAMPLES ?= 300
+fuzz: python-packages
+	@PRASAN_TESTING=1 PRASAN_DATA_DIR="$$PWD/var/test" PRASAN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) \
+	  $(VENV)/bin/pytest tests/api/test_fuzz.py -n 0
 
 lint: python-packages
 	@$(VENV)/bin/ruff check prasan tests bench
