@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "prasan.matters",
     "prasan.coordination",
     "prasan.correspondence",
+    "prasan.records",
     "prasan.search",
     "prasan.documents",
     "prasan.web",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("prasan.documents.urls")),
     path("directory/", include("prasan.directory.urls")),
     path("registers/", include("prasan.correspondence.urls")),
+    path("records/", include("prasan.records.urls")),
     path("tracking/", include("prasan.tracking.urls")),
     path("search/", include("prasan.search.urls")),
     path("api/v1/", api.urls),

@@ -1,0 +1,94 @@
+"""Keeping and destroying the office's letters (ระเบียบงานสารบรรณ, หมวด ๕): how long each register entry is kept,
+the yearly list of letters asked to be destroyed (บัญชีหนังสือขอทำลาย) a committee reviews and the head of office
+approves, and the list of letters of lasting value handed to the National Archives at twenty years.
+
+Nothing is destroyed without an approved list; the list itself, with every line it named, is kept for good.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Retention(models.TextChoices):
+    """How long a letter is kept; the office may set a longer class on an entry, never a shorter one by default."""
+
+    TEN_YEARS = "ten_years", "เก็บไม่น้อยกว่า ๑๐ ปี"
+    ROUTINE = "routine", "หนังสือปฏิบัติเป็นประจำ เก็บไม่น้อยกว่า ๑ ปี"
+    PERMANENT = "permanent", "เก็บไว้ตลอดไป (ส่งหอจดหมายเหตุเมื่อครบ ๒๐ ปี)"
+    SECRET = "secret", "หนังสือลับ ทำลายตามระเบียบว่าด้วยการรักษาความลับของทางราชการ"
+
+    @classmethod
+    def years(cls, value: str) -> int | None:
+        return {cls.TEN_YEARS: 10, cls.ROUTINE: 1}.get(value)
+
+
+class EntryRetention(models.Model):
+    """The retention class of one register entry, and what became of it."""
+
+    entry = models.OneToOneField("correspondence.RegisterEntry", on_delete=models.CASCADE, related_name="retention",
+                                 primary_key=True)
+    retention = models.CharField("อายุการเก็บ", max_length=20, choices=Retention.choices, default=Retention.TEN_YEARS)
+    destroyed_at = models.DateTimeField("ทำลายเมื่อ", null=True, blank=True)
+    transferred_at = models.DateTimeField("ส่งมอบหอจดหมายเหตุเมื่อ", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "อายุการเก็บหนังสือ"
+        verbose_name_plural = "อายุการเก็บหนังสือ"
+
+
+class RecordsList(models.Model):
+    """A yearly list for a committee: letters asked to be destroyed, or handed to the National Archives."""
+
+    class Kind(models.TextChoices):
+        DESTRUCTION = "destruction", "บัญชีหนังสือขอทำลาย"
+        TRANSFER = "transfer", "บัญชีหนังสือครบ ๒๐ ปีที่ส่งมอบหอจดหมายเหตุแห่งชาติ"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "รอคณะกรรมการพิจารณา"
+        APPROVED = "approved", "อนุมัติแล้ว"
+        DONE = "done", "ดำเนินการแล้ว"
+
+    kind = models.CharField("บัญชี", max_length=20, choices=Kind.choices)
+    year = models.IntegerField("ประจำปี พ.ศ.")
+    status = models.CharField("สถานะ", max_length=20, choices=Status.choices, default=Status.DRAFT)
+    committee = models.TextField("คณะกรรมการ", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    approved_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="+")
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "บัญชีหนังสือ"
+        verbose_name_plural = "บัญชีหนังสือ"
+        ordering = ["-year", "kind"]
+        constraints = [models.UniqueConstraint(fields=["kind", "year"], name="records_list_once_a_year")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ประจำปี พ.ศ. {self.year}"
+
+
+class RecordsListLine(models.Model):
+    """One letter on a list, as it stood when listed: the line stays after the letter is gone."""
+
+    records_list = models.ForeignKey(RecordsList, on_delete=models.PROTECT, related_name="lines")
+    entry = models.ForeignKey("correspondence.RegisterEntry", null=True, on_delete=models.SET_NULL, related_name="+")
+    register = models.CharField("ทะเบียน", max_length=20)
+    number = models.CharField("เลขทะเบียน", max_length=20)
+    doc_number = models.CharField("ที่", max_length=100, blank=True)
+    letter_date = models.DateField("ลงวันที่", null=True, blank=True)
+    subject = models.CharField("เรื่อง", max_length=500, blank=True)
+    retention = models.CharField("อายุการเก็บ", max_length=20, choices=Retention.choices)
+
+    class Meta:
+        ordering = ["register", "letter_date", "id"]
+
+    @property
+    def register_label(self) -> str:
+        from prasan.correspondence.models import Register
+
+        return Register(self.register).label if self.register in Register.values else self.register
