@@ -59,7 +59,8 @@ def due_for_transfer(year: int):
 
 
 def draft(kind: str, year: int, *, by) -> RecordsList:
-    """Make this year's list of its kind from what is due; refused if it exists or nothing is due."""
+    """Make this year's list of its kind from what is due; refused if it exists or nothing is due.
+    `by` is a user, or a label such as the yearly command's name."""
     if RecordsList.objects.filter(kind=kind, year=year).exists():
         raise ListError(f"มี{RecordsList.Kind(kind).label}ประจำปี พ.ศ. {year} แล้ว")
     due = due_for_destruction(year) if kind == RecordsList.Kind.DESTRUCTION else due_for_transfer(year)
@@ -67,7 +68,7 @@ def draft(kind: str, year: int, *, by) -> RecordsList:
         raise ListError(f"ไม่มีหนังสือที่ครบกำหนดสำหรับ{RecordsList.Kind(kind).label}ประจำปี พ.ศ. {year}")
     try:
         with transaction.atomic():
-            made = RecordsList.objects.create(kind=kind, year=year, created_by=by)
+            made = RecordsList.objects.create(kind=kind, year=year, created_by=by if hasattr(by, "pk") else None)
             RecordsListLine.objects.bulk_create([RecordsListLine(
                 records_list=made, entry=entry, register=entry.register, number=f"{entry.number}/{entry.year}",
                 doc_number=entry.doc_number, letter_date=entry.letter_date, subject=entry.subject, retention=value,

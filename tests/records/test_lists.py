@@ -129,3 +129,17 @@ def test_the_registrar_drafts_this_years_list_from_the_page(login, users, regist
     response = login(users["registrar"]).post(reverse("records-draft"), {"kind": "destruction"})
     assert response.status_code == 302
     assert RecordsList.objects.get().lines.count() >= 1
+
+
+def test_the_yearly_command_drafts_the_list_and_says_so(registers):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    out = io.StringIO()
+    call_command("records", "draft", "--kind", "destruction", "--year", "2569", stdout=out)
+    assert "บัญชีหนังสือขอทำลายประจำปี พ.ศ. 2569" in out.getvalue()
+    with pytest.raises(CommandError, match="แล้ว"):
+        call_command("records", "draft", "--year", "2569", stdout=io.StringIO())
+    with pytest.raises(CommandError, match="พ.ศ."):
+        call_command("records", "draft", "--year", "2026", stdout=io.StringIO())
