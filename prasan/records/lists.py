@@ -62,10 +62,10 @@ def draft(kind: str, year: int, *, by) -> RecordsList:
     """Make this year's list of its kind from what is due; refused if it exists or nothing is due.
     `by` is a user, or a label such as the yearly command's name."""
     if RecordsList.objects.filter(kind=kind, year=year).exists():
-        raise ListError(f"มี{RecordsList.Kind(kind).label}ประจำปี พ.ศ. {year} แล้ว")
+        raise ListError(f"มี{RecordsList.Kind(kind).label} ประจำปี พ.ศ. {year} แล้ว")
     due = due_for_destruction(year) if kind == RecordsList.Kind.DESTRUCTION else due_for_transfer(year)
     if not due:
-        raise ListError(f"ไม่มีหนังสือที่ครบกำหนดสำหรับ{RecordsList.Kind(kind).label}ประจำปี พ.ศ. {year}")
+        raise ListError(f"ไม่มีหนังสือที่ครบกำหนดสำหรับ{RecordsList.Kind(kind).label} ประจำปี พ.ศ. {year}")
     try:
         with transaction.atomic():
             made = RecordsList.objects.create(kind=kind, year=year, created_by=by if hasattr(by, "pk") else None)
@@ -75,7 +75,7 @@ def draft(kind: str, year: int, *, by) -> RecordsList:
             ) for entry, value in due])
             record(by, "records.draft", made, kind=kind, year=year, lines=len(due))
     except IntegrityError:
-        raise ListError(f"มี{RecordsList.Kind(kind).label}ประจำปี พ.ศ. {year} แล้ว") from None
+        raise ListError(f"มี{RecordsList.Kind(kind).label} ประจำปี พ.ศ. {year} แล้ว") from None
     return made
 
 

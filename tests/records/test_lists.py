@@ -54,7 +54,7 @@ def test_the_destruction_list_names_only_letters_whose_time_has_ended(registers,
     made = lists.draft(RecordsList.Kind.DESTRUCTION, THIS_YEAR, by=users["registrar"])
     listed = {line.entry_id for line in made.lines.all()}
     assert listed == {registers["old"].pk, registers["routine"].pk}
-    with pytest.raises(lists.ListError, match="มีบัญชีหนังสือขอทำลายประจำปี พ.ศ. 2569 แล้ว"):
+    with pytest.raises(lists.ListError, match="มีบัญชีหนังสือขอทำลาย ประจำปี พ.ศ. 2569 แล้ว"):
         lists.draft(RecordsList.Kind.DESTRUCTION, THIS_YEAR, by=users["registrar"])
 
 
@@ -138,7 +138,7 @@ def test_the_yearly_command_drafts_the_list_and_says_so(registers):
 
     out = io.StringIO()
     call_command("records", "draft", "--kind", "destruction", "--year", "2569", stdout=out)
-    assert "บัญชีหนังสือขอทำลายประจำปี พ.ศ. 2569" in out.getvalue()
+    assert "บัญชีหนังสือขอทำลาย ประจำปี พ.ศ. 2569: 1 รายการ" in out.getvalue()
     with pytest.raises(CommandError, match="แล้ว"):
         call_command("records", "draft", "--year", "2569", stdout=io.StringIO())
     with pytest.raises(CommandError, match="พ.ศ."):
