@@ -13,9 +13,9 @@ from django.utils import timezone
 class Retention(models.TextChoices):
     """How long a letter is kept; the office may set a longer class on an entry, never a shorter one by default."""
 
-    TEN_YEARS = "ten_years", "เก็บไม่น้อยกว่า ๑๐ ปี"
-    ROUTINE = "routine", "หนังสือปฏิบัติเป็นประจำ เก็บไม่น้อยกว่า ๑ ปี"
-    PERMANENT = "permanent", "เก็บไว้ตลอดไป (ส่งหอจดหมายเหตุเมื่อครบ ๒๐ ปี)"
+    TEN_YEARS = "ten_years", "เก็บไม่น้อยกว่า 10 ปี"
+    ROUTINE = "routine", "หนังสือปฏิบัติเป็นประจำ เก็บไม่น้อยกว่า 1 ปี"
+    PERMANENT = "permanent", "เก็บไว้ตลอดไป (ส่งหอจดหมายเหตุเมื่อครบ 20 ปี)"
     SECRET = "secret", "หนังสือลับ ทำลายตามระเบียบว่าด้วยการรักษาความลับของทางราชการ"
 
     @classmethod
@@ -42,7 +42,7 @@ class RecordsList(models.Model):
 
     class Kind(models.TextChoices):
         DESTRUCTION = "destruction", "บัญชีหนังสือขอทำลาย"
-        TRANSFER = "transfer", "บัญชีหนังสือครบ ๒๐ ปีที่ส่งมอบหอจดหมายเหตุแห่งชาติ"
+        TRANSFER = "transfer", "บัญชีหนังสือครบ 20 ปีที่ส่งมอบหอจดหมายเหตุแห่งชาติ"
 
     class Status(models.TextChoices):
         DRAFT = "draft", "รอคณะกรรมการพิจารณา"

@@ -10,7 +10,7 @@ from prasan.thai.dates import be_year
 
 
 class Command(BaseCommand):
-    help = "จัดทำบัญชีหนังสือขอทำลาย หรือบัญชีหนังสือครบ ๒๐ ปี ประจำปี จากหนังสือที่ครบกำหนด"
+    help = "จัดทำบัญชีหนังสือขอทำลาย หรือบัญชีหนังสือครบ 20 ปี ประจำปี จากหนังสือที่ครบกำหนด"
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["draft"])
