@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup system-packages python-packages run serve test test-sqlite test-postgres bench load fuzz lint clean
+.PHONY: setup system-packages python-packages run serve test test-sqlite test-postgres bench bench-setup bench-documents load fuzz lint clean
 
 setup: system-packages python-packages
 
@@ -47,6 +47,16 @@ bench: setup
 	  [ -n "$(KEEP_PG)" ] || trap 'bash scripts/pg.sh stop-bench' EXIT; \
 	  PRASAN_BENCH_DATABASE_URL="$$url" $(PRASAN) bench --size $(BENCH_SIZE) --reps $(BENCH_REPS) \
 	  --json $${PRASAN_BENCH_DATA_DIR:-var/bench}/postgresql.json
+
+# LibreOffice (headless) for the document bench only: DOCX page counts as an office PC lays them out.
+bench-setup: setup
+	@bash scripts/system-packages.sh --bench
+
+# Documents: render speed (PDF ≤ 150 ms, DOCX ≤ 30 ms median warm), pdftotext fidelity, PDF vs DOCX
+# pages; then every form's signature page as the body grows across page boundaries, PDF and DOCX.
+bench-documents: bench-setup
+	@$(VENV)/bin/python bench/render_speed.py
+	@PRASAN_TESTING=1 PRASAN_LIBREOFFICE=1 $(VENV)/bin/pytest -q -n 2 tests/documents/test_page_makeup.py
 
 # 50 people browsing, searching and updating for 5 minutes against gunicorn on the bench database (fill it
 # with `make bench` first); prints requests/s, p50/p95 by page and every error, and keeps var/bench/load.json.

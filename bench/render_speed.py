@@ -3,7 +3,8 @@
 For each form, with its sample fields (docs/samples/<form>.json): median and 90th percentile of
 warm renders (after two untimed ones), wall and CPU time, PDF (template → WeasyPrint, with the
 exact Thai text layer, and without it for comparison) and DOCX (render_docx). Targets: PDF ≤ 150 ms,
-DOCX ≤ 30 ms (median, warm).
+DOCX ≤ 30 ms (median, warm). Pages of the PDF and of the DOCX as LibreOffice headless lays it out
+(they must be equal; `make bench-setup` installs LibreOffice).
 
 Text checks, against the strings the form prints (the context both renderers share):
 - DOCX: every printed line is found verbatim in python-docx's paragraph text (body, tables,
@@ -40,9 +41,11 @@ from docx import Document  # noqa: E402
 
 from prasan.documents.forms import FORMS, get_form  # noqa: E402
 from prasan.documents.forms.base import Printer  # noqa: E402
+from prasan.documents.render import pagination  # noqa: E402
 from prasan.documents.render.docx import render_docx  # noqa: E402
 from prasan.documents.render.html import render_html  # noqa: E402
 from prasan.documents.render.pdf import html_to_pdf  # noqa: E402
+from prasan.thai.linebreak import plain  # noqa: E402
 
 SAMPLES = ROOT / "docs" / "samples"
 # The summary note's ตรวจเสนอ column stands beside the body: pdftotext would interleave the two.
@@ -87,7 +90,7 @@ def docx_text(content: bytes) -> str:
 
 
 def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return re.sub(r"\s+", "", plain(text))  # the line-break marks (U+200B) are not printed
 
 
 def pdf_share(pdf: bytes, lines: list[str], columns=None) -> tuple[float, list[str]]:
@@ -96,10 +99,14 @@ def pdf_share(pdf: bytes, lines: list[str], columns=None) -> tuple[float, list[s
         crop = ["-x", str(left), "-y", "0", "-W", str(width), "-H", "842"]
         done = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", *crop, "-", "-"],
                               input=pdf, capture_output=True, check=True)
-        text += squeeze(done.stdout.decode("utf-8"))
+        # Running heads (page number, secrecy marks) interrupt a paragraph split across pages.
+        lines = done.stdout.decode("utf-8").splitlines()
+        text += squeeze("\n".join(line for line in lines if not pagination.running(line)))
     total = found = 0
     missing = []
     for line in lines:
+        if pagination.running(line):  # marks and page numbers: checked by the tests, not here
+            continue
         line = squeeze(line)
         total += len(line)
         if line in text:
@@ -111,14 +118,29 @@ def pdf_share(pdf: bytes, lines: list[str], columns=None) -> tuple[float, list[s
     return found / total, missing
 
 
+def docx_pages(forms: list[str]) -> dict[str, int]:
+    """Pages of each sample's DOCX as LibreOffice headless lays it out (`make bench-setup`
+    installs it); {} if it is not installed."""
+    if pagination.libreoffice() is None:
+        print("LibreOffice is not installed: no DOCX page count (make bench-setup)")
+        return {}
+    docs = {code: render_docx(code, json.loads((SAMPLES / f"{code}.json").read_text("utf-8")))
+            for code in forms}
+    return {code: len(pdfium.PdfDocument(pdf))
+            for code, pdf in pagination.docx_to_pdfs(docs).items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--forms", nargs="*", default=sorted(FORMS))
+    parser.add_argument("--no-libreoffice", action="store_true",
+                        help="skip the DOCX page count (LibreOffice headless)")
     args = parser.parse_args()
+    lo_pages = {} if args.no_libreoffice else docx_pages(args.forms)
 
     print(f"{'form':16} {'pdf ms':>7} {'p90':>5} {'cpu':>5} {'no-fix':>7} {'docx ms':>8} {'p90':>5}"
-          f" {'cpu':>5} {'pages':>5} {'pdf text':>9} {'docx text':>10}")
+          f" {'cpu':>5} {'pages':>5} {'docx pg':>7} {'pdf text':>9} {'docx text':>10}")
     pdf_medians, docx_medians = [], []
     for code in args.forms:
         data = json.loads((SAMPLES / f"{code}.json").read_text(encoding="utf-8"))
@@ -137,7 +159,8 @@ def main() -> None:
         pdf_medians.append((pdf_ms, pdf_cpu))
         docx_medians.append((docx_ms, docx_cpu))
         print(f"{code:16} {pdf_ms:7.0f} {pdf_p90:5.0f} {pdf_cpu:5.0f} {raw_cpu:7.0f} {docx_ms:8.1f}"
-              f" {docx_p90:5.1f} {docx_cpu:5.1f} {pages:5d} {share:8.2%}"
+              f" {docx_p90:5.1f} {docx_cpu:5.1f} {pages:5d} {lo_pages.get(code, '-')!s:>7}"
+              f" {share:8.2%}"
               f" {len(lines) - len(docx_missing):4d}/{len(lines):<4d}")
         for line in docx_missing:
             print(f"    DOCX lacks: {line}")

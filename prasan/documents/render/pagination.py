@@ -68,12 +68,12 @@ def measure(pdf: bytes, code: str, start: str) -> Makeup:
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         for index, line in enumerate(lines):
             if squeeze(line).startswith(key[:20]) and key.startswith(squeeze(line)[:20]):
-                above = [ln for ln in lines[:index] if not _running(ln)]
+                above = [ln for ln in lines[:index] if not running(ln)]
                 return Makeup(len(pages), number, len(above))
     return Makeup(len(pages), 0, 0)
 
 
-def _running(line: str) -> bool:
+def running(line: str) -> bool:
     """Page number and secrecy marks: printed in the running head, not the body."""
     words = line.split()
     return bool(_PAGE_NUMBER.match(re.sub(r"\s+", " ", line))) or (

@@ -218,12 +218,11 @@ def _assign_spans(glyphs: list[textops.Glyph]) -> bool:
         index += 1
         if not _needs_span(members):
             # A space opening a run, before a span, would be a text object of its own.
-            if (_is_space(members) and (index == 1 or members[0].run != syllables[index - 2][-1].run)
+            if not (_is_space(members) and (index == 1 or members[0].run != syllables[index - 2][-1].run)
                     and index < len(syllables) and _needs_span(syllables[index])):
-                members = members + syllables[index]
-                index += 1
-            elif not (index < len(syllables) and _gap_before(members, syllables[index])):
                 continue
+            members = members + syllables[index]
+            index += 1
         while index < len(syllables) and _takes_next(members, syllables[index]):
             members = members + syllables[index]
             index += 1
@@ -250,23 +249,10 @@ def _takes_next(members: list[textops.Glyph], following: list[textops.Glyph]) ->
     """
     if _is_space(following):
         return True
-    if not _same_font(members[-1], following[0]):
+    if following[0].run != members[-1].run:
         return False
     spoken = _main_piece(members)
     return following[0].origin - spoken[-1].end > _SHORT_END
-
-
-def _gap_before(members: list[textops.Glyph], following: list[textops.Glyph]) -> bool:
-    """Whether a justified line opened a gap (at a word boundary, thaiwrap.py) between two Thai
-    syllables: pdftotext would read it as a space that is not in the text."""
-    return (_same_font(members[-1], following[0]) and not _is_space(members)
-            and not _is_space(following)
-            and following[0].origin - _main_piece(members)[-1].end > _SHORT_END)
-
-
-def _same_font(glyph: textops.Glyph, other: textops.Glyph) -> bool:
-    """Same run, or a run split off only by spacing (a justified word boundary): pens compare."""
-    return glyph.run == other.run or glyph.widths is other.widths
 
 
 def _main_piece(members: list[textops.Glyph]) -> list[textops.Glyph]:

@@ -1,15 +1,15 @@
-"""WeasyPrint lines of Thai: broken only where prasan.thai.linebreak put a zero-width space (or at
-a space), and justified by spreading the slack over those word boundaries.
+"""WeasyPrint lines of Thai broken only where prasan.thai.linebreak put a zero-width space (or at a
+space).
 
 Pango breaks Thai with its own dictionary (libthai): proper names it does not know fall apart
 ("ฤทธิ์/ศักดิ์", "ราช/วัลลภ"). For text that carries our marks (U+200B), every stretch between two
-break opportunities gets Pango's ``allow_breaks = false`` attribute, so the only places left are ours.
+break opportunities gets Pango's ``allow_breaks = false`` attribute, so the only places left are
+ours. U+200B draws no glyph and carries no text, so the text layer (textlayer.py) is unchanged.
 
-WeasyPrint justifies by widening spaces and no-break spaces only; Thai has a space between phrases,
-not words, so a justified Thai line would put all its slack in one or two holes. Here U+200B
-counts as an expandable space too (its letter spacing grows), which is the nearest the PDF comes
-to Word's "Thai distributed" (``w:jc thaiDistribute``): slack shared between the words of the line.
-U+200B draws no glyph and carries no text, so the text layer (textlayer.py) is unchanged.
+Justification was tried and left out: WeasyPrint widens only spaces, and widening U+200B as well
+(letter spacing on it) justified the lines, but the text layer then misplaced line-final
+characters (pdftotext read them beyond the line's end and lost a full stop), below the 100 %
+fidelity every form keeps. Body text stays left-aligned in the PDF; the DOCX is Thai-distributed.
 
 Installed once per process, like textlayer; only text holding U+200B is affected.
 """
@@ -32,7 +32,6 @@ def install() -> None:
     with _lock:
         if _installed:
             return
-        from weasyprint.layout import inline
         from weasyprint.text import line_break
         from weasyprint.text.ffi import ffi
 
@@ -41,45 +40,25 @@ def install() -> None:
 
         def set_text(self, text, justify=False):
             original_set_text(self, text, justify)
-            if ZWSP in self.text:
-                _only_marked_breaks(self, justify)
+            if ZWSP in self.text and not justify:  # a line being drawn is already broken
+                _only_marked_breaks(self)
 
         line_break.Layout.set_text = set_text
-        original_count = inline.count_expandable_spaces
-
-        def count_expandable_spaces(box):
-            from weasyprint.formatting_structure import boxes
-
-            if isinstance(box, boxes.TextBox):
-                return original_count(box) + box.text.rstrip(ZWSP + " ").count(ZWSP)
-            if isinstance(box, boxes.LineBox | boxes.InlineBox):
-                return sum(count_expandable_spaces(child) for child in box.children)
-            return 0
-
-        inline.count_expandable_spaces = count_expandable_spaces
         _installed = True
 
 
-def _only_marked_breaks(layout, justify: bool) -> None:
-    from weasyprint.text.ffi import TO_UNITS, ffi, pango
+def _only_marked_breaks(layout) -> None:
+    from weasyprint.text.ffi import ffi, pango
 
     data = layout.text.encode()
     attrs = pango.pango_layout_get_attributes(layout.layout)
     if attrs == ffi.NULL:
         attrs = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
-    if not justify:  # a line being drawn is already broken
-        start = 0
-        for match in _SEPARATOR.finditer(data):
-            _no_breaks(attrs, start, match.start())
-            start = match.end()
-        _no_breaks(attrs, start, len(data))
-    spacing = layout.justification_spacing if justify else 0
-    if spacing:
-        end = len(data.rstrip(ZWSP.encode() + b" "))
-        for match in re.finditer(ZWSP.encode(), data[:end]):
-            attr = pango.pango_attr_letter_spacing_new(int(spacing * TO_UNITS))
-            attr.start_index, attr.end_index = match.start(), match.end()
-            pango.pango_attr_list_change(attrs, attr)
+    start = 0
+    for match in _SEPARATOR.finditer(data):
+        _no_breaks(attrs, start, match.start())
+        start = match.end()
+    _no_breaks(attrs, start, len(data))
     pango.pango_layout_set_attributes(layout.layout, attrs)
 
 
