@@ -15,6 +15,16 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _office_digits():
+    """Each test starts from the default digit setting, whatever an earlier test saved and rolled back."""
+    from prasan.thai import preferences
+
+    preferences.assume()
+    yield
+    preferences.assume()
+
+
 @pytest.fixture
 def office(db):
     return Office.objects.create(name="สำนักงานรัฐมนตรี กระทรวงศึกษาธิการ", abbreviation="สร",

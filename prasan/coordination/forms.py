@@ -4,7 +4,8 @@ from django import forms
 from django.utils import timezone
 
 from prasan.directory.models import Agency
-from prasan.matters.forms import DATE_WIDGET, REQUIRED, MultipleFileField
+from prasan.matters.forms import REQUIRED, MultipleFileField
+from prasan.thai.fields import ThaiDateField
 from prasan.tracking.calendar import add_working_days
 
 from .models import Activity, Channel
@@ -19,8 +20,8 @@ class ActivityForm(forms.ModelForm):
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "outcome": forms.Textarea(attrs={"rows": 2}),
-            "next_follow_up": DATE_WIDGET,
         }
+        field_classes = {"next_follow_up": ThaiDateField}
         error_messages = {"summary": REQUIRED, "channel": REQUIRED}
 
     def __init__(self, *args, **kwargs):
@@ -62,8 +63,7 @@ class RequestForm(forms.Form):
                                        error_messages={"min_value": "อย่างน้อย 1 วันทำการ",
                                                        "max_value": "ไม่เกิน 120 วันทำการ",
                                                        "invalid": "กรอกเป็นตัวเลข"})
-    deadline_date = forms.DateField(label="หรือกำหนดวันที่", required=False, widget=DATE_WIDGET,
-                                    error_messages={"invalid": "วันที่ไม่ถูกต้อง"})
+    deadline_date = ThaiDateField(label="หรือกำหนดวันที่", required=False)
     channel = forms.ChoiceField(label="ส่งทาง", choices=[(Channel.EMAIL, "อีเมล"), (Channel.LINE, "LINE")])
     show_title = forms.BooleanField(
         label="แสดงชื่อเรื่องในหน้าตอบกลับ", required=False,

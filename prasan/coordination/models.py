@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from prasan.thai.dates import shown_date
+
 
 class Channel(models.TextChoices):
     PHONE = "phone", "โทรศัพท์"
@@ -107,7 +109,7 @@ class AgencyRequest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"คำขอถึง {self.agency.name} กำหนด {self.deadline:%Y-%m-%d}"
+        return f"คำขอถึง {self.agency.name} กำหนด {shown_date(self.deadline)}"
 
     @property
     def title_for_agency(self) -> str:

@@ -6,8 +6,9 @@ from django import forms
 from django.utils import timezone
 
 from prasan.directory.models import Unit
-from prasan.matters.forms import DATE_WIDGET, MultipleFileField
+from prasan.matters.forms import MultipleFileField
 from prasan.matters.models import Matter
+from prasan.thai.fields import ThaiDateField
 
 from .models import Register, RegisterEntry
 
@@ -24,7 +25,8 @@ class EntryForm(forms.ModelForm):
         model = RegisterEntry
         fields = ["doc_number", "letter_date", "sender", "recipient", "subject", "urgency", "secrecy", "unit",
                   "action", "remark"]
-        widgets = {"letter_date": DATE_WIDGET, "subject": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"subject": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"letter_date": ThaiDateField}
 
     def __init__(self, *args, register: str, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,8 +88,8 @@ class EntryFilter(forms.Form):
     year = forms.IntegerField(label="ปี พ.ศ.", required=False, min_value=2500, max_value=2700)
     status = forms.ChoiceField(label="สถานะ", required=False,
                                choices=[("", "ทั้งหมด")] + RegisterEntry.Status.choices)
-    date_from = forms.DateField(label="ตั้งแต่วันที่", required=False, widget=DATE_WIDGET)
-    date_to = forms.DateField(label="ถึงวันที่", required=False, widget=DATE_WIDGET)
+    date_from = ThaiDateField(label="ตั้งแต่วันที่", required=False)
+    date_to = ThaiDateField(label="ถึงวันที่", required=False)
 
     def apply(self, qs):
         if not self.is_valid():

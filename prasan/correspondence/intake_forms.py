@@ -6,7 +6,8 @@ from prasan.accounts.models import User
 from prasan.directory.models import Unit
 from prasan.matters.access import NotCleared, require_cleared
 from prasan.matters.choices import DutyType, Source
-from prasan.matters.forms import DATE_WIDGET, REQUIRED
+from prasan.matters.forms import REQUIRED
+from prasan.thai.fields import ThaiDateField
 
 from .models import LetterIntake
 
@@ -36,8 +37,7 @@ class LinesField(forms.CharField):
 class ConfirmForm(forms.Form):
     kind = forms.ChoiceField(label="ชนิดหนังสือ", choices=KINDS)
     doc_number = forms.CharField(label="ที่", max_length=100, required=False)
-    date = forms.DateField(label="ลงวันที่", required=False, widget=DATE_WIDGET,
-                           error_messages={"invalid": "วันที่ไม่ถูกต้อง"})
+    date = ThaiDateField(label="ลงวันที่", required=False)
     subject = forms.CharField(label="เรื่อง", max_length=500, error_messages=REQUIRED,
                               widget=forms.Textarea(attrs={"rows": 2}))
     to = forms.CharField(label="เรียน/ถึง", max_length=300, required=False)
@@ -46,7 +46,7 @@ class ConfirmForm(forms.Form):
     secrecy = forms.ChoiceField(label="ชั้นความลับ", choices=SECRECIES, required=False)
     references = LinesField(label="อ้างถึง (บรรทัดละรายการ)", required=False)
     enclosures = LinesField(label="สิ่งที่ส่งมาด้วย (บรรทัดละรายการ)", required=False)
-    reply_by = forms.DateField(label="ให้ตอบภายในวันที่", required=False, widget=DATE_WIDGET)
+    reply_by = ThaiDateField(label="ให้ตอบภายในวันที่", required=False)
     reply_within_days = forms.IntegerField(label="ให้ตอบภายใน (วันทำการ)", required=False, min_value=0, max_value=365)
     signer = forms.CharField(label="ผู้ลงนาม", max_length=200, required=False)
     contact_phone = forms.CharField(label="โทรศัพท์ติดต่อ", max_length=100, required=False)

@@ -2,6 +2,8 @@
 
 from django.db import models
 
+DIGIT_CHOICES = [("thai", "เลขไทย (๒๕๖๙)"), ("arabic", "เลขอารบิก (2569)")]
+
 
 class Office(models.Model):
     """A minister's office; one deployment may host several (tenant = office)."""
@@ -17,6 +19,16 @@ class Office(models.Model):
     numbering_year = models.CharField(
         "การนับเลขทะเบียน", max_length=10, default="calendar",
         choices=[("calendar", "ตามปีปฏิทิน (เริ่ม ๑ มกราคม)"), ("fiscal", "ตามปีงบประมาณ (เริ่ม ๑ ตุลาคม)")],
+    )
+    # What the code did before there was a setting: documents in Thai digits (the regulation's
+    # preference), screens and tables in Arabic (faster to scan, and what people type).
+    document_digits = models.CharField(
+        "ตัวเลขในเอกสาร", max_length=10, default="thai", choices=DIGIT_CHOICES,
+        help_text="ตัวเลขและวันที่ในหนังสือ บันทึก และรายงานที่พิมพ์",
+    )
+    screen_digits = models.CharField(
+        "ตัวเลขวันที่บนหน้าจอ", max_length=10, default="arabic", choices=DIGIT_CHOICES,
+        help_text="วันที่และเวลาในหน้าจอ ตาราง และไฟล์ Excel/CSV",
     )
 
     class Meta:

@@ -1,13 +1,19 @@
 """Starting a document from its matter, and keeping every saved version."""
 
+import datetime as dt
+import re
+
 from django.db import transaction
 from django.utils import timezone
 
 from prasan.audit.models import record
 from prasan.matters import document_path
+from prasan.thai.dates import shown_date
 
 from .forms import FormError, get_form
 from .models import Document, DocumentVersion
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # Forms in the order the office uses them most; labels come from the form specs.
 FORM_ORDER = ["office_memo", "summary_note", "ps_memo", "external_letter", "internal_memo", "stamp_letter",
@@ -95,5 +101,10 @@ def _show(value) -> str:
     if isinstance(value, list):
         return "\n".join(_show(v) for v in value)
     if isinstance(value, dict):
-        return " ".join(str(v) for v in value.values() if v)
+        return " ".join(_show(v).replace("\n", " ") for v in value.values() if v)
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        try:
+            return shown_date(dt.date.fromisoformat(value))  # dates are ISO in the data, BE on the page
+        except ValueError:
+            pass
     return "" if value is None else str(value)

@@ -4,6 +4,9 @@ import datetime as dt
 
 from django import forms
 
+from prasan.thai.date_input import DateInputError, format_input, parse_date
+from prasan.thai.fields import ThaiDateField
+
 from .forms.base import Choice, Date, People, Person, TextList
 
 SHORT = {"doc_number", "phone", "fax", "email", "salutation", "to", "sr_number", "closing_word", "number"}
@@ -26,20 +29,18 @@ def build(spec, data: dict | None = None, *, bound=None) -> forms.Form:
             initial[f"{part.name}__position"] = "\n".join(position) if isinstance(position, list) else position
             continue
         if isinstance(part, People):
-            fields[part.name] = forms.CharField(
-                label=f"{part.label} (บรรทัดละคน: ชื่อ | ตำแหน่ง | วันที่ ปปปป-ดด-วว)", required=False,
+            fields[part.name] = PeopleField(
+                label=f"{part.label} (บรรทัดละคน: ชื่อ | ตำแหน่ง | วันที่ เช่น 7 ธ.ค. 2569)", required=False,
                 widget=forms.Textarea(attrs={"rows": 3}))
             initial[part.name] = "\n".join(
-                " | ".join(filter(None, [p.get("name", ""), _position(p.get("position")), p.get("date") or ""]))
+                " | ".join(filter(None, [p.get("name", ""), _position(p.get("position")), _shown_date(p.get("date"))]))
                 for p in value or [])
         elif isinstance(part, Choice):
             fields[part.name] = forms.ChoiceField(label=part.label, required=False,
                                                   choices=[("", "—")] + [(c, c) for c in part.choices])
             initial[part.name] = value or ""
         elif isinstance(part, Date):
-            fields[part.name] = forms.DateField(label=part.label, required=False,
-                                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                                                error_messages={"invalid": "วันที่ไม่ถูกต้อง"})
+            fields[part.name] = ThaiDateField(label=part.label, required=False)
             initial[part.name] = value
         elif isinstance(part, TextList):
             fields[part.name] = forms.CharField(label=f"{part.label} (บรรทัดละข้อ)", required=False,
@@ -64,16 +65,8 @@ def to_data(spec, cleaned: dict) -> dict:
             if name or position:
                 data[part.name] = {"name": name, "position": position}
         elif isinstance(part, People):
-            people = []
-            for line in (cleaned.get(part.name) or "").splitlines():
-                cells = [c.strip() for c in line.split("|")]
-                if cells and cells[0]:
-                    person = {"name": cells[0], "position": cells[1] if len(cells) > 1 else ""}
-                    if len(cells) > 2 and cells[2]:
-                        person["date"] = cells[2]
-                    people.append(person)
-            if people:
-                data[part.name] = people
+            if cleaned.get(part.name):
+                data[part.name] = cleaned[part.name]
         elif isinstance(part, TextList):
             items = [line.strip() for line in (cleaned.get(part.name) or "").splitlines() if line.strip()]
             if items:
@@ -85,6 +78,35 @@ def to_data(spec, cleaned: dict) -> dict:
             if value not in (None, ""):
                 data[part.name] = value
     return data
+
+
+class PeopleField(forms.CharField):
+    """Lines of `name | position | date`; the date is read as typed (Buddhist era) and kept as ISO."""
+
+    def clean(self, value):
+        text = super().clean(value)
+        people, errors = [], []
+        for number, line in enumerate((text or "").splitlines(), start=1):
+            cells = [c.strip() for c in line.split("|")]
+            if not cells or not cells[0]:
+                continue
+            person = {"name": cells[0], "position": cells[1] if len(cells) > 1 else ""}
+            if len(cells) > 2 and cells[2]:
+                try:
+                    person["date"] = parse_date(cells[2]).isoformat()
+                except DateInputError as exc:
+                    errors.append(f"บรรทัดที่ {number}: {exc}")
+            people.append(person)
+        if errors:
+            raise forms.ValidationError(errors)
+        return people
+
+
+def _shown_date(value) -> str:
+    try:
+        return format_input(dt.date.fromisoformat(value)) if value else ""
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def _position(value) -> str:

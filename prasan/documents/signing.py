@@ -15,6 +15,8 @@ from prasan.coordination.sending import SendError, send_email
 from prasan.correspondence import numbering
 from prasan.correspondence.models import Register
 from prasan.matters import document_path
+from prasan.thai.dates import shown_datetime
+from prasan.thai.preferences import document_digits
 
 from .chain import ChainError
 from .events import step_taken
@@ -83,9 +85,10 @@ def sign(document: Document, *, by, typed_name: str, password: str) -> Document:
         data = printable(locked)
         stem = f"{locked.form}-{entry.number}-{entry.year}"
         office = locked.matter.office.name  # the files' author (PDF/A metadata, DOCX properties)
-        locked.pdf.save(f"{stem}.pdf", ContentFile(render_pdf(locked.form, data, office=office)),
+        digits = document_digits()
+        locked.pdf.save(f"{stem}.pdf", ContentFile(render_pdf(locked.form, data, office=office, digits=digits)),
                         save=False)
-        locked.docx.save(f"{stem}.docx", ContentFile(render_docx(locked.form, data, office=office)),
+        locked.docx.save(f"{stem}.docx", ContentFile(render_docx(locked.form, data, office=office, digits=digits)),
                          save=False)
         locked.save()
         record(by, "document.sign", locked, typed_name=locked.signed_name, register=register,
@@ -120,7 +123,7 @@ def dispatch(document: Document, *, by, to: list[str], note: str = "") -> Activi
         activity.save()
         if activity.delivery == Activity.Delivery.SENT:
             entry = document.register_entry
-            entry.action = f"ส่งทางอีเมลถึง {', '.join(to)} เมื่อ {timezone.localtime():%d/%m/%Y %H:%M}"[:500]
+            entry.action = f"ส่งทางอีเมลถึง {', '.join(to)} เมื่อ {shown_datetime(timezone.now())}"[:500]
             entry.save(update_fields=["action"])
             Document.objects.filter(pk=document.pk).update(status=Document.Status.DISPATCHED,
                                                            dispatched_at=timezone.now())

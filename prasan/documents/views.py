@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from prasan.matters.access import editable_matter, staff_required, visible_matter
+from prasan.thai.preferences import document_digits
 from prasan.web.navigation import safe_next
 
 from . import chain, drafting, editor, signing
@@ -110,7 +111,7 @@ def preview(request, pk):
         return HttpResponse('<p class="errorlist">ข้อมูลบางช่องไม่ถูกต้อง</p>')
     data = editor.to_data(spec, fields_form.cleaned_data)
     try:
-        pdf = render_pdf(document.form, signing.printable(_with(document, data)))
+        pdf = render_pdf(document.form, signing.printable(_with(document, data)), digits=document_digits())
     except FormError as exc:
         items = "".join(f"<li>{_escape(message)}</li>" for message in exc.errors.values())
         return HttpResponse(f'<ul class="errorlist">{items}</ul><p class="muted">กรอกให้ครบเพื่อดูตัวอย่าง</p>')
@@ -148,9 +149,9 @@ def document_file(request, pk, fmt):
     else:
         try:
             data = signing.printable(document)
-            office = document.matter.office.name
-            content = (render_pdf(document.form, data, office=office) if fmt == "pdf"
-                       else render_docx(document.form, data, office=office))
+            office, digits = document.matter.office.name, document_digits()
+            content = (render_pdf(document.form, data, office=office, digits=digits) if fmt == "pdf"
+                       else render_docx(document.form, data, office=office, digits=digits))
         except FormError as exc:
             messages.error(request, "ยังพิมพ์ไม่ได้: " + "; ".join(exc.errors.values()))
             return redirect("document-detail", pk=document.pk)

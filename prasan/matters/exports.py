@@ -1,12 +1,14 @@
 """The matter list as a spreadsheet: the current filter's rows as CSV (streamed) or XLSX, Thai headers,
-Buddhist-era dates."""
+Buddhist-era dates (text in the CSV, real date cells in a BE number format in the XLSX)."""
 
 import csv
+import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from django.utils import timezone
 
-from prasan.thai.dates import thai_date
+from prasan.thai.dates import shown_date
+from prasan.thai.spreadsheet import date_format
 
 from .queries import list_queryset
 
@@ -17,22 +19,22 @@ HEADERS = ["เลขเรื่อง", "เรื่อง", "ประเภ
 WIDTHS = [14, 60, 30, 16, 12, 12, 28, 30, 14, 14, 14]
 
 
-def _date(value) -> str:
-    return thai_date(value, abbr=True, thai_digits=False)
+def _text(value) -> str:
+    return shown_date(value) if isinstance(value, dt.date) else value
 
 
-def row(matter) -> list[str]:
+def row(matter) -> list:
+    """The matter's cells; dates stay dates until the CSV or the XLSX writes them."""
     return [
         matter.number, matter.title, matter.get_duty_type_display(), matter.get_state_display(),
         matter.get_urgency_display(), matter.get_secrecy_display(),
         matter.owner_unit.name if matter.owner_unit else "",
         ", ".join(a.display_name for a in matter.assignees.all()),
-        _date(matter.external_deadline), _date(matter.internal_deadline),
-        _date(timezone.localtime(matter.created_at).date()),
+        matter.external_deadline, matter.internal_deadline, timezone.localtime(matter.created_at).date(),
     ]
 
 
-def rows(qs) -> Iterator[list[str]]:
+def rows(qs) -> Iterator[list]:
     """At most MAX_ROWS rows, read in chunks so memory stays flat; assignees prefetched per chunk."""
     for matter in list_queryset(qs)[:MAX_ROWS].iterator(chunk_size=CHUNK):
         yield row(matter)
@@ -51,7 +53,7 @@ def csv_chunks(qs) -> Iterator[bytes]:
     yield ("\ufeff" + writer.writerow(HEADERS)).encode("utf-8")
     batch: list[str] = []
     for cells in rows(qs):
-        batch.append(writer.writerow(cells))
+        batch.append(writer.writerow([_text(c) for c in cells]))
         if len(batch) >= 500:
             yield "".join(batch).encode("utf-8")
             batch = []
@@ -59,7 +61,7 @@ def csv_chunks(qs) -> Iterator[bytes]:
         yield "".join(batch).encode("utf-8")
 
 
-def to_xlsx(title: str, lines: Iterable[list[str]], out) -> None:
+def to_xlsx(title: str, lines: Iterable[list], out) -> None:
     """Write the workbook to `out` in openpyxl's write-only mode: rows stream to disk, not memory."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -80,6 +82,17 @@ def to_xlsx(title: str, lines: Iterable[list[str]], out) -> None:
         cell.font = Font(name="TH Sarabun New", bold=True, size=14)
         header_cells.append(cell)
     sheet.append(header_cells)
+    dates = date_format()
     for cells in lines:
-        sheet.append(cells)
+        sheet.append([_cell(sheet, c, dates) for c in cells])
     book.save(out)
+
+
+def _cell(sheet, value, dates: str):
+    if not isinstance(value, dt.date):
+        return value
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = dates
+    return cell

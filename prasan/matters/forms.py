@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from prasan.accounts.models import User
 from prasan.directory.models import Unit
+from prasan.thai.fields import ThaiDateField, ThaiDateTimeField
 from prasan.tracking.calendar import add_working_days
 
 from .choices import CommandChannel, DutyType, Kind, Process, Secrecy, Source, Urgency
@@ -14,7 +15,6 @@ from .models import Decision, Milestone, Plan
 from .uploads import UploadError, check_upload
 
 REQUIRED = {"required": "กรุณากรอกช่องนี้"}
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -49,10 +49,7 @@ class DeadlineMixin(forms.Form):
         error_messages={"min_value": "ต้องไม่ติดลบ", "max_value": "ไม่เกิน 365 วันทำการ", "invalid": "กรอกเป็นตัวเลข"},
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "placeholder": "เช่น 3"}),
     )
-    deadline_date = forms.DateField(
-        label="หรือกำหนดวันที่", required=False, widget=DATE_WIDGET,
-        error_messages={"invalid": "วันที่ไม่ถูกต้อง"},
-    )
+    deadline_date = ThaiDateField(label="หรือกำหนดวันที่", required=False)
 
     def clean_deadline_date(self):
         value = self.cleaned_data.get("deadline_date")
@@ -81,11 +78,7 @@ class QuickCommandForm(DeadlineMixin):
         label="ช่องทาง", choices=[c for c in CommandChannel.choices if c[0] != "written"],
         initial=CommandChannel.IN_PERSON, widget=forms.RadioSelect,
     )
-    commanded_at = forms.DateTimeField(
-        label="เวลาที่สั่ง", required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        error_messages={"invalid": "วันเวลาไม่ถูกต้อง"},
-    )
+    commanded_at = ThaiDateTimeField(label="เวลาที่สั่ง (วันที่ และ เวลา)", required=False)
     title = forms.CharField(
         label="สั่งให้ทำอะไร", max_length=500, error_messages=REQUIRED,
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": "เช่น ขอข้อมูลจำนวนครูผู้ช่วยที่บรรจุปี 2569 แยกรายภาค"}),
@@ -183,7 +176,7 @@ class MilestoneForm(forms.ModelForm):
     class Meta:
         model = Milestone
         fields = ["title", "due"]
-        widgets = {"due": DATE_WIDGET}
+        field_classes = {"due": ThaiDateField}
         error_messages = {"title": REQUIRED, "due": {"required": "กรุณาระบุวันที่", "invalid": "วันที่ไม่ถูกต้อง"}}
 
 

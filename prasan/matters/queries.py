@@ -8,6 +8,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
+from prasan.thai.date_input import DateInputError, parse_date
 from prasan.tracking.calendar import add_working_days
 from prasan.tracking.local_date import LocalDate
 
@@ -65,9 +66,10 @@ class MatterFilter:
             return int(value) if value.isdigit() else None
 
         def as_date(name):
+            # Links carry ISO dates; a person types a Buddhist-era one: the one parser reads both.
             try:
-                return dt.date.fromisoformat((params.get(name) or "").strip())
-            except ValueError:
+                return parse_date(params.get(name) or "")
+            except DateInputError:
                 return None
 
         def as_bool(name):

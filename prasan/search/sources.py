@@ -4,6 +4,8 @@ Each source reads plain records (`.values()` of the paths it names) rather than 
 records serve a save, the page of results and a rebuild of a million rows, several times faster than models.
 """
 
+import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -13,6 +15,7 @@ from django.urls import reverse
 
 from prasan.coordination.models import Channel
 from prasan.correspondence.models import Register
+from prasan.thai.dates import thai_date
 
 from .models import Kind
 
@@ -117,7 +120,20 @@ def _written(value) -> str:
         return _lines(*(_written(v) for v in value.values()))
     if isinstance(value, list | tuple):
         return _lines(*(_written(v) for v in value))
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return _be_date(value)
     return value if isinstance(value, str) else ""
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _be_date(value: str) -> str:
+    """A document's ISO date as people write and search it: `7 ธันวาคม 2569`, not `2026-12-07`."""
+    try:
+        return thai_date(dt.date.fromisoformat(value), thai_digits=False)
+    except ValueError:
+        return value
 
 
 DOCUMENT = Source(

@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from prasan.matters.access import staff_required
 from prasan.matters.choices import DutyType, State
+from prasan.thai.fields import ThaiDateField
 
 from .models import Kind
 from .query import MAX_QUERY, PER_PAGE, SearchError, SearchParams, kinds_for, search
@@ -18,11 +19,8 @@ class SearchForm(forms.Form):
     state = forms.ChoiceField(label="สถานะเรื่อง", required=False, choices=[("", "ทุกสถานะ"), *State.choices])
     duty_type = forms.ChoiceField(label="ประเภทภารกิจ", required=False,
                                   choices=[("", "ทุกประเภท"), *DutyType.choices])
-    date_from = forms.DateField(label="ตั้งแต่วันที่", required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}),
-                                error_messages={"invalid": "วันที่ไม่ถูกต้อง"})
-    date_to = forms.DateField(label="ถึงวันที่", required=False, widget=forms.DateInput(attrs={"type": "date"}),
-                              error_messages={"invalid": "วันที่ไม่ถูกต้อง"})
+    date_from = ThaiDateField(label="ตั้งแต่วันที่", required=False)
+    date_to = ThaiDateField(label="ถึงวันที่", required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)

@@ -45,6 +45,30 @@ def thai_datetime(value: dt.datetime | None, *, thai_digits: bool = False) -> st
     return to_thai(text) if thai_digits else text
 
 
+def thai_time(value: dt.datetime | dt.time | None, *, thai_digits: bool = False) -> str:
+    """`14:05 น.`"""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = _local(value)
+    text = f"{value:%H:%M} น."
+    return to_thai(text) if thai_digits else text
+
+
+def shown_date(value: dt.date | dt.datetime | None, *, abbr: bool = True) -> str:
+    """A date as pages, tables and spreadsheets show it: BE, digits by the office's screen setting."""
+    from .preferences import screen_thai_digits
+
+    return thai_date(value, abbr=abbr, thai_digits=screen_thai_digits())
+
+
+def shown_datetime(value: dt.datetime | None) -> str:
+    """A moment as pages show it: `7 ธ.ค. 2569 14:05 น.`, digits by the office's screen setting."""
+    from .preferences import screen_thai_digits
+
+    return thai_datetime(value, thai_digits=screen_thai_digits())
+
+
 def _local(value: dt.datetime) -> dt.datetime:
     from django.utils import timezone
 

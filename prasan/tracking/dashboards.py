@@ -18,7 +18,7 @@ from django.utils import timezone
 from prasan.accounts.models import Role, User
 from prasan.matters.choices import DutyType, State, Urgency
 from prasan.matters.queries import late_requests
-from prasan.thai.dates import thai_date
+from prasan.thai.dates import shown_date
 
 from .charts import Figure
 from .counting import AGE_BOUNDS, DUE_SOON_DAYS, OPEN, WEEKS, Scope, start_of, visible_matters  # noqa: F401
@@ -129,7 +129,7 @@ class Week:
 
     @property
     def label(self) -> str:
-        return thai_date(self.start, abbr=True, thai_digits=False).rsplit(" ", 1)[0]
+        return shown_date(self.start).rsplit(" ", 1)[0]
 
 
 def weekly_flow(scope: Scope) -> list[Week]:

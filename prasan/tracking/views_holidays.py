@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from prasan.accounts.models import Role
 from prasan.directory.csvfile import CsvFileError, decode
 from prasan.thai.dates import BE_OFFSET, WEEKDAYS, be_year
+from prasan.thai.fields import ThaiDateField
 
 from . import holiday_import
 from .calendar import WorkingCalendar
@@ -43,7 +44,7 @@ def holiday_admin_required(view):
 
 
 class HolidayForm(forms.Form):
-    date = forms.DateField(label="วันที่", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    date = ThaiDateField(label="วันที่")
     name = forms.CharField(label="ชื่อวันหยุด", max_length=holiday_import.MAX_NAME)
     kind = forms.ChoiceField(label="ชนิด", choices=[(k, v[0]) for k, v in KINDS.items()])
 

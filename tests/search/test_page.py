@@ -43,7 +43,7 @@ def test_a_too_long_query_is_refused_in_thai(users, login):
 
 def test_a_bad_date_is_refused_in_thai(users, login):
     page = login(users["coordinator"]).get(URL, {"q": "ครู", "date_from": "31/02/2569"}).content.decode()
-    assert "วันที่ไม่ถูกต้อง" in page
+    assert "ไม่มีวันที่ 31 กุมภาพันธ์ 2569" in page
 
 
 def test_a_title_with_markup_is_shown_as_text(make_matter, make_activity, users, login):

@@ -42,7 +42,7 @@ def test_it_uses_the_office_table():
     assert deadline("--from", "2026-04-10", "--working-days", "1") == "2026-04-17"
 
 
-@pytest.mark.parametrize("value", ["10/04/2026", "2026-02-30", "พรุ่งนี้", ""])
+@pytest.mark.parametrize("value", ["31/04/2569", "2026-02-30", "พรุ่งนี้", "", "2300-01-01"])
 def test_it_rejects_a_bad_date_in_thai(value):
     with pytest.raises(CommandError, match="วันที่ไม่ถูกต้อง") as error:
         deadline("--from", value, "--working-days", "1")

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from prasan.thai.date_input import check_christian_era
 from prasan.thai.dates import MONTHS, MONTHS_ABBR, be_year
 from prasan.thai.digits import to_arabic, to_thai
 from prasan.thai.linebreak import breakable
@@ -83,16 +84,23 @@ class Choice(Text):
 
 @dataclass(frozen=True)
 class Date(Field):
-    """An ISO date in the data (`2026-11-25`, Gregorian); printed in the Buddhist era."""
+    """An ISO date in the data (`2026-11-25`, Christian era, as the API documents it); printed in the
+    Buddhist era. A year of 2400 or more is a BE year typed by mistake and refused (the pages turn
+    what people type into ISO through prasan.thai.date_input first)."""
 
     def convert(self, value: Any) -> dt.date:
         if isinstance(value, dt.date):
-            return value
+            day = value
+        else:
+            try:
+                day = dt.date.fromisoformat(str(value).strip())
+            except ValueError:
+                raise ValueError(
+                    f"“{self.label}” ต้องเป็นวันที่แบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2026-11-25") from None
         try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise ValueError(
-                f"“{self.label}” ต้องเป็นวันที่แบบ ปปปป-ดด-วว (ค.ศ.) เช่น 2026-11-25") from None
+            return check_christian_era(day)
+        except ValueError as exc:
+            raise ValueError(f"“{self.label}”: {exc}") from None
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ from django.shortcuts import redirect, render
 from prasan.accounts.models import Role, User
 from prasan.audit.models import record
 from prasan.directory.models import Unit
+from prasan.thai.fields import ThaiDateField
 
 from ..access import NotCleared, editable_matter, require_cleared, staff_required
 from ..choices import DutyType, Kind, Process, Secrecy, Urgency
-from ..forms import DATE_WIDGET, REQUIRED
+from ..forms import REQUIRED
 from ..models import Matter
 
 SUPERVISOR_FIELDS = ("owner_unit", "assignees", "secrecy", "kind")
@@ -23,10 +24,9 @@ class MatterEditForm(forms.ModelForm):
                   "assignees", "external_deadline", "internal_deadline", "tags"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
-            "external_deadline": DATE_WIDGET,
-            "internal_deadline": DATE_WIDGET,
             "assignees": forms.SelectMultiple(attrs={"size": 6}),
         }
+        field_classes = {"external_deadline": ThaiDateField, "internal_deadline": ThaiDateField}
         error_messages = {"title": REQUIRED}
 
     def __init__(self, *args, user, **kwargs):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from prasan.accounts.models import User
 from prasan.audit.models import record
 from prasan.directory.models import Agency, Unit
-from prasan.thai.dates import thai_date, thai_datetime
+from prasan.thai.dates import shown_date, shown_datetime
 
 from .. import exports
 from ..access import staff_required
@@ -64,11 +64,11 @@ def _extra_filters(filters: MatterFilter) -> list[str]:
     if filters.unassigned:
         said.append("ยังไม่มอบหมายผู้รับผิดชอบ")
     if filters.closed_from or filters.closed_to:
-        said.append("ปิดเรื่อง" + (f"ตั้งแต่ {thai_date(filters.closed_from, abbr=True, thai_digits=False)} " if filters.closed_from else "")
-                    + (f"ถึง {thai_date(filters.closed_to, abbr=True, thai_digits=False)}" if filters.closed_to else ""))
+        said.append("ปิดเรื่อง" + (f"ตั้งแต่ {shown_date(filters.closed_from)} " if filters.closed_from else "")
+                    + (f"ถึง {shown_date(filters.closed_to)}" if filters.closed_to else ""))
     if filters.late_agency:
         name = Agency.objects.filter(pk=filters.late_agency).values_list("name", flat=True).first() or "—"
-        since = f" (คำขอที่ครบกำหนดตั้งแต่ {thai_date(filters.late_since, abbr=True, thai_digits=False)})" if filters.late_since else ""
+        since = f" (คำขอที่ครบกำหนดตั้งแต่ {shown_date(filters.late_since)})" if filters.late_since else ""
         said.append(f"มีคำขอที่{name}ตอบช้าหรือยังไม่ตอบเมื่อเลยกำหนด{since}")
     return said
 
@@ -101,7 +101,7 @@ def matter_export(request, fmt):
         response = StreamingHttpResponse(exports.csv_chunks(qs), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
-    title = f"ทะเบียนเรื่อง {count:,} เรื่อง ณ {thai_datetime(timezone.now())}"
+    title = f"ทะเบียนเรื่อง {count:,} เรื่อง ณ {shown_datetime(timezone.now())}"
     if total > count:
         title += f" (เฉพาะ {count:,} เรื่องแรก จากทั้งหมด {total:,} เรื่อง)"
     out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
