@@ -121,3 +121,15 @@ class ThaiDateTimeField(forms.MultiValueField):
             raise ValidationError("กรุณากรอกวันที่", code="incomplete")
         moment = dt.datetime.combine(day, time or dt.time(0, 0))
         return timezone.make_aware(moment)
+
+
+def use_thai_dates_in_admin(site=None) -> None:
+    """The configuration pages (Django admin) take and show Buddhist-era dates too, instead of Django's
+    Gregorian calendar widget."""
+    from django.contrib import admin
+    from django.db import models
+
+    for model_admin in (site or admin.site)._registry.values():
+        model_admin.formfield_overrides[models.DateField] = {"form_class": ThaiDateField, "widget": ThaiDateInput}
+        model_admin.formfield_overrides[models.DateTimeField] = {
+            "form_class": ThaiDateTimeField, "widget": ThaiDateTimeWidget}

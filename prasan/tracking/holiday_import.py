@@ -21,7 +21,8 @@ from prasan.audit.models import record
 from prasan.coordination.models import AgencyRequest
 from prasan.matters.choices import OPEN_STATES
 from prasan.matters.models import Matter, Transition
-from prasan.thai.dates import BE_OFFSET, MONTHS, MONTHS_ABBR, thai_date
+from prasan.thai.date_input import MONTH_NAMES, DateInputError, parse_date
+from prasan.thai.dates import BE_OFFSET, thai_date
 from prasan.thai.digits import to_arabic
 
 from .calendar import WorkingCalendar
@@ -33,8 +34,6 @@ FORMAT_HINT = "ใช้รูปแบบ 2569-01-02,ชื่อวันห�
 OPEN_REQUESTS = (AgencyRequest.Status.SENT, AgencyRequest.Status.ACKNOWLEDGED)
 DEADLINES = (("internal_deadline", "กำหนดภายใน"), ("external_deadline", "กำหนดส่ง (ภายนอก)"))
 
-_MONTH_NUMBERS = {name: i + 1 for i, name in enumerate(MONTHS)}
-_MONTH_NUMBERS.update({abbr.replace(".", ""): i + 1 for i, abbr in enumerate(MONTHS_ABBR)})
 _WEEKDAY = r"(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*(?:ที่)?\s*)?"
 _SEP = r"(?:\s*[,;\t]\s*|\s+)"
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:" + _SEP + r"(.*))?$")
@@ -58,33 +57,28 @@ class Parsed:
     errors: list[str] = field(default_factory=list)
 
 
-def _year(value: str) -> int:
-    year = int(value)
-    return year - BE_OFFSET if year >= 2400 else year
-
-
 def _read(line: str) -> tuple[dt.date, str]:
-    """One line → (date, name); raises ValueError with a Thai reason."""
+    """One line → (date, name); raises ValueError with a Thai reason. The line is split here; the date
+    is read by the one parser every page uses (prasan.thai.date_input)."""
     if match := _ISO.match(line):
         year, month, day, name = match.groups()
-        year, month, day = _year(year), int(month), int(day)
+        text = f"{year}-{month}-{day}"
     elif match := _SLASHED.match(line):
         day, month, year, name = match.groups()
-        year, month, day = _year(year), int(month), int(day)
+        text = f"{day}/{month}/{year}"
     elif match := _THAI.match(line):
         day, month_name, year, name = match.groups()
-        month = _MONTH_NUMBERS.get(month_name.replace(".", ""))
-        if month is None:
+        if month_name.replace(".", "") not in MONTH_NAMES:
             raise ValueError(f"ไม่รู้จักชื่อเดือน “{month_name}”")
-        year, day = _year(year), int(day)
+        text = f"{day} {month_name} {year}"
     else:
         raise ValueError(f"อ่านวันที่ไม่ได้ — {FORMAT_HINT}")
-    if not 1960 <= year <= 2200:
-        raise ValueError(f"ปี {year + BE_OFFSET} อยู่นอกช่วงที่รับได้")
     try:
-        date = dt.date(year, month, day)
-    except ValueError:
-        raise ValueError(f"ไม่มีวันที่ {day} เดือนที่ {month} ปี {year + BE_OFFSET} ในปฏิทิน") from None
+        date = parse_date(text)
+    except DateInputError as exc:
+        raise ValueError(str(exc)) from None
+    if not 1960 <= date.year <= 2200:
+        raise ValueError(f"ปี {date.year + BE_OFFSET} อยู่นอกช่วงที่รับได้")
     name = (name or "").strip().strip("\"'“”").strip()
     if not name:
         raise ValueError("ไม่มีชื่อวันหยุด")

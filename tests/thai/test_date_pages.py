@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from prasan.correspondence.models import RegisterEntry
 from prasan.documents import drafting
@@ -150,3 +151,42 @@ def _editor_values(client, pk) -> dict:
         if values[name] is None:
             values[name] = ""
     return values
+
+
+@pytest.mark.django_db
+def test_the_configuration_pages_take_be_dates_too(login, users, make_matter, agencies):
+    from prasan.coordination.models import AgencyRequest
+
+    matter = make_matter()
+    request = AgencyRequest.objects.create(matter=matter, agency=agencies[0], deliverable="ข้อมูล", created_by=users["head"],
+                                           deadline=dt.date(2026, 12, 7))
+    client = login(users["admin"])
+    url = reverse("admin:coordination_agencyrequest_change", args=[request.pk])
+    page = client.get(url)
+    body = page.content.decode()
+    assert page.status_code == 200 and 'value="7 ธ.ค. 2569"' in body and "vDateField" not in body
+    assert "thai-date.js" in body
+    form = page.context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    data.update({"deadline": "15 ธ.ค. 2569", "created_at_0": "1 ธ.ค. 2569", "created_at_1": "09:30"})
+    data = {k: (v.pk if hasattr(v, "pk") else v) for k, v in data.items()}
+    data.pop("created_at", None)
+    response = client.post(url, data)
+    assert response.status_code == 302, [str(e) for e in response.context["adminform"].form.errors.items()]
+    request.refresh_from_db()
+    assert request.deadline == dt.date(2026, 12, 15)
+    assert timezone.localtime(request.created_at).replace(tzinfo=None) == dt.datetime(2026, 12, 1, 9, 30)
+    assert client.get(reverse("admin:matters_matter_change", args=[matter.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_matter_list_filter_reads_be_dates_and_says_when_it_cannot(login, users, make_matter):
+    make_matter(title="เรื่องวันนี้")
+    client = login(users["head"])
+    today = timezone.localdate()
+    typed = f"{today.day}/{today.month}/{today.year + 543}"
+    body = client.get(reverse("matter-list"), {"created_from": typed, "created_to": typed}).content.decode()
+    assert "เรื่องวันนี้" in body and f'value="{today.day} ' in body
+    body = client.get(reverse("matter-list"), {"created_from": "31/2/2569"}).content.decode()
+    assert "ไม่มีวันที่ 31 กุมภาพันธ์ 2569" in body and 'value="31/2/2569"' in body

@@ -49,7 +49,7 @@ def test_it_reads_iso_be_and_thai_dates():
 
 def test_it_reports_each_bad_line_in_thai():
     parsed = holiday_import.parse("\n".join([
-        "2 มกรา 2569 วันหยุด",
+        "2 มกร 2569 วันหยุด",
         "30 กุมภาพันธ์ 2569 วันหยุด",
         "2026-03-02,",
         "ไม่มีวันที่ 12",
@@ -57,8 +57,8 @@ def test_it_reports_each_bad_line_in_thai():
         "3 มีนาคม 2569 ซ้ำ",
     ]))
     assert parsed.errors == [
-        "บรรทัดที่ 1: ไม่รู้จักชื่อเดือน “มกรา”",
-        "บรรทัดที่ 2: ไม่มีวันที่ 30 เดือนที่ 2 ปี 2569 ในปฏิทิน",
+        "บรรทัดที่ 1: ไม่รู้จักชื่อเดือน “มกร”",
+        "บรรทัดที่ 2: ไม่มีวันที่ 30 กุมภาพันธ์ 2569",
         "บรรทัดที่ 3: ไม่มีชื่อวันหยุด",
         "บรรทัดที่ 4: อ่านวันที่ไม่ได้ — " + holiday_import.FORMAT_HINT,
         "บรรทัดที่ 6: 3 มีนาคม 2569 ซ้ำกับบรรทัดที่ 5",
@@ -162,7 +162,7 @@ def test_one_bad_line_saves_nothing_and_says_which(on_wednesday, login, users):
     response = client.post(reverse("holidays-import"), {"text": text})
     assert response.status_code == 400
     page = response.content.decode()
-    assert "บรรทัดที่ 2: ไม่มีวันที่ 31 เดือนที่ 6 ปี 2573 ในปฏิทิน" in page and "ยังไม่ได้บันทึกรายการใด" in page
+    assert "บรรทัดที่ 2: ไม่มีวันที่ 31 มิถุนายน 2573" in page and "ยังไม่ได้บันทึกรายการใด" in page
     assert not Holiday.objects.exists()
     assert Matter.objects.get(pk=on_wednesday["internal"].pk).internal_deadline == WEDNESDAY
 
