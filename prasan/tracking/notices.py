@@ -42,8 +42,9 @@ class Event:
     url: str = ""  # the exact page, as a path
 
 
-def announce(event: Event, recipients) -> int:
-    """Queue `event` for each recipient who may see its matter; returns how many people were told."""
+def announce(event: Event, recipients, *, in_app_only: bool = False) -> int:
+    """Queue `event` for each recipient who may see its matter; returns how many people were told.
+    `in_app_only`: a note in Prasan and nothing sent (what one did oneself)."""
     from prasan.matters.models import Matter as Matters
 
     people = {user.pk: user for user in recipients if user is not None and user.is_active}
@@ -58,6 +59,8 @@ def announce(event: Event, recipients) -> int:
             Notification.objects.create(user=user, matter=event.matter, kind=event.kind, text=event.subject,
                                         url=event.url, created_at=now)
             told += 1
+        if in_app_only:
+            continue
         pref = NotificationPreference.for_user(user)
         if pref.email and user.email:
             _queue(event, user, "email", user.email, now)

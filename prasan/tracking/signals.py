@@ -31,10 +31,10 @@ def notify_assigned(sender, instance, action, reverse, pk_set, **kwargs):
     else:
         pairs = [(instance, user) for user in User.objects.filter(pk__in=pk_set)]
     for matter, user in pairs:
-        if user.pk == matter.created_by_id and not matter.transitions.exists():
-            continue  # giving oneself the matter one is recording needs no message
+        # Giving oneself the matter one is recording needs no message; it still shows among one's new work.
+        own = user.pk == matter.created_by_id and not matter.transitions.exists()
         announce(Event(f"assigned:{matter.pk}", Notification.Kind.ASSIGNED, matter, assignment_text(matter),
-                       url=matter.get_absolute_url()), [user])
+                       url=matter.get_absolute_url()), [user], in_app_only=own)
 
 
 def reviewers(document: Document) -> list:
