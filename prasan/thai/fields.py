@@ -61,7 +61,9 @@ class ThaiDateField(forms.DateField):
 
 class ThaiTimeInput(forms.TextInput):
     def __init__(self, attrs=None):
-        base = {"inputmode": "numeric", "autocomplete": "off", "placeholder": "เช่น 14:05", "class": "thai-time"}
+        # "decimal" keeps the dot on phone keypads (14.05); "numeric" on iPhones has digits only
+        base = {"inputmode": "decimal", "autocomplete": "off", "placeholder": "เช่น 14.05", "class": "thai-time",
+                "aria-label": "เวลา (ชั่วโมง.นาที)"}
         super().__init__({**base, **(attrs or {})})
 
     def format_value(self, value):

@@ -72,10 +72,18 @@ def test_a_date_picked_on_the_phone_calendar_is_stored_right(open_browser, offic
     assert not phone.driver.find_elements(By.CSS_SELECTOR, ".thai-cal")
     shown = f"15 {MONTHS_ABBR[next_month.month - 1]} {next_month.year + 543}"
     assert phone.value("id_deadline_date") == shown
+    # when the minister said it: yesterday, typed in Thai digits, and a time as people write it
+    yesterday = today - dt.timedelta(days=1)
+    phone.driver.find_element(By.XPATH, "//summary[normalize-space()='รายละเอียดเพิ่มเติม (ไม่บังคับ)']").click()
+    phone.fill("id_commanded_at_0", to_thai(f"{yesterday.day} {MONTHS_ABBR[yesterday.month - 1]} {yesterday.year + 543}"))
+    phone.fill("id_commanded_at_1", "๙.๓๐ น.")
+    phone.assert_fits_phone()
+    phone.screenshot("dates-phone-quick-command")
     phone.press("บันทึก")
     matter = Matter.objects.get(title="เตรียมข้อมูลประชุม")
     assert matter.external_deadline == next_month  # 15th of next month, Christian era in the database
     assert matter.external_deadline.year < 2400
+    assert timezone.localtime(matter.commanded_at).replace(tzinfo=None) == dt.datetime.combine(yesterday, dt.time(9, 30))
 
 
 def test_the_calendar_works_from_the_keyboard(open_browser, office, users):
