@@ -13,6 +13,7 @@ TITLE = "ข้อมูลการสอบสวนวินัยผู้�
 
 def _page(ui) -> str:
     """The page's HTML without the per-render CSRF mask, which differs on every page."""
+    ui._settled()
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', 'name="csrfmiddlewaretoken"', ui.driver.page_source)
 
 

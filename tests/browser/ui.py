@@ -35,8 +35,10 @@ class UI:
         return self
 
     def _settled(self):
+        # Loaded, and what htmx fetches after the page (the header's count of what awaits me) is in.
         WebDriverWait(self.driver, WAIT_SECONDS).until(
-            lambda d: d.execute_script("return document.readyState") == "complete"
+            lambda d: d.execute_script(
+                "return document.readyState === 'complete' && !document.querySelector('.htmx-request')")
         )
 
     def _navigate_by(self, element):
