@@ -18,6 +18,7 @@ python-packages:
 	@uv sync --frozen --quiet
 
 run: setup
+	@$(PRASAN) secret-key
 	@$(PRASAN) migrate --noinput -v0
 	@$(PRASAN) collectstatic --noinput -v0
 	@$(PRASAN) demo

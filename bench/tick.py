@@ -22,6 +22,9 @@ def setup() -> None:
     if os.environ.get("PRASAN_BENCH_DATABASE_URL"):
         os.environ["PRASAN_DATABASE_URL"] = os.environ["PRASAN_BENCH_DATABASE_URL"]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prasan.settings")
+    from prasan.secret_key import ensure_key_file
+
+    ensure_key_file()  # the bench office's own key; it guards nothing real
     import django
 
     django.setup()

@@ -25,22 +25,19 @@ MEDIA_ROOT = DATA_DIR / "media"
 DEBUG = env_bool("PRASAN_DEBUG", False)
 TESTING = env_bool("PRASAN_TESTING", False)
 
+SECRET_KEY_FILE = DATA_DIR / "secret_key"
+# The key never depends on PRASAN_DEBUG: a known key would let anyone forge sessions and reply links.
+# Outside tests it comes from the environment or from the data dir's key file, which `prasan secret-key`
+# (run by `make run`) writes once; with neither, Prasan refuses to start rather than invent one.
 SECRET_KEY = env("PRASAN_SECRET_KEY")
+if not SECRET_KEY and SECRET_KEY_FILE.exists():
+    SECRET_KEY = SECRET_KEY_FILE.read_text().strip()
 if not SECRET_KEY:
-    if DEBUG or TESTING:
-        SECRET_KEY = "prasan-insecure-development-key-only"
-    else:
-        # A key that survives restarts without being committed: generated once per data dir.
-        key_file = DATA_DIR / "secret_key"
-        if key_file.exists():
-            SECRET_KEY = key_file.read_text().strip()
-        else:
-            import secrets
-
-            DATA_DIR.mkdir(parents=True, exist_ok=True)
-            SECRET_KEY = secrets.token_urlsafe(50)
-            key_file.write_text(SECRET_KEY)
-            key_file.chmod(0o600)
+    if not TESTING:
+        raise ImproperlyConfigured(
+            f"ไม่มีกุญแจลับ: ตั้ง PRASAN_SECRET_KEY หรือสร้างไฟล์ {SECRET_KEY_FILE} ด้วยคำสั่ง `prasan secret-key`"
+        )
+    SECRET_KEY = "prasan-tests-only-" + "x" * 40
 
 BASE_URL = env("PRASAN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 ALLOWED_HOSTS = [h for h in env("PRASAN_ALLOWED_HOSTS", "").split(",") if h] or [
@@ -61,6 +58,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "ninja",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "prasan.audit",
     "prasan.directory",
     "prasan.accounts",
@@ -72,6 +71,7 @@ INSTALLED_APPS = [
     "prasan.search",
     "prasan.documents",
     "prasan.web",
+    "prasan.api",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "prasan.accounts.idle.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "prasan.web.middleware.SecurityHeadersMiddleware",
     "prasan.web.garbage.FreezeWarmObjectsMiddleware",
@@ -102,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "prasan.web.context.office",
+                "prasan.accounts.context.idle",
             ],
             "builtins": ["prasan.thai.templatetags.thai"],
         },
@@ -148,10 +150,26 @@ PASSWORD_HASHERS = [
 if TESTING:
     # Argon2 is deliberately slow; tests hash many demo passwords.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Thai reasons, and the same strength estimate the form's meter shows (prasan/accounts/passwords.py).
+PASSWORD_MIN_LENGTH = int(env("PRASAN_PASSWORD_MIN_LENGTH", "10"))
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "prasan.accounts.passwords.LengthValidator"},
+    {"NAME": "prasan.accounts.passwords.NotPersonalValidator"},
+    {"NAME": "prasan.accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "prasan.accounts.passwords.StrengthValidator"},
 ]
+
+# Sign-in: wrong passwords/codes per user name and per address within the lock-out window lock it.
+LOGIN_MAX_FAILURES = int(env("PRASAN_LOGIN_MAX_FAILURES", "5"))
+LOGIN_MAX_FAILURES_PER_ADDRESS = int(env("PRASAN_LOGIN_MAX_FAILURES_PER_ADDRESS", "20"))
+LOGIN_LOCKOUT_MINUTES = int(env("PRASAN_LOGIN_LOCKOUT_MINUTES", "15"))
+# A password accepted, the code not yet given: how long the half-signed-in state lasts.
+TWO_FACTOR_PENDING_SECONDS = 600
+OTP_TOTP_ISSUER = "Prasan"
+IDLE_TIMEOUT_MINUTES = float(env("PRASAN_IDLE_MINUTES", "30"))
+IDLE_WARNING_SECONDS = int(env("PRASAN_IDLE_WARNING_SECONDS", "120"))
+API_TOKEN_DAYS = int(env("PRASAN_API_TOKEN_DAYS", "90"))
+IDEMPOTENCY_KEY_HOURS = int(env("PRASAN_IDEMPOTENCY_HOURS", "24"))
 
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย")]

@@ -1,12 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from prasan.accounts.views import admin_login
 from prasan.api.main import api
 from prasan.web import views as web
 
 admin.site.site_header = "ประสาน — ผู้ดูแลระบบ"
 admin.site.site_title = "ประสาน"
 admin.site.index_title = "การตั้งค่าระบบ"
+admin.site.login = admin_login
 
 urlpatterns = [
     path("", web.home, name="home"),

@@ -27,8 +27,10 @@ def _office_digits():
 
 @pytest.fixture
 def office(db):
+    # Signing in in one step, like the demo office; tests of two-step sign-in turn it on
+    # (tests/accounts/test_two_factor.py), as a real office has it by default.
     return Office.objects.create(name="สำนักงานรัฐมนตรี กระทรวงศึกษาธิการ", abbreviation="สร",
-                                 letter_prefix="ศธ 0201")
+                                 letter_prefix="ศธ 0201", two_factor_required=False)
 
 
 @pytest.fixture

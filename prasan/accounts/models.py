@@ -2,7 +2,9 @@
 
 import hashlib
 import secrets
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
@@ -55,14 +57,28 @@ class User(AbstractUser):
         return self.role in {Role.COORDINATOR, Role.GROUP_HEAD, Role.HEAD, Role.EXECUTIVE, Role.REGISTRAR}
 
 
+class TokenScope(models.TextChoices):
+    READ = "read", "อ่านอย่างเดียว"
+    READ_WRITE = "read_write", "อ่านและเขียน"
+
+
+def default_token_expiry():
+    return timezone.now() + timedelta(days=settings.API_TOKEN_DAYS)
+
+
 class ApiToken(models.Model):
-    """Only the SHA-256 of a token is stored; the token itself is shown once."""
+    """Only the SHA-256 of a token is stored; the token itself is shown once.
+
+    A token is good until `expires_at`, and a read-only one may only read (GET/HEAD/OPTIONS).
+    """
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name="ผู้ใช้")
     name = models.CharField("ชื่อ", max_length=100, blank=True)
     prefix = models.CharField(max_length=8)
     digest = models.CharField(max_length=64, unique=True)
+    scope = models.CharField("สิทธิ์", max_length=12, choices=TokenScope.choices, default=TokenScope.READ)
     created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField("หมดอายุ", default=default_token_expiry)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked = models.BooleanField("ยกเลิกแล้ว", default=False)
 
@@ -73,23 +89,45 @@ class ApiToken(models.Model):
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
 
+    @property
+    def may_write(self) -> bool:
+        return self.scope == TokenScope.READ_WRITE
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
     @staticmethod
     def hash(raw: str) -> str:
         return hashlib.sha256(raw.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, user: User, name: str = "") -> tuple["ApiToken", str]:
+    def issue(cls, user: User, name: str = "", *, scope: str = TokenScope.READ_WRITE,
+              days: int | None = None) -> tuple["ApiToken", str]:
         raw = "prs_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, prefix=raw[:8], digest=cls.hash(raw))
+        expires_at = timezone.now() + timedelta(days=days if days is not None else settings.API_TOKEN_DAYS)
+        token = cls.objects.create(user=user, name=name, prefix=raw[:8], digest=cls.hash(raw), scope=scope,
+                                   expires_at=expires_at)
         return token, raw
 
     @classmethod
-    def authenticate(cls, raw: str) -> User | None:
+    def find(cls, raw: str) -> "ApiToken | None":
+        """The unrevoked token of an active user behind `raw`, expired or not (the caller says which)."""
         token = cls.objects.select_related("user").filter(digest=cls.hash(raw), revoked=False).first()
         if token is None or not token.user.is_active:
             return None
-        cls.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        return token
+
+    @classmethod
+    def authenticate(cls, raw: str) -> User | None:
+        token = cls.find(raw)
+        if token is None or token.expired:
+            return None
+        token.touch()
         return token.user
+
+    def touch(self) -> None:
+        type(self).objects.filter(pk=self.pk).update(last_used_at=timezone.now())
 
 
 class CalendarFeed(models.Model):
@@ -136,3 +174,7 @@ class CalendarFeed(models.Model):
         if feed is None or not feed.user.is_active:
             return None
         return feed.user
+
+
+from .throttle import SignInFailure  # noqa: E402,F401  (models of their own modules, registered here)
+from .twofactor import RecoveryCode  # noqa: E402,F401

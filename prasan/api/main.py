@@ -12,14 +12,25 @@ from ninja.security import HttpBearer
 from prasan.accounts.models import ApiToken
 
 from .errors import describe, thai
+from .idempotency import idempotent
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 class TokenAuth(HttpBearer):
+    """A live token of an active user; an expired one and a read-only one writing are told why."""
+
     def authenticate(self, request, token):
-        user = ApiToken.authenticate(token)
-        if user is not None:
-            request.user = user
-        return user
+        found = ApiToken.find(token)
+        if found is None:
+            return None
+        if found.expired:
+            raise HttpError(401, "โทเคนนี้หมดอายุแล้ว ขอโทเคนใหม่จากผู้ดูแลระบบ (prasan token create)")
+        if request.method not in SAFE_METHODS and not found.may_write:
+            raise HttpError(403, "โทเคนนี้อ่านได้อย่างเดียว บันทึกหรือแก้ไขข้อมูลไม่ได้")
+        found.touch()
+        request.user = found.user
+        return found.user
 
 
 class ThaiJSONRenderer(JSONRenderer):
@@ -35,7 +46,7 @@ class PrasanAPI(NinjaAPI):
     def urls(self):
         patterns, app_name, namespace = super().urls
         wrapped = [
-            URLPattern(p.pattern, _json_refusals(p.callback), p.default_args, p.name)
+            URLPattern(p.pattern, _json_refusals(idempotent(p.callback)), p.default_args, p.name)
             if isinstance(p, URLPattern) else p
             for p in patterns
         ]

@@ -30,6 +30,10 @@ class Office(models.Model):
         "ตัวเลขวันที่บนหน้าจอ", max_length=10, default="arabic", choices=DIGIT_CHOICES,
         help_text="วันที่และเวลาในหน้าจอ ตาราง และไฟล์ Excel/CSV",
     )
+    two_factor_required = models.BooleanField(
+        "บังคับยืนยันตัวตนสองขั้นตอน", default=True,
+        help_text="หัวหน้าสำนักงาน ผู้บริหาร ผู้ดูแลระบบ และผู้มีสิทธิ์ชั้นลับที่สุด ต้องใช้รหัสจากแอปทุกครั้งที่เข้าสู่ระบบ",
+    )
 
     class Meta:
         verbose_name = "สำนักงาน"

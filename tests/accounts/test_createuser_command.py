@@ -75,7 +75,7 @@ def test_it_refuses_a_duplicate_user_in_thai(users):
 
 
 def test_it_refuses_a_short_password_in_thai(db):
-    with pytest.raises(CommandError, match="รหัสผ่านสั้นเกินไป ต้องยาวอย่างน้อย 8 ตัวอักษร"):
+    with pytest.raises(CommandError, match="รหัสผ่านสั้นเกินไป ต้องยาวอย่างน้อย 10 ตัวอักษร"):
         createuser("somsri", "--password", "ab12")
     assert not User.objects.exists()
 

@@ -14,23 +14,12 @@ from django.db import IntegrityError
 from prasan.accounts.models import Clearance, Role, User
 from prasan.directory.models import Unit
 
-# Django ships these messages in English only; the office reads Thai.
-PASSWORD_PROBLEMS = {
-    "password_too_short": "รหัสผ่านสั้นเกินไป ต้องยาวอย่างน้อย {min_length} ตัวอักษร",
-    "password_too_common": "รหัสผ่านนี้ใช้กันทั่วไป เดาได้ง่าย",
-    "password_entirely_numeric": "รหัสผ่านต้องไม่เป็นตัวเลขล้วน",
-    "password_too_similar": "รหัสผ่านคล้ายกับข้อมูลของผู้ใช้มากเกินไป",
-}
-
 
 def password_problems(password: str, user: User) -> list[str]:
     try:
         validate_password(password, user)
     except ValidationError as error:
-        return [
-            PASSWORD_PROBLEMS.get(item.code, "รหัสผ่านใช้ไม่ได้").format(**(item.params or {}))
-            for item in error.error_list
-        ]
+        return list(error.messages)  # the office's validators speak Thai (prasan/accounts/passwords.py)
     return []
 
 

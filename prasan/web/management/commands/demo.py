@@ -26,3 +26,5 @@ class Command(BaseCommand):
         self.stdout.write(f"ผู้ใช้ตัวอย่าง (รหัสผ่านเดียวกันทุกคน: {data.DEMO_PASSWORD})")
         for user in result["users"][:7]:
             self.stdout.write(f"  {user.username:<13} {user.get_role_display()}")
+        self.stdout.write("สำนักงานตัวอย่างปิดการยืนยันตัวตนสองขั้นตอนไว้ ให้เข้าสู่ระบบได้ในขั้นเดียว "
+                          "(เปิดได้ที่ ตั้งค่า › สำนักงาน › บังคับยืนยันตัวตนสองขั้นตอน)")
