@@ -75,6 +75,7 @@ class ChangePasswordForm(PasswordChangeForm):
         self.fields["new_password1"].help_text = (
             f"ยาวอย่างน้อย {settings.PASSWORD_MIN_LENGTH} ตัวอักษร ไม่มีชื่อของท่าน ไม่ใช่รหัสที่ใช้กันทั่วไป "
             "— ประโยคยาว ๆ ที่จำได้ง่ายแต่คนอื่นเดาไม่ได้ใช้ได้ดี")
+        self.fields["new_password2"].help_text = "พิมพ์รหัสผ่านใหม่ซ้ำ เพื่อกันพิมพ์ผิด"
         for name in ("old_password", "new_password1", "new_password2"):
             self.fields[name].error_messages["required"] = "กรุณากรอกช่องนี้"
         # The meter (static/js/password-meter.js) marks down the person's own names as the server does.

@@ -6,6 +6,7 @@ up an app is asked for its code too.
 """
 
 import hashlib
+import math
 import secrets
 
 import segno
@@ -100,6 +101,17 @@ def manual_key(device: TOTPDevice) -> str:
 
 def _clean_code(code: str) -> str:
     return "".join(ch for ch in (code or "") if not ch.isspace())
+
+
+def wait_seconds(user) -> int:
+    """After wrong codes django-otp makes the next try wait (1, 2, 4 … s); how long is left."""
+    device = TOTPDevice.objects.filter(user=user).order_by("-confirmed", "-id").first()
+    if device is None:
+        return 0
+    allowed, detail = device.verify_is_allowed()
+    if allowed or not detail or "locked_until" not in detail:
+        return 0
+    return max(1, math.ceil((detail["locked_until"] - timezone.now()).total_seconds()))
 
 
 def verify_app_code(device: TOTPDevice, code: str) -> bool:

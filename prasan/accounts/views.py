@@ -43,6 +43,8 @@ def two_factor_verify(request):
         locked = throttle.lockout(user.get_username(), address)
         if locked is not None:
             form.add_error(None, locked.message)
+        elif wait := twofactor.wait_seconds(user):
+            form.add_error("code", f"ลองเร็วเกินไป รออีก {wait} วินาทีแล้วพิมพ์รหัสล่าสุดจากแอปอีกครั้ง")
         else:
             method = twofactor.verify(user, form.cleaned_data["code"])
             if method is not None:
@@ -72,7 +74,9 @@ def two_factor_enrol(request):
         user = request.user
     device = twofactor.pending_device(user)
     form = EnrolForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and (wait := twofactor.wait_seconds(user)):
+        form.add_error("code", f"ลองเร็วเกินไป รออีก {wait} วินาทีแล้วพิมพ์รหัสล่าสุดจากแอปอีกครั้ง")
+    elif request.method == "POST" and form.is_valid():
         codes = twofactor.confirm(user, device, form.cleaned_data["code"])
         if codes is not None:
             next_url = signin.pending_next(request) if first_login else ""

@@ -205,3 +205,12 @@ def test_the_pending_step_expires(client, users, required, settings):
     session["prasan_signin_pending"]["at"] -= settings.TWO_FACTOR_PENDING_SECONDS + 1
     session.save()
     assert client.get("/login/two-factor/setup/")["Location"] == "/login/"
+
+
+def test_a_quick_retry_after_a_wrong_code_is_told_to_wait(client, users, required):
+    post_login(client, "head")
+    client.get("/login/two-factor/setup/")
+    client.post("/login/two-factor/setup/", {"code": "000000"})
+    device = TOTPDevice.objects.get(user=users["head"])
+    response = client.post("/login/two-factor/setup/", {"code": app_code(device)})
+    assert "ลองเร็วเกินไป รออีก" in response.content.decode()

@@ -19,6 +19,7 @@ from django.db import connection
 
 from prasan.accounts.models import User
 from prasan.demo.data import DEMO_PASSWORD, USERS
+from prasan.directory.models import Office
 from prasan.matters.models import Matter
 
 # The demo accounts of the roles the locustfile plays; they get the demo password it logs in with.
@@ -100,6 +101,8 @@ class Command(BaseCommand):
         if len(found) < len(ACCOUNTS):
             missing = ", ".join(sorted(set(ACCOUNTS) - {u.username for u in found}))
             raise CommandError(f"ไม่มีผู้ใช้ตัวอย่าง {missing} ในฐานข้อมูลทดสอบ — สร้างด้วย `prasan bench` ก่อน")
+        # The bench office is the demo's: people sign in with the password alone, as in `make run`.
+        Office.objects.filter(two_factor_required=True).update(two_factor_required=False)
         for user in found:
             if not user.check_password(DEMO_PASSWORD):
                 user.set_password(DEMO_PASSWORD)
