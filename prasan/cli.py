@@ -28,6 +28,12 @@ def main(argv: list[str] | None = None) -> None:
         path, created = secret_key.ensure_key_file()
         print(f"{'สร้างกุญแจลับใหม่ที่' if created else 'มีกุญแจลับอยู่แล้วที่'} {path}")
         return
+    if command == "restore" and not secret_key.have_key():
+        # Restoring into an empty data dir: the archive brings the office's own key (written there by
+        # the restore); until then this one process signs nothing that outlives it.
+        import secrets
+
+        os.environ["PRASAN_SECRET_KEY"] = secrets.token_urlsafe(50)
     if not secret_key.have_key() and os.environ.get("PRASAN_TESTING", "") not in ("1", "true", "yes", "on"):
         sys.stderr.write(f"ไม่มีกุญแจลับ: ตั้ง PRASAN_SECRET_KEY หรือสร้างไฟล์ {secret_key.key_file()} "
                          "ด้วยคำสั่ง `prasan secret-key` (make run สร้างให้เอง)\n")

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "prasan.documents",
     "prasan.web",
     "prasan.api",
+    "prasan.backup",
 ]
 
 MIDDLEWARE = [
@@ -170,6 +171,9 @@ IDLE_TIMEOUT_MINUTES = float(env("PRASAN_IDLE_MINUTES", "30"))
 IDLE_WARNING_SECONDS = int(env("PRASAN_IDLE_WARNING_SECONDS", "120"))
 API_TOKEN_DAYS = int(env("PRASAN_API_TOKEN_DAYS", "90"))
 IDEMPOTENCY_KEY_HOURS = int(env("PRASAN_IDEMPOTENCY_HOURS", "24"))
+# `prasan backup --nightly` (cron): one archive a day into BACKUP_DIR, the newest BACKUP_KEEP kept.
+BACKUP_DIR = Path(env("PRASAN_BACKUP_DIR", str(DATA_DIR / "backups")))
+BACKUP_KEEP = int(env("PRASAN_BACKUP_KEEP", "14"))
 
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย")]

@@ -82,4 +82,5 @@ class _FormParser(HTMLParser):
 def post_forms(page: str) -> list[Form]:
     parser = _FormParser()
     parser.feed(page)
-    return [f for f in parser.forms if f.method == "post" and not f.action.startswith("/logout")]
+    # Not the header's sign-out nor the idle warning's "ใช้งานต่อ", which every page carries.
+    return [f for f in parser.forms if f.method == "post" and not f.action.startswith(("/logout", "/account/session"))]

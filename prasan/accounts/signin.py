@@ -8,7 +8,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import login
-from django.contrib.auth.signals import user_logged_out
+from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.dispatch import receiver
 from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -56,9 +56,16 @@ def complete(request, user: User, method: str, device=None) -> None:
         from django_otp import login as otp_login
 
         otp_login(request, device)
-    idle.touch(request.session)
     throttle.clear(user.get_username())
     record(user, "signin", user, address=throttle.client_address(request), second_factor=method)
+
+
+@receiver(user_logged_in)
+def _start_idle_clock(sender, request, user, **kwargs):
+    # Every way of signing in (these pages, Django's test client) starts the idle clock, so the
+    # first pages after it need not write the session.
+    if request is not None and hasattr(request, "session"):
+        idle.touch(request.session)
 
 
 @receiver(user_logged_out)

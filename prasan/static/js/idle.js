@@ -19,9 +19,9 @@
 
   function check() {
     fetch(statusUrl, {credentials: "same-origin", headers: {"Accept": "application/json"}})
-      .then(function (r) { return r.json(); })
+      .then(function (r) { return r.status === 401 ? {seconds_left: 0} : r.json(); })
       .then(function (data) {
-        var left = data.seconds_left;
+        var left = Number(data.seconds_left) || 0;
         if (left <= 0) { signedOut(); return; }
         if (left > warnBefore) { hide(); schedule(left); return; }
         warn(left);
@@ -59,8 +59,8 @@
     event.preventDefault();
     fetch(statusUrl, {method: "POST", credentials: "same-origin", body: new FormData(event.target),
                       headers: {"Accept": "application/json"}})
-      .then(function (r) { return r.json(); })
-      .then(function (data) { hide(); if (data.seconds_left > 0) schedule(data.seconds_left); else signedOut(); });
+      .then(function (r) { return r.status === 401 ? {seconds_left: 0} : r.json(); })
+      .then(function (data) { hide(); if (Number(data.seconds_left) > 0) schedule(data.seconds_left); else signedOut(); });
   });
 
   schedule(total);

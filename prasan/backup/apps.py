@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BackupConfig(AppConfig):
+    name = "prasan.backup"
+    verbose_name = "สำรองและกู้คืนข้อมูล"
