@@ -1,7 +1,13 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import twofactor
 from .models import ApiToken, User
+
+# The app secrets stay out of the admin pages; a lost phone is handled by the action below.
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)
 
 
 @admin.register(User)
@@ -11,13 +17,22 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = BaseUserAdmin.fieldsets + (
         ("งานในสำนักงาน", {"fields": ("role", "unit", "clearance", "position", "phone", "line_user_id")}),
     )
+    actions = ["reset_two_factor"]
     add_fieldsets = BaseUserAdmin.add_fieldsets + (
         ("งานในสำนักงาน", {"fields": ("first_name", "last_name", "role", "unit", "clearance")}),
     )
 
 
+    @admin.action(description="ล้างการยืนยันตัวตนสองขั้นตอน (โทรศัพท์หายและไม่มีรหัสกู้คืน)")
+    def reset_two_factor(self, request, queryset):
+        for user in queryset:
+            twofactor.disable(user, by=request.user)
+        self.message_user(request, f"ล้างแล้ว {queryset.count()} คน จะต้องตั้งค่าแอปใหม่เมื่อเข้าสู่ระบบครั้งถัดไป",
+                          messages.SUCCESS)
+
+
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ("user", "name", "prefix", "created_at", "last_used_at", "revoked")
+    list_display = ("user", "name", "prefix", "scope", "created_at", "expires_at", "last_used_at", "revoked")
     readonly_fields = ("prefix", "digest", "created_at", "last_used_at")
-    list_filter = ("revoked",)
+    list_filter = ("revoked", "scope")

@@ -53,6 +53,24 @@ class PrasanAPI(NinjaAPI):
         return [*wrapped, re_path(r"^", _unknown_path)], app_name, namespace
 
 
+    def get_openapi_schema(self, **kwargs):
+        """Every POST documents the Idempotency-Key header that idempotency.py honours."""
+        schema = super().get_openapi_schema(**kwargs)
+        for operations in schema.get("paths", {}).values():
+            post = operations.get("post")
+            if post is not None:
+                post.setdefault("parameters", []).append(IDEMPOTENCY_PARAMETER)
+        return schema
+
+
+IDEMPOTENCY_PARAMETER = {
+    "in": "header", "name": "Idempotency-Key", "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+    "description": "ส่งคำขอเดิมซ้ำด้วยคีย์เดิม: ไม่บันทึกซ้ำ ได้คำตอบแรกกลับมา (Idempotent-Replayed: true); "
+                   "คีย์เดิมกับเนื้อหาอื่นได้ 422; เก็บคีย์ไว้ PRASAN_IDEMPOTENCY_HOURS ชั่วโมง",
+}
+
+
 def _json_refusals(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):

@@ -214,3 +214,21 @@ def test_a_quick_retry_after_a_wrong_code_is_told_to_wait(client, users, require
     device = TOTPDevice.objects.get(user=users["head"])
     response = client.post("/login/two-factor/setup/", {"code": app_code(device)})
     assert "ลองเร็วเกินไป รออีก" in response.content.decode()
+
+
+def test_the_admin_resets_a_lost_phone_and_never_sees_app_secrets(client, users, required, login):
+    enrol(client, users["head"])
+    admin = login(users["admin"])
+    response = admin.post("/admin/accounts/user/", {"action": "reset_two_factor",
+                                                    "_selected_action": [users["head"].pk]})
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=users["head"]).exists()
+    assert not RecoveryCode.objects.filter(user=users["head"]).exists()
+    assert AuditEvent.objects.filter(action="two_factor_removed", actor=users["admin"]).exists()
+    assert admin.get("/admin/otp_totp/totpdevice/").status_code == 404
+
+
+def test_a_coordinator_cannot_reach_the_reset(client, users, login):
+    response = login(users["coordinator"]).post("/admin/accounts/user/", {"action": "reset_two_factor",
+                                                                          "_selected_action": [users["head"].pk]})
+    assert response.status_code in (302, 403)

@@ -6,7 +6,7 @@ import json
 import threading
 
 import pytest
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
@@ -134,7 +134,7 @@ def test_two_retries_at_once_write_one_matter(office, unit, users):
         try:
             results.append(post(raw, "/matters", COMMAND, key="race"))
         finally:
-            close_old_connections()
+            connection.close()  # this thread's own connection
 
     threads = [threading.Thread(target=send) for _ in range(4)]
     for thread in threads:
@@ -146,3 +146,11 @@ def test_two_retries_at_once_write_one_matter(office, unit, users):
     assert Matter.objects.count() == 1
     assert sum(1 for r in results if "Idempotent-Replayed" in r) == 3
     connection.close()
+
+
+def test_the_openapi_document_describes_the_header_on_every_post(client, db):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    posts = [ops["post"] for ops in paths.values() if "post" in ops]
+    assert posts
+    for post in posts:
+        assert any(p["name"] == "Idempotency-Key" and p["in"] == "header" for p in post["parameters"])

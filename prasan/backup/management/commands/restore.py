@@ -1,5 +1,6 @@
 """prasan restore ARCHIVE — into the empty database and data dir this process is configured with."""
 
+import datetime as dt
 from pathlib import Path
 
 from django.core.management import call_command
@@ -7,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from prasan.audit.models import verify
 from prasan.backup.archive import BackupError, Target, restore
+from prasan.thai.dates import thai_datetime
 
 
 class Command(BaseCommand):
@@ -25,5 +27,6 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         checked, bad = verify()
         files = sum(1 for name in manifest["files"] if name.startswith("media/"))
-        self.stdout.write(f"กู้คืนแล้ว: สำเนาเมื่อ {manifest['created_at']} ไฟล์ {files:,} ไฟล์ "
+        made = thai_datetime(dt.datetime.fromisoformat(manifest["created_at"]))
+        self.stdout.write(f"กู้คืนแล้ว: สำเนาเมื่อ {made} ไฟล์ {files:,} ไฟล์ "
                           f"บันทึกตรวจสอบ {checked:,} รายการ{' ครบถ้วน' if not bad else f' ผิดปกติ {len(bad)} รายการ'}")
