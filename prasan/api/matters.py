@@ -17,6 +17,7 @@ from prasan.matters.queries import MatterFilter, list_queryset
 from .errors import from_form, invalid
 from .schemas import (
     ErrorOut,
+    EventConflictOut,
     EventIn,
     EventOut,
     Id,
@@ -139,13 +140,17 @@ def get_matter(request, matter_id: Id):
     return matter
 
 
-@router.post("/matters/{matter_id}/events", response={201: EventOut, **ERRORS},
+@router.post("/matters/{matter_id}/events", response={201: EventOut, **ERRORS, 409: EventConflictOut},
              summary="ดำเนินการตามขั้นตอน (รับพิจารณา เริ่มประสานงาน … ปิดเรื่อง)")
 def fire_event(request, matter_id: Id, payload: EventIn):
     matter = visible_matter(request.auth, matter_id, for_update=True)
     try:
         transition = matter.fire(payload.event, by=request.auth, message=payload.message,
-                                 verdict=payload.verdict, decided_by=payload.decided_by)
+                                 verdict=payload.verdict, decided_by=payload.decided_by,
+                                 open_requests=payload.open_requests)
+    except workflow.OpenRequestsLeft as exc:
+        return Status(409, {"detail": f"{exc} (ระบุ open_requests เป็น cancel หรือ keep)",
+                            "open_requests": exc.requests})
     except workflow.WorkflowError as exc:
         raise HttpError(exc.status, str(exc)) from None
     return Status(201, {"transition": transition, "state": matter.state,

@@ -12,6 +12,7 @@ from prasan.accounts.models import Role
 from prasan.audit.models import record
 from prasan.correspondence import numbering
 from prasan.correspondence.access import READERS, may_write, readable_register, registers_for
+from prasan.correspondence.duplicates import DuplicateLetter
 from prasan.correspondence.forms import URGENCY_CHOICES, EntryFilter, EntryForm, FillForm
 from prasan.correspondence.models import Register, RegisterEntry
 from prasan.directory.models import Office, Unit
@@ -63,6 +64,12 @@ class EntryFields(In):
 
 class EntryIn(EntryFields):
     reserve: bool = Field(False, description="จองเลขไว้ก่อน แล้วกรอกรายละเอียดภายหลังที่ …/fill")
+    duplicate_ok: bool = Field(False, description="ลงทะเบียนแม้ ที่ + ลงวันที่ + จาก ตรงกับรายการที่ลงไว้แล้ว "
+                                                  "(ยืนยันว่าเป็นหนังสืออีกฉบับ; บันทึกในประวัติการตรวจสอบ)")
+
+
+class DuplicateOut(ErrorOut):
+    duplicate_of: int | None = Field(None, description="รหัสรายการที่ลงทะเบียนไว้แล้ว (เมื่อหนังสือซ้ำ)")
 
 
 class CancelIn(In):
@@ -222,7 +229,8 @@ def _form_data(payload: EntryFields, register: str, user, entry: RegisterEntry |
 
 
 def _cleaned(form) -> dict:
-    return {k: v for k, v in form.cleaned_data.items() if k not in ("matter_number", "files", "reserve")}
+    return {k: v for k, v in form.cleaned_data.items()
+            if k not in ("matter_number", "files", "reserve", "duplicate_ok")}
 
 
 def _out(user, register: str, entry: RegisterEntry) -> RegisterEntry:
@@ -231,9 +239,11 @@ def _out(user, register: str, entry: RegisterEntry) -> RegisterEntry:
 
 # ---- routes -------------------------------------------------------------------------------------
 
-@router.post(ENTRY_PATH, response={201: EntryOut, **ERRORS},
+@router.post(ENTRY_PATH, response={201: EntryOut, **ERRORS, 409: DuplicateOut},
              summary="ลงทะเบียนหนังสือ (หรือจองเลข) ได้เลขทะเบียนถัดไปโดยไม่ข้ามและไม่ซ้ำ",
-             description=f"register: {REGISTER_DOC}")
+             description=f"register: {REGISTER_DOC}. หนังสือรับที่ ที่ + ลงวันที่ + จาก ตรงกับรายการที่ลงไว้แล้ว "
+                         "(เลขไทยหรืออารบิก เว้นวรรคต่างกันก็ถือว่าตรง) ได้ 409 พร้อม duplicate_of "
+                         "เว้นแต่ส่ง duplicate_ok: true")
 def create_entry(request, register: str, payload: EntryIn):
     user = request.auth
     register = _register(user, register, write=True)
@@ -243,7 +253,9 @@ def create_entry(request, register: str, payload: EntryIn):
         raise from_form(form, FORM_NAMES)
     try:
         entry = numbering.register_entry(Office.current(), register, by=user, reserved=payload.reserve,
-                                         matter=matter, **_cleaned(form))
+                                         matter=matter, duplicate_ok=payload.duplicate_ok, **_cleaned(form))
+    except DuplicateLetter as exc:
+        return Status(409, {"detail": f"{exc} (ส่ง duplicate_ok: true เพื่อยืนยัน)", "duplicate_of": exc.existing.pk})
     except ModelValidationError as exc:
         raise invalid("", "; ".join(exc.messages)) from None
     return Status(201, _out(user, register, entry))

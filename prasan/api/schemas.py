@@ -23,7 +23,7 @@ from prasan.matters.choices import (
 )
 from prasan.matters.models import Decision
 from prasan.matters.paging import COUNT_BOUND
-from prasan.matters.workflow import EVENT_LABELS
+from prasan.matters.workflow import EVENT_LABELS, OPEN_REQUEST_CHOICES
 from prasan.thai.date_input import check_christian_era
 
 # Ids are bounded so an absurd number is a 422, not a database overflow.
@@ -297,6 +297,25 @@ class EventIn(In):
     message: Text(5000) = ""
     verdict: choice(["", *Decision.Verdict.values]) = ""
     decided_by: Text(200) = ""
+    open_requests: choice(["", *OPEN_REQUEST_CHOICES]) = Field(
+        "", description="ปิดเรื่องที่ยังมีคำขอถึงหน่วยงานที่ยังไม่ได้ตอบ: cancel = ยกเลิกคำขอเหล่านั้น, keep = คงไว้ "
+                        "(ไม่ระบุ → 409 พร้อมรายการคำขอ)")
+
+
+class PendingRequestRef(Schema):
+    id: int
+    agency: str
+    deadline: dt.date
+    status: str
+
+    @staticmethod
+    def resolve_agency(obj) -> str:
+        return obj.agency.name
+
+
+class EventConflictOut(ErrorOut):
+    open_requests: list[PendingRequestRef] = Field(
+        default_factory=list, description="คำขอถึงหน่วยงานที่ยังไม่ได้ตอบ (เมื่อปิดเรื่องโดยยังไม่ระบุ open_requests)")
 
 
 class TransitionOut(Schema):

@@ -12,6 +12,7 @@ from prasan.matters.models import Matter, MatterFile
 from prasan.tracking.calendar import add_working_days
 
 from . import numbering
+from .duplicates import find_duplicate
 from .models import EntryFile, LetterIntake, Register
 
 URGENCY_CODES = {"ด่วนที่สุด": "most_urgent", "ด่วนมาก": "very_urgent", "ด่วน": "urgent"}
@@ -28,11 +29,24 @@ def deadlines(reply_by: dt.date | None, within_days: int | None) -> tuple[dt.dat
     return external, internal if internal >= today else external
 
 
+def register_for(data: dict) -> str:
+    return Register.SECRET if SECRECY_LEVELS.get(data.get("secrecy") or "", 0) else Register.INCOMING
+
+
+def already_registered(data: dict, *, user):
+    """The entry this letter (as read or as corrected) matches, for the warning before confirming."""
+    return find_duplicate(Office.current(), register_for(data), user=user, doc_number=data.get("doc_number") or "",
+                          letter_date=data.get("date"), sender=data.get("from_agency") or "")
+
+
 def confirm(intake: LetterIntake, data: dict, *, by, attach_to: Matter | None = None,
             create_matter: bool = True) -> tuple:
-    """Register the letter (secret letters in the secret register) and create or attach its matter."""
+    """Register the letter (secret letters in the secret register) and create or attach its matter.
+
+    A letter registered already raises DuplicateLetter (nothing is saved, not even the matter) unless
+    `data["duplicate_ok"]` says registering it again is meant."""
     secrecy = SECRECY_LEVELS.get(data.get("secrecy") or "", 0)
-    register = Register.SECRET if secrecy else Register.INCOMING
+    register = register_for(data)
     with transaction.atomic():
         locked = LetterIntake.objects.select_for_update().get(pk=intake.pk)
         if locked.status == LetterIntake.Status.REGISTERED:
@@ -54,6 +68,7 @@ def confirm(intake: LetterIntake, data: dict, *, by, attach_to: Matter | None = 
             recipient=(data.get("to") or "")[:300], subject=data["subject"][:500],
             urgency=data.get("urgency") or "", secrecy=secrecy, matter=matter,
             action=data.get("action", "")[:500], remark=data.get("remark", "")[:500],
+            duplicate_ok=bool(data.get("duplicate_ok")),
         )
         with locked.file.open("rb") as handle:
             content = handle.read()

@@ -20,6 +20,8 @@ class EntryForm(forms.ModelForm):
                                     widget=forms.TextInput(attrs={"placeholder": "เช่น สร 12/2569"}))
     files = MultipleFileField(label="ไฟล์หนังสือ", required=False)
     reserve = forms.BooleanField(label="จองเลขไว้ก่อน (กรอกรายละเอียดภายหลัง)", required=False)
+    # Shown only once the letter was found registered already: ticking it is the "on purpose".
+    duplicate_ok = forms.BooleanField(label="ยืนยันว่าเป็นหนังสืออีกฉบับ ลงทะเบียนซ้ำโดยตั้งใจ", required=False)
 
     class Meta:
         model = RegisterEntry
@@ -77,6 +79,7 @@ class FillForm(EntryForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["reserve"]
+        del self.fields["duplicate_ok"]
 
 
 class CancelForm(forms.Form):

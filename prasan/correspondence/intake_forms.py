@@ -62,6 +62,8 @@ class ConfirmForm(forms.Form):
         label="ผู้รับผิดชอบ", required=False, widget=forms.SelectMultiple(attrs={"size": 4}),
         queryset=User.objects.filter(is_active=True, role__in=["coordinator", "group_head"]).order_by("first_name"))
     action = forms.CharField(label="การปฏิบัติ", max_length=500, required=False)
+    # Shown only when the letter matches one registered already: ticking it is the "on purpose".
+    duplicate_ok = forms.BooleanField(label="ยืนยันว่าเป็นหนังสืออีกฉบับ ลงทะเบียนซ้ำโดยตั้งใจ", required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

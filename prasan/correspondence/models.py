@@ -78,6 +78,8 @@ class RegisterEntry(models.Model):
         indexes = [
             models.Index(fields=["register", "-year", "-number"]),
             models.Index(fields=["register", "registered_at"]),
+            # A received letter's duplicates are looked for among the letters of the same date.
+            models.Index(fields=["letter_date", "register"], name="register_entry_letter_date_idx"),
         ]
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from prasan.audit.models import record
 from prasan.thai.dates import be_year, fiscal_year
 
+from .duplicates import DuplicateLetter, find_duplicate
 from .models import Register, RegisterCounter, RegisterEntry
 
 
@@ -36,13 +37,23 @@ def _next(office, register: str, year: int) -> int:
     return counter.value
 
 
-def register_entry(office, register: str, *, by, reserved: bool = False, **fields) -> RegisterEntry:
-    """Number and save one entry — the number is used only if the entry is saved (no gaps, no duplicates)."""
+def register_entry(office, register: str, *, by, reserved: bool = False, duplicate_ok: bool = False,
+                   **fields) -> RegisterEntry:
+    """Number and save one entry — the number is used only if the entry is saved (no gaps, no duplicates).
+
+    A received letter whose ที่, date and sender match an entry already registered raises DuplicateLetter
+    unless `duplicate_ok` (someone confirmed it is another letter); that confirmation is audited. The search
+    runs under the counter's lock, so two people registering the same letter at once cannot both pass it."""
     if register not in Register.values:
         raise ValueError(register)
     with transaction.atomic():
         year = numbering_year(office, timezone.localdate())
         number = _next(office, register, year)
+        existing = None if reserved else find_duplicate(
+            office, register, user=by, doc_number=fields.get("doc_number") or "",
+            letter_date=fields.get("letter_date"), sender=fields.get("sender") or "")
+        if existing is not None and not duplicate_ok:
+            raise DuplicateLetter(existing)
         entry = RegisterEntry(office=office, register=register, year=year, number=number, created_by=by,
                               status=RegisterEntry.Status.RESERVED if reserved else RegisterEntry.Status.ACTIVE,
                               **fields)
@@ -52,6 +63,9 @@ def register_entry(office, register: str, *, by, reserved: bool = False, **field
         entry.save()
         record(by, "register.reserve" if reserved else "register.create", entry,
                register=register, number=number, year=year, doc_number=entry.doc_number)
+        if existing is not None:
+            record(by, "register.duplicate_confirmed", entry, duplicate_of=existing.pk,
+                   duplicate_number=f"{existing.number}/{existing.year}", doc_number=entry.doc_number)
     return entry
 
 

@@ -84,8 +84,11 @@ class QuickCommandForm(DeadlineMixin):
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": "เช่น ขอข้อมูลจำนวนครูผู้ช่วยที่บรรจุปี 2569 แยกรายภาค"}),
     )
     duty_type = forms.ChoiceField(label="ประเภทภารกิจ", choices=DutyType.choices, initial=DutyType.OTHER)
+    # Substantive by default: a command saved in a hurry must not skip the plan and the documents; the
+    # short facilitation path is taken only when someone chooses it.
     kind = forms.ChoiceField(
-        label="ลักษณะงาน", choices=Kind.choices, initial=Kind.FACILITATION, widget=forms.RadioSelect
+        label="ลักษณะงาน", choices=Kind.choices, initial=Kind.SUBSTANTIVE, widget=forms.RadioSelect,
+        help_text="เนื้อหาสาระงาน: วางแผน ประสาน ทำเอกสารเสนอ · อำนวยความสะดวก: ข้อมูลเพิ่มเติม แก้เอกสาร พิธีการ นัดหมาย",
     )
     urgency = forms.ChoiceField(label="ชั้นความเร็ว", choices=Urgency.choices, initial=Urgency.URGENT)
 
@@ -185,6 +188,9 @@ class EventForm(forms.Form):
     message = forms.CharField(label="ข้อความ", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     verdict = forms.ChoiceField(label="คำวินิจฉัย", required=False, choices=[("", "—")] + Decision.Verdict.choices)
     decided_by = forms.CharField(label="ผู้สั่งการ", required=False, max_length=200)
+    open_requests = forms.ChoiceField(label="คำขอถึงหน่วยงานที่ยังไม่ได้ตอบ", required=False, widget=forms.RadioSelect,
+                                      choices=[("cancel", "ยกเลิกคำขอเหล่านี้"),
+                                               ("keep", "คงคำขอไว้ (หน่วยงานยังตอบผ่านลิงก์ได้)")])
 
 
 class FileForm(forms.Form):

@@ -39,6 +39,16 @@ class GuardFailed(WorkflowError):
     status = 422
 
 
+class OpenRequestsLeft(WorkflowError):
+    """Closing while agencies still owe answers: the closer must choose to cancel or keep those requests."""
+
+    status = 409
+
+    def __init__(self, message: str, requests: list):
+        super().__init__(message)
+        self.requests = requests
+
+
 @dataclass(frozen=True)
 class Guard:
     check: Callable[[Matter], bool]
@@ -49,8 +59,20 @@ def _has_plan(m: Matter) -> bool:
     return hasattr(m, "plan") and bool(m.plan.targets.strip())
 
 
+# An agency request is settled once answered or cancelled; anything else still waits for the agency.
+SETTLED_REQUESTS = ("answered", "cancelled")
+# What closing does with requests still open: cancel them (their links stop working), or keep them open.
+OPEN_REQUEST_CHOICES = {"cancel": "ยกเลิกคำขอที่ยังไม่ได้ตอบ", "keep": "คงคำขอไว้ (หน่วยงานยังตอบได้)"}
+
+
 def _has_open_requests(m: Matter) -> bool:
-    return m.agency_requests.exclude(status__in=("answered", "cancelled")).exists()
+    return m.agency_requests.exclude(status__in=SETTLED_REQUESTS).exists()
+
+
+def pending_requests(m: Matter) -> list:
+    """The matter's agency requests still waiting for an answer, soonest deadline first."""
+    return list(m.agency_requests.exclude(status__in=SETTLED_REQUESTS).select_related("agency")
+                .order_by("deadline", "id"))
 
 
 def _has_draft(m: Matter) -> bool:
@@ -188,8 +210,12 @@ def available(matter: Matter, user) -> list[Rule]:
     return result
 
 
-def fire(matter: Matter, event: str, *, by, message: str = "", verdict: str = "", decided_by: str = "") -> Transition:
-    """Fire one event: check, change state, append the transition, audit — all or nothing."""
+def fire(matter: Matter, event: str, *, by, message: str = "", verdict: str = "", decided_by: str = "",
+         open_requests: str = "") -> Transition:
+    """Fire one event: check, change state, append the transition, audit — all or nothing.
+
+    Closing a matter whose agencies still owe answers needs `open_requests` ("cancel" or "keep"): nothing is
+    closed over an open request without someone saying what becomes of it."""
     from prasan.audit.models import record
 
     message = (message or "").strip()
@@ -198,6 +224,7 @@ def fire(matter: Matter, event: str, *, by, message: str = "", verdict: str = ""
         rule = check(locked, event, by)
         if rule.needs_message and not message:
             raise GuardFailed(f"กรุณากรอก “{rule.message_label}”")
+        extra = _settle_requests(locked, open_requests, by) if rule.target == State.CLOSED else {}
         before = locked.state
         locked.state = rule.target
         if rule.target == State.CLOSED:
@@ -216,8 +243,27 @@ def fire(matter: Matter, event: str, *, by, message: str = "", verdict: str = ""
         transition = Transition.objects.create(
             matter=locked, by=by, event=event, from_state=before, to_state=rule.target, message=message
         )
-        record(by, f"matter.{event}", locked, from_state=before, to_state=rule.target, message=message)
+        record(by, f"matter.{event}", locked, from_state=before, to_state=rule.target, message=message, **extra)
     matter.state = locked.state
     matter.closed_at = locked.closed_at
     return transition
 
+
+
+def _settle_requests(matter: Matter, choice: str, by) -> dict:
+    """Before closing: refuse while requests are open and no choice was made; cancel them if so chosen."""
+    from prasan.thai.dates import thai_date
+
+    pending = pending_requests(matter)
+    if not pending:
+        return {}
+    if choice not in OPEN_REQUEST_CHOICES:
+        listed = "; ".join(f"{r.agency.name} (กำหนด {thai_date(r.deadline, abbr=True)})" for r in pending)
+        raise OpenRequestsLeft(f"ยังมีคำขอถึงหน่วยงานที่ยังไม่ได้ตอบ {len(pending)} รายการ: {listed} — "
+                               "โปรดเลือกว่าจะยกเลิกคำขอเหล่านี้หรือคงไว้ แล้วจึงปิดเรื่อง", pending)
+    if choice == "cancel":
+        from prasan.coordination.services import cancel_request
+
+        for request in pending:
+            cancel_request(request, by=by)
+    return {"open_requests": choice, "requests": [r.pk for r in pending]}

@@ -1,8 +1,13 @@
 """Thai words for numbers and money, and word segmentation, through PyThaiNLP."""
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from .digits import to_arabic
+
 SATANG = Decimal("0.01")
+# Spaces of every width and the invisible characters word processors and PDF text layers leave behind.
+_NOT_COMPARED = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 
 
 def baht_text(amount: Decimal | int) -> str:
@@ -30,3 +35,11 @@ def segment(text: str) -> list[str]:
     from pythainlp.tokenize import word_tokenize
 
     return word_tokenize(text, engine="newmm", keep_whitespace=False)
+
+
+def comparable(text: str | None) -> str:
+    """The same text written either way compares equal: Thai or Arabic digits, any spacing, ำ typed as ํ + า.
+
+    `ศธ ๐๔๐๐๙/๓๒๑๔` and `ศธ04009/3214` give the same key; for matching, never for display."""
+    text = to_arabic(text or "").replace("\u0e4d\u0e32", "\u0e33")
+    return _NOT_COMPARED.sub("", text).casefold()

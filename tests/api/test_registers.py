@@ -48,9 +48,32 @@ def test_a_registrar_registers_an_incoming_letter(api, users, unit):
     assert AuditEvent.objects.filter(action="register.create", object_id=str(body["id"])).exists()
 
 
+def test_the_same_letter_again_is_409_with_the_existing_entry_unless_confirmed(api):
+    registrar = api("registrar")
+    first = registrar.post(entries("incoming"), LETTER).json()
+    # The same ที่, date and sender, typed with Arabic digits and other spacing.
+    same = {**LETTER, "doc_number": "ศธ04006 / 1234", "sender": LETTER["sender"].replace("การศึกษา", " การศึกษา")}
+    response = registrar.post(entries("incoming"), same)
+    detail = assert_thai_error(response, 409)
+    assert "ลงทะเบียนไว้แล้ว" in detail and "duplicate_ok" in detail
+    assert response.json()["duplicate_of"] == first["id"]
+    assert RegisterEntry.objects.count() == 1
+    again = registrar.post(entries("incoming"), {**same, "duplicate_ok": True})
+    assert again.status_code == 201 and again.json()["number"] == 2
+    assert AuditEvent.objects.get(action="register.duplicate_confirmed").data["duplicate_of"] == first["id"]
+
+
+def test_openapi_documents_the_duplicate_conflict(api):
+    schema = api("registrar").get("/openapi.json").json()
+    operation = schema["paths"]["/api/v1/registers/{register}/entries"]["post"]
+    assert {"401", "403", "404", "409", "422"} <= set(operation["responses"])
+    assert "duplicate_ok" in str(schema["components"]["schemas"]["EntryIn"])
+
+
 def test_numbers_follow_one_another_and_each_register_counts_alone(api):
     registrar = api("registrar")
-    numbers = [registrar.post(entries("incoming"), LETTER).json()["number"] for _ in range(3)]
+    numbers = [registrar.post(entries("incoming"), {**LETTER, "doc_number": f"ศธ 04006/{n}"}).json()["number"]
+               for n in range(3)]
     assert numbers == [1, 2, 3]
     assert registrar.post(entries("outgoing"), OUTGOING).json()["number"] == 1
 

@@ -1,5 +1,7 @@
 """Matter pages, each as the right role, a wrong role, a user without clearance, and anonymous."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -76,6 +78,19 @@ def test_quick_command_records_a_verbal_command(login, users):
     assert matter.source == "verbal_command" and matter.kind == "facilitation"
     assert list(matter.assignees.all()) == [users["coordinator"]]
     assert matter.external_deadline is not None and matter.internal_deadline <= matter.external_deadline
+
+
+def test_quick_command_is_substantive_unless_chosen_otherwise_with_kind_and_duty_type_in_view(login, users):
+    page = login(users["coordinator"]).get(reverse("quick-command")).content.decode()
+    assert re.search(r'value="substantive"[^>]*checked', page)
+    assert not re.search(r'value="facilitation"[^>]*checked', page)
+    # Both are on the form itself, not folded away under "more details".
+    visible = page.split("<details>")[0]
+    assert 'name="kind"' in visible and 'name="duty_type"' in visible
+    login(users["coordinator"]).post(reverse("quick-command"), {
+        "title": "ขอข้อมูลจำนวนครูผู้ช่วย", "commanded_by": "รัฐมนตรี", "command_channel": "in_person",
+        "kind": "substantive", "urgency": "urgent", "duty_type": "analysis"})
+    assert Matter.objects.get().kind == "substantive"
 
 
 def test_quick_command_keeps_what_was_typed_and_says_what_is_missing(login, users):

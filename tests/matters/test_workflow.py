@@ -44,7 +44,8 @@ def prepare(matter, users, agencies, events):
     AgencyRequest.objects.create(matter=matter, agency=agencies[0], deliverable="ข้อมูล", deadline="2030-01-01")
     for event in events:
         role = PATH[event][0]
-        matter.fire(event, by=users[role], message=MESSAGE, verdict="approved")
+        # The request stays open: closing says to keep it (test_closing.py covers the choice itself).
+        matter.fire(event, by=users[role], message=MESSAGE, verdict="approved", open_requests="keep")
     return matter
 
 
@@ -53,7 +54,7 @@ def test_each_substantive_event_is_allowed_for_the_right_role(event, make_matter
     role, before = PATH[event]
     matter = prepare(make_matter(), users, agencies, before)
     state_before = matter.state
-    transition = matter.fire(event, by=users[role], message=MESSAGE, verdict="approved")
+    transition = matter.fire(event, by=users[role], message=MESSAGE, verdict="approved", open_requests="keep")
     rule = workflow.find_rule(matter, event)
     matter.refresh_from_db()
     assert matter.state == rule.target

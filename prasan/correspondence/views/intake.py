@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 from prasan.accounts.models import Role
 from prasan.matters.access import INTAKE_ROLES, role_required
 
-from ..confirming import confirm, deadlines
+from ..confirming import already_registered, confirm, deadlines
+from ..duplicates import DuplicateLetter
 from ..intake_forms import PARSED, ConfirmForm, UploadForm, initial_from
 from ..models import LetterIntake
 from ..receiving import ReceiveError, matching_outgoing, receive
@@ -55,29 +56,36 @@ def intake_detail(request, pk):
     intake = _get(request.user, pk)
     if intake.status in (LetterIntake.Status.QUEUED, LetterIntake.Status.PROCESSING):
         return render(request, "correspondence/intake_progress.html", {"intake": intake})
-    form = None
+    form, duplicate, status = None, None, 200
     if intake.status == LetterIntake.Status.READY:
-        form = ConfirmForm(request.POST or None, initial=_initial(intake, request.user), user=request.user)
-        if request.method == "POST" and form.is_valid():
+        initial = _initial(intake, request.user)
+        form = ConfirmForm(request.POST or None, initial=initial, user=request.user)
+        if request.method != "POST":
+            duplicate = already_registered({**initial, "date": _date(intake, "date")}, user=request.user)
+        elif form.is_valid():
             data = form.cleaned_data
             try:
                 entry, matter = confirm(intake, data, by=request.user, attach_to=form.attach_to,
                                         create_matter=data["destination"] == "new")
+            except DuplicateLetter as exc:
+                duplicate, status = exc.existing, 409
             except ValueError as exc:
                 messages.error(request, str(exc))
                 return redirect("intake-detail", pk=intake.pk)
-            messages.success(request, f"ลงทะเบียนรับเลขที่ {entry.number}/{entry.year} แล้ว"
-                             + (f" · เรื่อง {matter.number}" if matter else ""))
-            return redirect(matter.get_absolute_url() if matter else reverse("register-entry",
-                                                                               args=[entry.register, entry.pk]))
+            else:
+                messages.success(request, f"ลงทะเบียนรับเลขที่ {entry.number}/{entry.year} แล้ว"
+                                 + (f" · เรื่อง {matter.number}" if matter else ""))
+                return redirect(matter.get_absolute_url() if matter else reverse("register-entry",
+                                                                                   args=[entry.register, entry.pk]))
     reference = matching_outgoing((intake.fields or {}).get("references") or [])
     external, _ = deadlines(_date(intake, "reply_by"), (intake.fields or {}).get("reply_within_days"))
     confidence = intake.confidence or {}
     rows = [(form[name], _sureness(confidence.get(name))) for name in PARSED] if form else []
     return render(request, "correspondence/intake_confirm.html", {
-        "intake": intake, "form": form, "rows": rows,
+        "intake": intake, "form": form, "rows": rows, "duplicate": duplicate,
+        "duplicate_message": str(DuplicateLetter(duplicate)) if duplicate else "",
         "reference": reference, "deadline": external, "pages": range(1, _page_count(intake) + 1),
-    })
+    }, status=status)
 
 
 @intake_roles

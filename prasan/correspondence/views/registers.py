@@ -16,6 +16,7 @@ from prasan.thai.dates import be_year
 
 from .. import exports, numbering
 from ..access import may_write, readable_register, registers_for
+from ..duplicates import DuplicateLetter
 from ..files import store_entry_file
 from ..forms import CancelForm, EntryFilter, EntryForm, FillForm
 from ..models import Register, RegisterEntry
@@ -62,10 +63,19 @@ def entry_new(request, register):
     if not may_write(request.user, register):
         raise PermissionDenied("บทบาทของท่านไม่มีสิทธิ์ลงทะเบียนในทะเบียนนี้")
     form = EntryForm(request.POST or None, request.FILES or None, register=register, user=request.user)
+    duplicate = None
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k not in ("matter_number", "files", "reserve")}
-        entry = numbering.register_entry(Office.current(), register, by=request.user,
-                                         reserved=form.cleaned_data["reserve"], matter=form.matter, **data)
+        data = {k: v for k, v in form.cleaned_data.items()
+                if k not in ("matter_number", "files", "reserve", "duplicate_ok")}
+        try:
+            entry = numbering.register_entry(Office.current(), register, by=request.user,
+                                             reserved=form.cleaned_data["reserve"], matter=form.matter,
+                                             duplicate_ok=form.cleaned_data["duplicate_ok"], **data)
+        except DuplicateLetter as exc:
+            # What was typed stays; the warning links to the entry and asks for a deliberate confirmation.
+            return render(request, "correspondence/entry_form.html", {
+                "register": register, "label": Register(register).label, "form": form,
+                "duplicate": exc.existing, "duplicate_message": str(exc)}, status=409)
         for upload in form.cleaned_data["files"]:
             store_entry_file(entry, upload)
         verb = "จองเลข" if entry.status == RegisterEntry.Status.RESERVED else "ลงทะเบียน"
@@ -73,7 +83,7 @@ def entry_new(request, register):
                          + (f" ที่ {entry.doc_number}" if entry.doc_number else ""))
         return redirect("register-entry", register=register, pk=entry.pk)
     return render(request, "correspondence/entry_form.html", {
-        "register": register, "label": Register(register).label, "form": form})
+        "register": register, "label": Register(register).label, "form": form, "duplicate": duplicate})
 
 
 @staff_required

@@ -11,6 +11,7 @@ from prasan.audit.models import record
 
 from .. import workflow
 from ..access import EDIT_ROLES, editable_matter, staff_required, visible_matter
+from ..choices import State
 from ..forms import EventForm, FileForm, MilestoneForm, PlanForm
 from ..models import Milestone, Plan
 from ..timeline import timeline
@@ -27,12 +28,16 @@ def matter_detail(request, pk):
 def _context(request, matter, **overrides):
     plan = Plan.objects.filter(matter=matter).first()
     can_edit = _can_edit(request.user, matter)
+    rules = workflow.available(matter, request.user)
+    closing = any(rule.target == State.CLOSED for rule in rules)
     context = {
         "matter": matter,
         "plan": plan,
         "milestones": matter.milestones.all(),
         "timeline": timeline(matter),
-        "rules": workflow.available(matter, request.user),
+        "rules": rules,
+        # Closing asks, in the same step, what becomes of requests agencies have not answered.
+        "pending_requests": workflow.pending_requests(matter) if closing else [],
         "can_edit": can_edit,
         "event_form": EventForm(),
         "milestone_form": MilestoneForm(),
@@ -66,7 +71,7 @@ def fire_event(request, pk):
     data = form.cleaned_data
     try:
         matter.fire(data["event"], by=request.user, message=data["message"], verdict=data["verdict"],
-                    decided_by=data["decided_by"])
+                    decided_by=data["decided_by"], open_requests=data["open_requests"])
     except workflow.WorkflowError as exc:
         # Shown once, next to the action, with what was typed kept (not also as a flash message).
         context = _context(request, matter, event_error=str(exc), event_form=form, failed_event=data["event"])
