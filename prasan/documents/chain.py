@@ -22,7 +22,12 @@ OFFICE_SIGNED = {"external_letter", "stamp_letter", "circular", "internal_memo",
 
 
 class ChainError(Exception):
-    """A Thai sentence saying why the step cannot be taken."""
+    """A Thai sentence saying why the step cannot be taken; `status` is how an API caller hears it (409: not
+    now, 403: not yours, 422: something missing)."""
+
+    def __init__(self, message: str, status: int = 409):
+        super().__init__(message)
+        self.status = status
 
 
 def route_for(document: Document) -> list[str]:
@@ -53,7 +58,7 @@ def submit(document: Document, *, by) -> Document:
         try:
             get_form(locked.form).clean(locked.fields)
         except FormError as exc:
-            raise ChainError("ยังเสนอไม่ได้: " + "; ".join(exc.errors.values())) from None
+            raise ChainError("ยังเสนอไม่ได้: " + "; ".join(exc.errors.values()), 422) from None
         last_round = locked.steps.order_by("-round").values_list("round", flat=True).first() or 0
         for order, role in enumerate(route_for(locked), start=1):
             ReviewStep.objects.create(document=locked, round=last_round + 1, order=order, role=role)
@@ -75,11 +80,11 @@ def decide(document: Document, *, by, approve: bool, comment: str = "", verdict:
         if locked.status != Document.Status.IN_REVIEW or step is None:
             raise ChainError("เอกสารนี้ไม่ได้อยู่ระหว่างตรวจเสนอ")
         if not may_decide(by, step):
-            raise ChainError(f"ขั้นนี้รอ{Role(step.role).label}ตรวจ")
+            raise ChainError(f"ขั้นนี้รอ{Role(step.role).label}ตรวจ", 403)
         if not approve and not comment:
-            raise ChainError("กรุณาระบุสิ่งที่ต้องแก้ไข")
+            raise ChainError("กรุณาระบุสิ่งที่ต้องแก้ไข", 422)
         if step.role == Role.EXECUTIVE and approve and (not (verdict or comment) or verdict == "other" and not comment):
-            raise ChainError("กรุณาระบุคำวินิจฉัยหรือข้อความเกษียน")
+            raise ChainError("กรุณาระบุคำวินิจฉัยหรือข้อความเกษียน", 422)
         step.status = ReviewStep.Status.APPROVED if approve else ReviewStep.Status.RETURNED
         step.decided_by, step.decided_at = by, timezone.now()
         step.name, step.position = by.get_full_name() or by.username, by.position
@@ -113,6 +118,6 @@ def decide(document: Document, *, by, approve: bool, comment: str = "", verdict:
     return step
 
 
-VERDICTS = [("acknowledged", "ทราบ"), ("approved", "อนุมัติ"), ("endorsed", "เห็นชอบ"), ("proceed", "ดำเนินการ"),
-            ("other", "อื่น ๆ (ตามข้อความ)")]
+VERDICTS = [("acknowledged", "ทราบ"), ("approved", "อนุมัติ"), ("endorsed", "เห็นชอบ"), ("not_approved", "ไม่อนุมัติ"),
+            ("proceed", "ดำเนินการ"), ("other", "อื่น ๆ (ตามข้อความ)")]
 

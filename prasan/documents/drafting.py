@@ -108,3 +108,25 @@ def _show(value) -> str:
         except ValueError:
             pass
     return "" if value is None else str(value)
+
+
+def check_draft(form: str, fields) -> dict:
+    """Fields given by a caller other than the page's editor (the API): a draft may still lack parts, but every
+    name must be the form's and every value given must have the part's shape. FormError (Thai) otherwise."""
+    spec = get_form(form)
+    if not isinstance(fields, dict):
+        raise FormError({"fields": "ข้อมูลของแบบฟอร์มต้องเป็นออบเจกต์ JSON (ชื่อช่อง: ค่า)"})
+    parts = {part.name: part for part in spec.fields}
+    errors = {}
+    for name, value in fields.items():
+        part = parts.get(name)
+        if part is None:
+            errors[name] = f"แบบ “{spec.title}” ไม่มีช่อง “{name}”"
+        elif value not in (None, "", [], {}):
+            try:
+                part.convert(value)
+            except ValueError as exc:
+                errors[name] = str(exc)
+    if errors:
+        raise FormError(errors)
+    return fields

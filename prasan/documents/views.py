@@ -5,33 +5,23 @@ import io
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from prasan.matters.access import editable_matter, staff_required, visible_matter
+from prasan.matters.access import editable_matter, staff_required
 from prasan.thai.preferences import document_digits
 from prasan.web.navigation import safe_next
 
-from . import chain, drafting, editor, signing
+from . import access, chain, drafting, editor, output, signing
 from .forms import FORMS, FormError, get_form
 from .models import Document
-from .render.docx import render_docx
 from .render.html import render_pdf
 
-
-def _document(user, pk) -> Document:
-    document = get_object_or_404(Document.objects.select_related("matter"), pk=pk)
-    visible_matter(user, document.matter_id)  # 404 exactly as for the matter itself
-    return document
-
-
-def _can_edit(user, document) -> bool:
-    try:
-        editable_matter(user, document.matter_id)
-    except Http404:
-        return False
-    return document.editable
+# One answer for the pages and the API (prasan/api/documents.py): see access.py.
+_document = access.visible_document
+_can_edit = access.may_edit
+_can_edit_matter = access.may_edit_matter
 
 
 @staff_required
@@ -70,27 +60,12 @@ def document_detail(request, pk):
 
 
 def _context(request, document, spec, fields_form, errors):
-    step = document.current_step()
     return {
         "document": document, "matter": document.matter, "spec": spec, "fields_form": fields_form,
         "errors": errors, "steps": document.steps.select_related("decided_by"),
-        "versions": document.versions.all(), "step": step,
-        "may_decide": step is not None and document.status == Document.Status.IN_REVIEW
-        and chain.may_decide(request.user, step),
-        "may_sign": request.user.role in signing.SIGNERS and signing.ready_to_sign(document),
-        "may_submit": _can_edit(request.user, document),
-        "may_dispatch": bool(document.pdf) and document.status != Document.Status.DISPATCHED
-        and _can_edit_matter(request.user, document),
+        "versions": document.versions.all(), **access.actions(request.user, document),
         "verdicts": chain.VERDICTS, "recipient": _recipient(document),
     }
-
-
-def _can_edit_matter(user, document) -> bool:
-    try:
-        editable_matter(user, document.matter_id)
-    except Http404:
-        return user.role == "head"
-    return True
 
 
 def _recipient(document) -> str:
@@ -140,25 +115,15 @@ def _first_page(pdf: bytes) -> str:
 @staff_required
 def document_file(request, pk, fmt):
     document = _document(request.user, pk)
-    if fmt not in ("pdf", "docx"):
+    if fmt not in output.CONTENT_TYPES:
         raise Http404
-    stored = document.pdf if fmt == "pdf" else document.docx
-    if stored:
-        with stored.open("rb") as handle:
-            content = handle.read()
-    else:
-        try:
-            data = signing.printable(document)
-            office, digits = document.matter.office.name, document_digits()
-            content = (render_pdf(document.form, data, office=office, digits=digits) if fmt == "pdf"
-                       else render_docx(document.form, data, office=office, digits=digits))
-        except FormError as exc:
-            messages.error(request, "ยังพิมพ์ไม่ได้: " + "; ".join(exc.errors.values()))
-            return redirect("document-detail", pk=document.pk)
-    content_type = "application/pdf" if fmt == "pdf" else \
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    try:
+        content, content_type, name = output.document_file(document, fmt)
+    except FormError as exc:
+        messages.error(request, "ยังพิมพ์ไม่ได้: " + "; ".join(exc.errors.values()))
+        return redirect("document-detail", pk=document.pk)
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="document-{document.pk}-v{document.version}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

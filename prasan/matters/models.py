@@ -326,6 +326,7 @@ class Decision(models.Model):
         ACKNOWLEDGED = "acknowledged", "ทราบ"
         APPROVED = "approved", "อนุมัติ"
         ENDORSED = "endorsed", "เห็นชอบ"
+        NOT_APPROVED = "not_approved", "ไม่อนุมัติ"
         PROCEED = "proceed", "ดำเนินการ"
         OTHER = "other", "อื่น ๆ (ตามข้อความ)"
 

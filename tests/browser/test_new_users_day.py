@@ -114,6 +114,9 @@ def test_a_new_coordinator_records_coordinates_and_closes_a_command_from_a_phone
     assert phone.state() == "ประสานงาน"
     form = phone.open_action("ปิดเรื่อง")
     phone.fill("msg-close", "ส่งข้อมูลของ สพฐ. ให้รัฐมนตรีทาง LINE แล้ว")
+    # สอศ. has not answered: closing asks, in the same form, what becomes of its request.
+    phone.shows("ยังมีคำขอถึงหน่วยงานที่ยังไม่ได้ตอบ 1 รายการ")
+    phone.choose("ยกเลิกคำขอเหล่านี้", name="open_requests")
     phone.press("ปิดเรื่อง", within=form)
     assert phone.state() == "ปิดเรื่อง"
     assert "ส่งข้อมูลของ สพฐ. ให้รัฐมนตรีทาง LINE แล้ว" in phone.timeline()
