@@ -20,7 +20,7 @@ class DuplicateLetter(Exception):
     def __init__(self, existing: RegisterEntry):
         self.existing = existing
         super().__init__(
-            f"หนังสือที่ {existing.doc_number} ลงวันที่ {thai_date(existing.letter_date, abbr=True)} "
+            f"หนังสือที่ {existing.doc_number} ลงวันที่ {thai_date(existing.letter_date, abbr=True, thai_digits=False)} "
             f"จาก {existing.sender} ลงทะเบียนไว้แล้ว ใน{existing.get_register_display()} "
             f"เลขทะเบียน {existing.number}/{existing.year} — หากเป็นหนังสืออีกฉบับจริง โปรดยืนยันการลงทะเบียนซ้ำ")
 

@@ -258,7 +258,7 @@ def _settle_requests(matter: Matter, choice: str, by) -> dict:
     if not pending:
         return {}
     if choice not in OPEN_REQUEST_CHOICES:
-        listed = "; ".join(f"{r.agency.name} (กำหนด {thai_date(r.deadline, abbr=True)})" for r in pending)
+        listed = "; ".join(f"{r.agency.name} (กำหนด {thai_date(r.deadline, abbr=True, thai_digits=False)})" for r in pending)
         raise OpenRequestsLeft(f"ยังมีคำขอถึงหน่วยงานที่ยังไม่ได้ตอบ {len(pending)} รายการ: {listed} — "
                                "โปรดเลือกว่าจะยกเลิกคำขอเหล่านี้หรือคงไว้ แล้วจึงปิดเรื่อง", pending)
     if choice == "cancel":
