@@ -124,9 +124,9 @@ def _http_error(request, exc):
                                status=exc.status_code)
 
 
-from . import activities, agencies, documents, matters, plans, registers, requests  # noqa: E402  (one concept each)
+from . import activities, agencies, documents, matters, me, plans, registers, requests  # noqa: E402  (one concept each)
 
-for _module in (matters, plans, activities, requests, agencies, registers, documents):
+for _module in (matters, plans, activities, requests, agencies, registers, documents, me):
     api.add_router("/", _module.router)
 
 from prasan.search import api as _search  # noqa: E402,F401  (adds GET /search to this API)

@@ -65,9 +65,13 @@ def with_minister(submitted, users):
 
 
 def unchanged(document):
-    """The document's status, version and steps as stored: a refusal must leave them alone."""
+    """The document's status, version and steps as stored, and the notices sent: a refusal must leave them
+    alone and tell no one."""
+    from prasan.tracking.models import Notice, Notification
+
     fresh = Document.objects.get(pk=document.pk)
-    return fresh.status, fresh.version, list(fresh.steps.values_list("status", flat=True))
+    return (fresh.status, fresh.version, list(fresh.steps.values_list("status", flat=True)),
+            Notification.objects.count(), Notice.objects.count())
 
 
 # ---- POST /matters/{id}/documents -------------------------------------------------------------------------
@@ -265,7 +269,7 @@ def test_a_return_needs_what_to_fix_and_sends_the_draft_back(api, submitted, mat
     assert matter.state == "drafting"
 
 
-def test_out_of_turn_twice_and_by_the_wrong_person_are_refused_and_change_nothing(api, submitted):
+def test_out_of_turn_twice_and_by_the_wrong_person_are_refused_change_nothing_and_tell_no_one(api, submitted):
     url = f"/documents/{submitted.pk}/review"
     before = unchanged(submitted)
     assert "รอหัวหน้ากลุ่มงาน" in assert_thai_error(api("head").post(url, {"decision": "approve"}), 403)  # out of turn
@@ -274,6 +278,7 @@ def test_out_of_turn_twice_and_by_the_wrong_person_are_refused_and_change_nothin
     assert unchanged(submitted) == before
     api("grouphead").post(url, {"decision": "approve"})
     after_one = unchanged(submitted)
+    assert after_one[3] > before[3]  # the step taken told the head; the refused ones told no one
     assert_thai_error(api("grouphead").post(url, {"decision": "approve"}), 403)     # twice
     assert unchanged(submitted) == after_one
     assert AuditEvent.objects.filter(action="document.review").count() == 1

@@ -1,0 +1,74 @@
+"""GET /api/v1/me/inbox: the caller's "รอดำเนินการ", the same list as on งานของฉัน (prasan.tracking.inbox)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from prasan.documents import chain
+from prasan.tracking.inbox import inbox_for
+
+from .conftest import assert_thai_error
+from .test_documents import drafting_state, memo_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def submitted(make_matter, users):
+    memo = memo_of(drafting_state(make_matter(title="การจัดสรรอัตราครูผู้ช่วย"), users), users)
+    chain.submit(memo, by=users["coordinator"])
+    return memo
+
+
+def test_the_reviewer_finds_the_document_waiting_with_where_to_go(api, submitted, settings):
+    body = api("grouphead").get("/me/inbox").json()
+    assert body["count"] == 1
+    [item] = body["items"]
+    assert (item["type"], item["id"], item["document"]) == ("review", submitted.pk, submitted.pk)
+    assert item["matter"] == submitted.matter_id and item["number"] == submitted.matter.number
+    assert item["label"] == "รอท่านตรวจ" and item["title"]
+    assert item["url"] == settings.BASE_URL + f"/documents/{submitted.pk}/"
+    assert item["since"]
+
+
+def test_it_is_the_same_list_as_the_page_for_everyone(api, submitted, users):
+    chain.decide(submitted, by=users["grouphead"], approve=True)
+    chain.decide(submitted, by=users["head"], approve=True)
+    for who in ("coordinator", "grouphead", "head", "minister", "auditor", "uncleared"):
+        body = api(who).get("/me/inbox").json()
+        expected = [(item.type, item.id) for item in inbox_for(users[who])]
+        assert [(item["type"], item["id"]) for item in body["items"]] == expected, who
+        assert body["count"] == len(expected)
+    assert api("minister").get("/me/inbox").json()["items"][0]["type"] == "decision"
+
+
+def test_a_secret_matters_document_is_not_in_the_list_of_the_uncleared(api, make_matter, users):
+    from tests.conftest import make_user
+
+    memo = memo_of(drafting_state(make_matter(title="การสอบสวนวินัย", secrecy=2), users), users)
+    chain.submit(memo, by=users["coordinator"])
+    unit_head = make_user("grouphead_low", "group_head", users["coordinator"].unit, clearance=1)
+    assert api(unit_head).get("/me/inbox").json() == {"count": 0, "items": []}
+    assert api("grouphead").get("/me/inbox").json()["count"] == 1  # cleared for ลับมาก
+
+
+def test_anonymous_callers_get_401(api):
+    assert_thai_error(api(None).get("/me/inbox"), 401)
+
+
+def test_the_list_costs_the_same_queries_for_one_item_as_for_eight(api, make_matter, users):
+    client = api("grouphead")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/me/inbox").status_code == 200
+        return len(captured)
+
+    memo = memo_of(drafting_state(make_matter(title="เรื่องที่ 0"), users), users)
+    chain.submit(memo, by=users["coordinator"])
+    one = queries()
+    for n in range(1, 8):
+        memo = memo_of(drafting_state(make_matter(title=f"เรื่องที่ {n}"), users), users)
+        chain.submit(memo, by=users["coordinator"])
+    assert client.get("/me/inbox").json()["count"] == 8
+    assert queries() == one
