@@ -2,13 +2,16 @@
 still owe answers, and the quick command's kind."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
 from selenium.webdriver.common.by import By
 
 from prasan.coordination.models import AgencyRequest
-from prasan.correspondence.models import RegisterEntry
+from prasan.correspondence import numbering
+from prasan.correspondence.models import LetterIntake, RegisterEntry
+from prasan.thai.digits import to_thai
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -89,3 +92,28 @@ def test_the_quick_command_is_substantive_unless_chosen_with_the_duty_type_in_vi
     assert ui.field("id_duty_type").is_displayed()
     ui.screenshot("guard-quick-command-phone")
     ui.assert_fits_phone()
+
+
+def test_the_intake_screen_warns_that_the_letter_read_is_registered_already(open_browser, users, office):
+    letter = Path(__file__).resolve().parents[2] / "bench" / "letters" / "01_ext_obec_teachers.txt"
+    ui = open_browser("desktop").login("registrar")
+    ui.visit(reverse("intake-home"))
+    ui.attach("id_file", letter)
+    ui.press("อ่านหนังสือ")
+    intake = LetterIntake.objects.get()
+    fields = intake.fields
+    # The same letter came in earlier, typed by hand with Thai digits.
+    earlier = numbering.register_entry(office, "incoming", by=users["registrar"],
+                                       doc_number=to_thai(fields["doc_number"]),
+                                       letter_date=dt.date.fromisoformat(fields["date"]),
+                                       sender=fields["from_agency"], subject=fields["subject"])
+    ui.visit(reverse("intake-detail", args=[intake.pk]))
+    ui.shows("หนังสือฉบับนี้อาจลงทะเบียนไว้แล้ว", f"เลขทะเบียน {earlier.number}/{earlier.year}")
+    ui.screenshot("guard-duplicate-intake")
+    ui.press("ยืนยันและลงทะเบียนรับ")
+    ui.shows("หนังสือฉบับนี้อาจลงทะเบียนไว้แล้ว")
+    assert RegisterEntry.objects.count() == 1
+    ui.choose("ยืนยันว่าเป็นหนังสืออีกฉบับ ลงทะเบียนซ้ำโดยตั้งใจ")
+    ui.press("ยืนยันและลงทะเบียนรับ")
+    ui.shows("ลงทะเบียนรับเลขที่")
+    assert RegisterEntry.objects.count() == 2
