@@ -101,8 +101,9 @@ def test_a_sent_letter_leaves_the_matter_followed_up_while_an_agency_still_owes_
     letter = signing.sign(letter, by=users["head"], typed_name="หัวหน้า", password=PASSWORD)
     signing.dispatch(letter, by=users["coordinator"], to=["saraban@obec.example"])
     assert _state(matter) == State.FOLLOWING_UP
-    # Every document is through, so closing by hand needs no separate decision.
-    matter.fire("close", by=users["coordinator"])
+    # Every document is through, so closing by hand needs no separate decision; the agency's request still
+    # open, closing says what becomes of it (here: kept open, the agency may still answer).
+    matter.fire("close", by=users["coordinator"], open_requests="keep")
     assert _state(matter) == State.CLOSED
 
 
