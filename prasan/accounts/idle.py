@@ -52,9 +52,13 @@ class IdleTimeoutMiddleware:
             logout(request)
             minutes = round(settings.IDLE_TIMEOUT_MINUTES)
             text = f"ออกจากระบบอัตโนมัติแล้ว เพราะไม่มีการใช้งานเกิน {minutes} นาที กรุณาเข้าสู่ระบบอีกครั้ง"
-            if request.path.startswith("/api/") or request.headers.get("Accept", "").startswith("application/json"):
+            if request.path.startswith("/api/"):
                 return JsonResponse({"detail": text}, status=401, json_dumps_params={"ensure_ascii": False})
+            # Kept for the sign-in page, whichever request found the session idle: the idle script's
+            # own check (JSON) is usually the one, and the page it reloads must still say why.
             messages.warning(request, text)
+            if request.headers.get("Accept", "").startswith("application/json"):
+                return JsonResponse({"detail": text}, status=401, json_dumps_params={"ensure_ascii": False})
             if request.headers.get("HX-Request"):
                 response = JsonResponse({"detail": text}, status=401, json_dumps_params={"ensure_ascii": False})
                 response["HX-Redirect"] = reverse("login")
