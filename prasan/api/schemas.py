@@ -9,8 +9,9 @@ from typing import Annotated, Literal
 
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import AfterValidator, ConfigDict, model_validator
+from pydantic import AfterValidator, ConfigDict, field_validator, model_validator
 
+from prasan import hygiene
 from prasan.matters.choices import (
     SECRECY_CODES,
     CommandChannel,
@@ -28,12 +29,6 @@ from prasan.thai.date_input import check_christian_era
 
 # Ids are bounded so an absurd number is a 422, not a database overflow.
 Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
-
-
-def _no_nul(value: str) -> str:
-    if "\x00" in value:
-        raise ValueError("มีอักขระ NUL (\\u0000) ซึ่งใช้ไม่ได้")
-    return value
 
 
 def _not_blank(value: str) -> str:
@@ -54,11 +49,11 @@ def _past_moment(value: dt.datetime) -> dt.datetime:
 
 
 def Text(max_length: int = 5000):  # noqa: N802  (reads as a type in signatures)
-    return Annotated[str, Field(max_length=max_length), AfterValidator(_no_nul)]
+    return Annotated[str, Field(max_length=max_length), AfterValidator(hygiene.check)]
 
 
 def Required(max_length: int = 5000):  # noqa: N802
-    return Annotated[str, Field(min_length=1, max_length=max_length), AfterValidator(_no_nul),
+    return Annotated[str, Field(min_length=1, max_length=max_length), AfterValidator(hygiene.check),
                      AfterValidator(_not_blank)]
 
 
@@ -74,9 +69,15 @@ def choice(values):
 
 
 class In(Schema):
-    """Input: unknown fields are refused, so a typo is a 422 and not silently ignored."""
+    """Input: unknown fields are refused, so a typo is a 422 and not silently ignored; no text of any field
+    (a plain `str`, a list of them, a dict) may hold a control character (prasan.hygiene)."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value):
+        return hygiene.check(value)
 
 
 class ErrorOut(Schema):

@@ -4,6 +4,7 @@ import csv
 import datetime as dt
 import io
 
+from prasan import hygiene
 from prasan.thai.dates import shown_date, shown_datetime
 from prasan.thai.spreadsheet import cell_value, date_format
 
@@ -51,7 +52,7 @@ def to_csv(register: str, entries) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow(columns(register))
     for entry in entries:
-        writer.writerow(row(entry))
+        writer.writerow(hygiene.csv_row(row(entry)))
     # A BOM so Excel opens Thai text as UTF-8.
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -63,13 +64,13 @@ def to_xlsx(register: str, title: str, entries) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "ทะเบียน"
-    sheet.append([title])
+    sheet.append([hygiene.xlsx_cell(sheet, title)])
     sheet["A1"].font = Font(name="TH Sarabun New", bold=True, size=16)
     sheet.append(columns(register))
     for cell in sheet[2]:
         cell.font = Font(name="TH Sarabun New", bold=True, size=14)
     for entry in entries:
-        sheet.append([cell_value(v) for v in values(entry)])
+        sheet.append([hygiene.xlsx_cell(sheet, cell_value(v)) for v in values(entry)])
     widths = [14, 18, 14, 30, 30, 60, 30, 24] if register != Register.INCOMING else [14, 20, 18, 14, 30, 30, 60, 30, 24]
     for i, width in enumerate(widths):
         sheet.column_dimensions[chr(ord("A") + i)].width = width

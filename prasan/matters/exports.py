@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from django.utils import timezone
 
+from prasan import hygiene
 from prasan.thai.dates import shown_date
 from prasan.thai.spreadsheet import date_format
 
@@ -53,7 +54,7 @@ def csv_chunks(qs) -> Iterator[bytes]:
     yield ("\ufeff" + writer.writerow(HEADERS)).encode("utf-8")
     batch: list[str] = []
     for cells in rows(qs):
-        batch.append(writer.writerow([_text(c) for c in cells]))
+        batch.append(writer.writerow(hygiene.csv_row([_text(c) for c in cells])))
         if len(batch) >= 500:
             yield "".join(batch).encode("utf-8")
             batch = []
@@ -64,7 +65,6 @@ def csv_chunks(qs) -> Iterator[bytes]:
 def to_xlsx(title: str, lines: Iterable[list], out) -> None:
     """Write the workbook to `out` in openpyxl's write-only mode: rows stream to disk, not memory."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -73,15 +73,8 @@ def to_xlsx(title: str, lines: Iterable[list], out) -> None:
     for i, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.freeze_panes = "A3"
-    heading = WriteOnlyCell(sheet, value=title)
-    heading.font = Font(name="TH Sarabun New", bold=True, size=16)
-    sheet.append([heading])
-    header_cells = []
-    for text in HEADERS:
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font = Font(name="TH Sarabun New", bold=True, size=14)
-        header_cells.append(cell)
-    sheet.append(header_cells)
+    sheet.append([hygiene.xlsx_cell(sheet, title, font=Font(name="TH Sarabun New", bold=True, size=16))])
+    sheet.append(hygiene.xlsx_row(sheet, HEADERS, font=Font(name="TH Sarabun New", bold=True, size=14)))
     dates = date_format()
     for cells in lines:
         sheet.append([_cell(sheet, c, dates) for c in cells])
@@ -89,10 +82,8 @@ def to_xlsx(title: str, lines: Iterable[list], out) -> None:
 
 
 def _cell(sheet, value, dates: str):
-    if not isinstance(value, dt.date):
-        return value
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.number_format = dates
-    return cell
+    """A date as a date cell; text typed as text, so a title `=HYPERLINK(…)` is shown, never run, and
+    characters XML cannot hold (rows older than the input rule) are dropped instead of failing the export."""
+    if isinstance(value, dt.date):
+        return hygiene.xlsx_cell(sheet, value, number_format=dates)
+    return hygiene.xlsx_cell(sheet, value)

@@ -4,6 +4,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from prasan import hygiene
 from prasan.thai.dates import thai_date, thai_datetime
 from prasan.thai.digits import to_thai
 
@@ -92,7 +93,7 @@ def cell_text(value, kind: str, *, empty: str = "–") -> str:
 
 def to_csv(report: Report) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = _Neutralised(csv.writer(buffer))
     writer.writerow([title(report)])
     writer.writerow([subtitle(report)])
     writer.writerow([f"จัดทำเมื่อ {thai_datetime(report.generated_at)}"])
@@ -108,6 +109,16 @@ def to_csv(report: Report) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+class _Neutralised:
+    """A csv.writer whose text cells cannot run as formulas (prasan.hygiene)."""
+
+    def __init__(self, writer):
+        self.writer = writer
+
+    def writerow(self, values):
+        return self.writer.writerow(hygiene.csv_row(values))
+
+
 def to_xlsx(report: Report) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -118,16 +129,10 @@ def to_xlsx(report: Report) -> bytes:
     formats = {"rate": "0.0%", "days": "0.0", "int": "#,##0"}
     for table in tables(report):
         sheet = book.create_sheet(table.sheet)
-        sheet.append([title(report)])
-        sheet.append([subtitle(report)])
-        sheet.append([table.title])
-        sheet.append([c.label for c in table.columns])
-        for row in table.rows:
-            sheet.append(row)
-        if table.total:
-            sheet.append(table.total)
-        sheet.append([])
-        sheet.append([ON_TIME_NOTE])
+        # Labels are names of units, people and agencies: typed as text, cleaned (prasan.hygiene).
+        for line in ([title(report)], [subtitle(report)], [table.title], [c.label for c in table.columns],
+                     *table.rows, *([table.total] if table.total else []), [], [ON_TIME_NOTE]):
+            sheet.append(hygiene.xlsx_row(sheet, line))
         sheet["A1"].font = Font(name=FONT, bold=True, size=18)
         for cell in (sheet["A2"], sheet["A3"]):
             cell.font = Font(name=FONT, bold=True, size=16)

@@ -7,6 +7,7 @@ their indentation are kept (the parser uses them); runs of spaces inside a line 
 
 import re
 
+from prasan.hygiene import CONTROL
 from prasan.thai.digits import to_arabic
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
@@ -27,6 +28,7 @@ _SPACE_BEFORE_MARK = re.compile(r"(?<=[\u0e01-\u0e4e]) +(?=[\u0e30-\u0e3a\u0e47-
 def normalize(text: str) -> str:
     text = text.translate(_INVISIBLE).translate(_SPACES)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").replace("\f", "\n")
+    text = CONTROL.sub("", text.replace("\v", "\n"))  # the confirm form would refuse them (prasan.hygiene)
     text = _SARA_AM_SPLIT.sub(lambda m: m.group(1) + "\u0e33", text)
     text = _TONE_AFTER_AM.sub(lambda m: m.group(1) + "\u0e33", text)
     text = _DOUBLE_SARA_E.sub("\u0e41", text)
