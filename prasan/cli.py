@@ -6,7 +6,6 @@ import sys
 from prasan import secret_key
 
 ALIASES = {
-    "worker": "db_worker",
     "serve": "runserver",
     "import-agencies": "import_agencies",
     "line-standin": "line_standin",

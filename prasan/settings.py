@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "prasan.records",
     "prasan.search",
     "prasan.documents",
+    "prasan.tasks",
     "prasan.web",
     "prasan.api",
     "prasan.backup",
@@ -247,6 +248,17 @@ LINE_TOKEN = env("PRASAN_LINE_TOKEN")
 REPLY_LINK_MAX_AGE_DAYS = int(env("PRASAN_REPLY_LINK_DAYS", "30"))
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+# Each reading of an uploaded file (render, parse, OCR) runs in a child process with these limits
+# (prasan.sandbox): address space, CPU seconds, wall-clock seconds.
+TASK_MEMORY_MB = int(env("PRASAN_TASK_MEMORY_MB", "1536"))
+TASK_CPU_SECONDS = int(env("PRASAN_TASK_CPU_SECONDS", "600"))
+TASK_WALL_SECONDS = int(env("PRASAN_TASK_WALL_SECONDS", "900"))
+# A worker that has not renewed its lease for this long is dead: its running tasks are queued again
+# (prasan.tasks), each at most TASK_MAX_ATTEMPTS times in all.
+WORKER_LEASE_SECONDS = int(env("PRASAN_WORKER_LEASE_SECONDS", "60"))
+TASK_MAX_ATTEMPTS = int(env("PRASAN_TASK_MAX_ATTEMPTS", "3"))
+# A letter being read with no progress for this long is shown as abandoned, with retry and discard.
+INTAKE_STALE_SECONDS = int(env("PRASAN_INTAKE_STALE_SECONDS", "900"))
 if TESTING:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -105,6 +105,7 @@ class LetterIntake(models.Model):
         READY = "ready", "รอตรวจยืนยัน"
         FAILED = "failed", "อ่านไม่สำเร็จ"
         REGISTERED = "registered", "ลงทะเบียนแล้ว"
+        DISCARDED = "discarded", "ทิ้งแล้ว"
 
     file = models.FileField(upload_to="intake/%Y/%m/")
     name = models.CharField("ชื่อไฟล์", max_length=255)
@@ -119,6 +120,8 @@ class LetterIntake(models.Model):
     confidence = models.JSONField(default=dict, blank=True)
     ocr_used = models.BooleanField(default=False)
     error = models.TextField(blank=True)
+    previews = models.PositiveSmallIntegerField(default=0)  # pre-rendered page-N.png (receiving.preview_name)
+    touched_at = models.DateTimeField(null=True, blank=True)  # last progress: a long silence means abandoned
     duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     entry = models.OneToOneField(RegisterEntry, null=True, blank=True, on_delete=models.SET_NULL,
                                  related_name="intake")
@@ -129,3 +132,17 @@ class LetterIntake(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = "หนังสือรอลงทะเบียน"
         verbose_name_plural = "หนังสือรอลงทะเบียน"
+
+    @property
+    def abandoned(self) -> bool:
+        """Queued or being read, yet silent for longer than any page takes: no live worker has it (the
+        worker requeues what a dead worker held, up to TASK_MAX_ATTEMPTS; after that, or with no worker
+        running at all, it waits here for a person)."""
+        if self.status not in (self.Status.QUEUED, self.Status.PROCESSING):
+            return False
+        quiet = timezone.now() - (self.touched_at or self.created_at)
+        return quiet.total_seconds() > settings.INTAKE_STALE_SECONDS
+
+    @property
+    def may_retry(self) -> bool:
+        return self.status == self.Status.FAILED or self.abandoned

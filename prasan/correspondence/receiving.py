@@ -1,24 +1,31 @@
-"""Receiving a letter: keep the file, read it (OCR in the background when scanned), then a person confirms.
+"""Receiving a letter: keep the file, read it in the background (in a sandbox), then a person confirms.
 
 On confirmation one transaction creates the incoming register entry and the matter (or attaches the
 letter to the matter whose outgoing letter it answers) — nothing is ever half-registered.
 """
 
 import hashlib
+import logging
 import re
+import shutil
+import tempfile
+from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from prasan import sandbox
 from prasan.audit.models import record
 from prasan.thai.digits import to_arabic
 
 from .models import LetterIntake, Register, RegisterEntry
 
-INLINE_EXTENSIONS = (".txt", ".docx")
+logger = logging.getLogger(__name__)
+
 
 
 class ReceiveError(ValueError):
@@ -26,7 +33,8 @@ class ReceiveError(ValueError):
 
 
 def receive(upload, *, by) -> LetterIntake:
-    """Store the file and start reading it. Text and DOCX are read at once; PDFs and images in the background."""
+    """Store the file and queue its reading. Nothing of the file is parsed or rendered here, in the web
+    process: every kind, text and DOCX included, is read by the worker in a sandbox (prasan.sandbox)."""
     if upload.size == 0:
         raise ReceiveError("ไฟล์ว่างเปล่า")
     if upload.size > settings.FILE_UPLOAD_MAX_BYTES:
@@ -38,12 +46,14 @@ def receive(upload, *, by) -> LetterIntake:
     intake.file.save(f"{digest[:16]}-{timezone.now():%H%M%S}.bin", ContentFile(data), save=False)
     intake.save()
     record(by, "intake.receive", intake, name=intake.name, sha256=digest)
-    if intake.name.lower().endswith(INLINE_EXTENSIONS):
-        read(intake.pk)
-    else:
-        transaction.on_commit(lambda: process_intake.enqueue(intake.pk))
-    intake.refresh_from_db()
+    queue(intake)
     return intake
+
+
+def queue(intake: LetterIntake) -> None:
+    """(Re)start the reading once the intake is committed, so the worker finds it."""
+    pk = intake.pk
+    transaction.on_commit(lambda: process_intake.enqueue(pk))
 
 
 @task()
@@ -52,41 +62,85 @@ def process_intake(intake_id: int) -> None:
 
 
 def read(intake_id: int) -> None:
-    """Run the intake pipeline, saving progress as it goes; any failure is kept as a Thai message."""
-    from .intake.errors import IntakeError
-    from .intake.pipeline import run
+    """Read the letter in the sandbox, saving progress as it goes; any failure is kept as a Thai message.
+
+    A PROCESSING intake is read again: its worker died mid-way and the task was queued anew (prasan.tasks)."""
+    from .intake import pipeline
 
     intake = LetterIntake.objects.get(pk=intake_id)
-    if intake.status not in (LetterIntake.Status.QUEUED, LetterIntake.Status.FAILED):
+    if intake.status not in (LetterIntake.Status.QUEUED, LetterIntake.Status.PROCESSING,
+                             LetterIntake.Status.FAILED):
         return
     _progress(intake, 1, "กำลังอ่านเอกสาร", LetterIntake.Status.PROCESSING)
 
     def progress(done, total, label=""):
         _progress(intake, min(95, int(100 * done / max(total, 1))), label or f"หน้า {done}/{total}")
 
-    try:
-        with intake.file.open("rb") as handle:
-            result = run(handle.read(), intake.name, progress=progress)
-    except IntakeError as exc:
-        LetterIntake.objects.filter(pk=intake.pk).update(status=LetterIntake.Status.FAILED, error=str(exc), progress=0)
-        return
-    except Exception as exc:  # noqa: BLE001 — a broken file must never lose the upload or crash the worker
-        LetterIntake.objects.filter(pk=intake.pk).update(
-            status=LetterIntake.Status.FAILED, progress=0,
-            error=f"อ่านไฟล์ไม่ได้ ({type(exc).__name__}) กรุณาลงทะเบียนด้วยตนเองจากไฟล์ที่เก็บไว้")
-        return
+    with tempfile.TemporaryDirectory(prefix="prasan-intake-") as work:
+        source, shown = Path(work) / "letter", Path(work) / "previews"
+        shown.mkdir()
+        with intake.file.open("rb") as handle, source.open("wb") as out:
+            shutil.copyfileobj(handle, out)
+        try:
+            outcome = sandbox.call(f"{pipeline.__name__}.run_file", str(source), intake.name, str(shown),
+                                   limits=sandbox.Limits.from_settings(), progress=progress)
+        except sandbox.SandboxError as exc:
+            logger.warning("intake %s refused (%s) after %.1f s, peak %d KB", intake.pk, exc.code, exc.seconds,
+                           exc.peak_kb)
+            fail(intake, exc.message)
+            return
+        except Exception as exc:  # noqa: BLE001 — a broken file must never lose the upload or crash the worker
+            logger.exception("intake %s could not be read", intake.pk)
+            fail(intake, f"อ่านไฟล์ไม่ได้ ({type(exc).__name__}) กรุณาลงทะเบียนด้วยตนเองจากไฟล์ที่เก็บไว้")
+            return
+        result = outcome.value
+        logger.info("intake %s read in %.1f s, peak %d KB", intake.pk, outcome.seconds, outcome.peak_kb)
+        previews = _keep_previews(intake, shown, result["previews"])
     LetterIntake.objects.filter(pk=intake.pk).update(
-        status=LetterIntake.Status.READY, progress=100, progress_label="อ่านเสร็จแล้ว", text=result.text,
-        fields=result.fields, confidence=result.confidence, ocr_used=result.ocr_used,
-        content_type=result.content_type, error="\n".join(result.warnings))
+        status=LetterIntake.Status.READY, progress=100, progress_label="อ่านเสร็จแล้ว", text=result["text"],
+        fields=result["fields"], confidence=result["confidence"], ocr_used=result["ocr_used"],
+        content_type=result["content_type"], error="\n".join(result["warnings"]), previews=previews,
+        touched_at=timezone.now())
     # update() sends no signal: tell the search index the letter's text is in.
     from prasan.search.index import changed
 
     changed("letter", [intake.pk])
 
 
+ABANDONED = ("ระบบหยุดกลางคันทุกครั้งที่อ่านไฟล์นี้ ({} ครั้ง) จึงเลิกอ่าน กดลองใหม่ภายหลัง "
+             "หรือลงทะเบียนด้วยตนเองจากไฟล์ที่เก็บไว้")
+
+
+def on_task_finished(sender, task_result, **kwargs) -> None:
+    """A reading whose worker died TASK_MAX_ATTEMPTS times (prasan.tasks.leases) is failed, with retry and
+    discard, instead of showing "processing" forever."""
+    if task_result.task.func is not process_intake.func or task_result.status != "FAILED":
+        return
+    intake_id = (task_result.args or [None])[0]
+    LetterIntake.objects.filter(pk=intake_id, status__in=[LetterIntake.Status.QUEUED, LetterIntake.Status.PROCESSING]
+                                ).update(status=LetterIntake.Status.FAILED, progress=0, touched_at=timezone.now(),
+                                         error=ABANDONED.format(len(task_result.worker_ids)))
+
+
+def fail(intake: LetterIntake, message: str) -> None:
+    LetterIntake.objects.filter(pk=intake.pk).update(status=LetterIntake.Status.FAILED, error=message, progress=0,
+                                                     touched_at=timezone.now())
+
+
+def preview_name(intake: LetterIntake, page: int) -> str:
+    return f"intake/previews/{intake.pk}/page-{page}.png"
+
+
+def _keep_previews(intake: LetterIntake, folder: Path, count: int) -> int:
+    for page in range(1, count + 1):
+        name = preview_name(intake, page)
+        default_storage.delete(name)
+        default_storage.save(name, ContentFile((folder / f"page-{page}.png").read_bytes()))
+    return count
+
+
 def _progress(intake, percent: int, label: str, status: str | None = None) -> None:
-    update = {"progress": percent, "progress_label": label[:200]}
+    update = {"progress": percent, "progress_label": label[:200], "touched_at": timezone.now()}
     if status:
         update["status"] = status
     LetterIntake.objects.filter(pk=intake.pk).update(**update)

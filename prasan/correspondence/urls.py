@@ -9,6 +9,7 @@ urlpatterns = [
     path("intake/<int:pk>/file/", intake.intake_file, name="intake-file"),
     path("intake/<int:pk>/page-<int:page>.png", intake.intake_page, name="intake-page"),
     path("intake/<int:pk>/retry/", intake.intake_retry, name="intake-retry"),
+    path("intake/<int:pk>/discard/", intake.intake_discard, name="intake-discard"),
     path("", registers.register_index, name="register-index"),
     path("<str:register>/", registers.entry_list, name="register-list"),
     path("<str:register>/new/", registers.entry_new, name="register-new"),

@@ -2,9 +2,10 @@
 
 import pytest
 
+from tests.intake.bombs import pdf_page
 from tests.servers import line_server, smtp_server  # noqa: F401
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF_BYTES = pdf_page(595, 842)  # a real one-page A4 PDF: attachments are opened, not only sniffed
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,7 +18,9 @@ LETTER = (Path(__file__).resolve().parents[2] / "bench" / "letters" / "01_ext_ob
 
 
 def upload(client, data=LETTER, name="letter.txt"):
-    return client.post(reverse("intake-home"), {"file": SimpleUploadedFile(name, data)})
+    """Every kind is read by the worker once the upload commits; here the task runs then, in the sandbox."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(reverse("intake-home"), {"file": SimpleUploadedFile(name, data)})
 
 
 def confirm_data(intake, **extra):

@@ -8,10 +8,11 @@ from django.urls import reverse
 
 from prasan.audit.models import AuditEvent
 from prasan.matters.models import Matter, MatterFile, Plan
+from tests.intake.bombs import pdf_page
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_page(595, 842)  # a real one-page A4 PDF: attachments are opened, not only sniffed
 
 
 @pytest.fixture

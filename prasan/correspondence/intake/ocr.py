@@ -196,14 +196,18 @@ def image_frames(data: bytes) -> Iterator:
 
 
 def pdf_page_image(data: bytes, index: int):
+    """The page at RENDER_DPI, or at less if its box is large (detect.render_dpi, asked before rendering)."""
     import pypdfium2 as pdfium
+
+    from .detect import render_dpi
 
     document = pdfium.PdfDocument(data)
     try:
         page = document[index]
-        bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
+        dpi = render_dpi(page.get_size(), index + 1, RENDER_DPI)
+        bitmap = page.render(scale=dpi / 72, grayscale=True)
         image = bitmap.to_pil()
-        image.info["dpi"] = (RENDER_DPI, RENDER_DPI)
+        image.info["dpi"] = (round(dpi), round(dpi))
         return image
     finally:
         document.close()

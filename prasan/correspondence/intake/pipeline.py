@@ -3,14 +3,15 @@
     result = run(data, "letter.pdf", progress=lambda page, pages: ...)
 
 Raises `IntakeError` (Thai message) for files it cannot take; the caller keeps the file for a
-person to handle and registers nothing. OCR is slow (seconds a page): call `run` from a
-background task and pass `progress` to report page i of n.
+person to handle and registers nothing. OCR is slow (seconds a page) and any file may be hostile:
+the app calls `run_file` only from a background task, in a child process with memory and time limits
+(prasan.sandbox), and passes `progress` to report page i of n.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import detect, extract, ocr, store
+from . import detect, extract, ocr, previews, store
 from .errors import IntakeError
 from .normalize import normalize
 from .parse import parse
@@ -33,12 +34,14 @@ class IntakeResult:
     pages: int
     ocr_used: bool
     warnings: list[str] = field(default_factory=list)
+    previews: int = 0  # page-N.png files written for the confirm screen
 
 
 def run(data: bytes, filename: str = "", progress: ocr.Progress | None = None,
-        options: ocr.OcrOptions | None = None) -> IntakeResult:
+        options: ocr.OcrOptions | None = None, preview_dir: str | Path | None = None) -> IntakeResult:
     digest = store.digest(data)
     detected = detect.detect(data, filename)
+    pages_drawn = previews.render(data, detected, preview_dir) if preview_dir else 0
     text, ocr_used, warnings = read_text(data, detected, progress, options)
     text = normalize(text)
     if len(text.strip()) < extract.MIN_CHARS_PER_PAGE:
@@ -47,7 +50,13 @@ def run(data: bytes, filename: str = "", progress: ocr.Progress | None = None,
     if ocr_used:
         warnings.append(OCR_USED)
     return IntakeResult(digest, detected.content_type, text, parsed.fields, parsed.confidence,
-                        detected.pages, ocr_used, warnings)
+                        detected.pages, ocr_used, warnings, pages_drawn)
+
+
+def run_file(path: str, filename: str, preview_dir: str | None = None,
+             progress: ocr.Progress | None = None) -> dict:
+    """The sandbox's entry point: the file at `path` read as `run` does, the result as plain JSON data."""
+    return asdict(run(Path(path).read_bytes(), filename, progress, preview_dir=preview_dir))
 
 
 def read_text(data: bytes, detected: detect.Detected, progress: ocr.Progress | None = None,

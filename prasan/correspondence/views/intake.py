@@ -1,21 +1,22 @@
-"""Letter intake pages: upload, progress, the scan beside the prefilled form, confirm."""
-
-import io
+"""Letter intake pages: upload, progress, the scan beside the prefilled form, confirm; retry or discard."""
 
 from django.contrib import messages
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from prasan.accounts.models import Role
+from prasan.audit.models import record
 from prasan.matters.access import INTAKE_ROLES, role_required
 
 from ..confirming import already_registered, confirm, deadlines
 from ..duplicates import DuplicateLetter
 from ..intake_forms import PARSED, ConfirmForm, UploadForm, initial_from
 from ..models import LetterIntake
-from ..receiving import ReceiveError, matching_outgoing, receive
+from ..receiving import ReceiveError, matching_outgoing, preview_name, queue, receive
 
 SECRECY = {"ลับ": 1, "ลับมาก": 2, "ลับที่สุด": 3}
 intake_roles = role_required(INTAKE_ROLES)
@@ -47,7 +48,8 @@ def intake_home(request):
             if intake.duplicate_of_id:
                 messages.warning(request, "ไฟล์นี้เคยรับเข้ามาแล้ว โปรดตรวจว่าไม่ได้ลงทะเบียนซ้ำ")
             return redirect("intake-detail", pk=intake.pk)
-    recent = _intakes(request.user).exclude(status=LetterIntake.Status.REGISTERED)[:30]
+    recent = _intakes(request.user).exclude(
+        status__in=[LetterIntake.Status.REGISTERED, LetterIntake.Status.DISCARDED])[:30]
     return render(request, "correspondence/intake_home.html", {"form": form, "recent": recent})
 
 
@@ -56,6 +58,8 @@ def intake_detail(request, pk):
     intake = _get(request.user, pk)
     if intake.status in (LetterIntake.Status.QUEUED, LetterIntake.Status.PROCESSING):
         return render(request, "correspondence/intake_progress.html", {"intake": intake})
+    if intake.status == LetterIntake.Status.DISCARDED:
+        raise Http404
     form, duplicate, status = None, None, 200
     if intake.status == LetterIntake.Status.READY:
         initial = _initial(intake, request.user)
@@ -84,7 +88,7 @@ def intake_detail(request, pk):
     return render(request, "correspondence/intake_confirm.html", {
         "intake": intake, "form": form, "rows": rows, "duplicate": duplicate,
         "duplicate_message": str(DuplicateLetter(duplicate)) if duplicate else "",
-        "reference": reference, "deadline": external, "pages": range(1, _page_count(intake) + 1),
+        "reference": reference, "deadline": external, "pages": range(1, intake.previews + 1),
     }, status=status)
 
 
@@ -107,26 +111,45 @@ def intake_file(request, pk):
 
 @intake_roles
 def intake_page(request, pk, page):
-    """The scan as a PNG (first pages of a PDF, or the image itself) for the confirm screen."""
+    """A page of the scan as the worker drew it (receiving.preview_name, at most 1600 px a side): the web
+    process never renders an uploaded file."""
     intake = _get(request.user, pk)
-    with intake.file.open("rb") as handle:
-        data = handle.read()
+    if not 1 <= page <= intake.previews:
+        raise Http404
     try:
-        png = _page_png(data, page)
-    except Exception:  # noqa: BLE001 — an unreadable preview is shown as missing, never a 500
+        handle = default_storage.open(preview_name(intake, page), "rb")
+    except OSError:
         raise Http404 from None
-    return HttpResponse(png, content_type="image/png")
+    return FileResponse(handle, content_type="image/png")
 
 
 @require_POST
 @intake_roles
 def intake_retry(request, pk):
-    from ..receiving import process_intake
-
+    """ลองใหม่: read a failed or abandoned letter again."""
     intake = _get(request.user, pk)
-    if intake.status == LetterIntake.Status.FAILED:
-        LetterIntake.objects.filter(pk=intake.pk).update(status=LetterIntake.Status.QUEUED, error="")
-        process_intake.enqueue(intake.pk)
+    if intake.may_retry:
+        before = intake.status
+        LetterIntake.objects.filter(pk=intake.pk).update(status=LetterIntake.Status.QUEUED, error="", progress=0,
+                                                         progress_label="", touched_at=timezone.now())
+        record(request.user, "intake.retry", intake, status=before)
+        queue(intake)
+        messages.success(request, "ส่งไฟล์ให้ระบบอ่านใหม่แล้ว")
+    return redirect("intake-detail", pk=intake.pk)
+
+
+@require_POST
+@intake_roles
+def intake_discard(request, pk):
+    """ทิ้ง: set a failed or abandoned letter aside; the file is kept (and audited), it leaves the desk's list."""
+    intake = _get(request.user, pk)
+    if intake.may_retry:
+        before = intake.status
+        LetterIntake.objects.filter(pk=intake.pk).update(status=LetterIntake.Status.DISCARDED,
+                                                         touched_at=timezone.now())
+        record(request.user, "intake.discard", intake, status=before, name=intake.name)
+        messages.success(request, f"ทิ้งหนังสือ {intake.name} แล้ว (ไฟล์ยังเก็บไว้ในระบบ)")
+        return redirect("intake-home")
     return redirect("intake-detail", pk=intake.pk)
 
 
@@ -157,29 +180,3 @@ def _date(intake, name):
         return None
 
 
-def _page_count(intake) -> int:
-    if intake.content_type == "application/pdf":
-        try:
-            import pypdfium2
-
-            with intake.file.open("rb") as handle:
-                return min(len(pypdfium2.PdfDocument(handle.read())), 5)
-        except Exception:  # noqa: BLE001
-            return 0
-    return 1 if intake.content_type.startswith("image/") else 0
-
-
-def _page_png(data: bytes, page: int) -> bytes:
-    out = io.BytesIO()
-    if data.startswith(b"%PDF"):
-        import pypdfium2
-
-        pdf = pypdfium2.PdfDocument(data)
-        pdf[page - 1].render(scale=1.2).to_pil().save(out, "PNG")
-    else:
-        from PIL import Image
-
-        image = Image.open(io.BytesIO(data))
-        image.thumbnail((1400, 2000))
-        image.convert("RGB").save(out, "PNG")
-    return out.getvalue()
