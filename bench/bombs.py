@@ -45,7 +45,7 @@ def main() -> None:
     parser.add_argument("--skip-before", action="store_true")
     args = parser.parse_args()
     cases = [
-        ("435-byte PDF, one 14,400 pt page", bombs.pdf_page(14_400, 14_400), "huge.pdf", "old_pdf_render"),
+        ("one-page PDF, a 14,400 × 14,400 pt page", bombs.pdf_page(14_400, 14_400), "huge.pdf", "old_pdf_render"),
         ("1 MB DOCX zip bomb", bombs.zip_bomb(), "bomb.docx", "old_docx"),
         ("113 KB DOCX, 8.7 M empty paragraphs", bombs.paragraph_bomb(), "paragraphs.docx", "old_docx"),
         ("DOCX of 5,000 parts", bombs.many_parts(), "parts.docx", "old_docx"),

@@ -52,7 +52,7 @@ class Limits:
 @dataclass
 class Outcome:
     value: object
-    peak_kb: int  # the child's peak resident memory, with the children it waited for (Tesseract)
+    peak_kb: int  # the child's peak resident memory (VmHWM), or that of the Tesseract it ran if larger
     seconds: float
 
 
@@ -74,7 +74,7 @@ def call(function: str, *args, limits: Limits | None = None,
     with tempfile.TemporaryFile() as errors:
         child = subprocess.Popen([sys.executable, "-m", "prasan.sandbox"], stdin=subprocess.PIPE,
                                  stdout=subprocess.PIPE, stderr=errors, start_new_session=True)
-        timed_out = threading.Event()
+        timed_out, done = threading.Event(), threading.Event()
 
         def kill():
             timed_out.set()
@@ -83,6 +83,8 @@ def call(function: str, *args, limits: Limits | None = None,
         timer = threading.Timer(limits.wall_seconds, kill)
         timer.daemon = True
         timer.start()
+        watcher = _PeakWatcher(child.pid, done)
+        watcher.start()
         reply = None
         try:
             child.stdin.write(request.encode())
@@ -98,18 +100,18 @@ def call(function: str, *args, limits: Limits | None = None,
         finally:
             timer.cancel()
             child.stdout.close()
-            _, status, usage = os.wait4(child.pid, 0)
-            child.returncode = os.waitstatus_to_exitcode(status)
+            done.set()
+            watcher.join()
+            code = child.wait()
             _kill_group(child.pid)  # whatever it started and left running
         seconds = time.monotonic() - started
-        peak = usage.ru_maxrss
+        peak = max(watcher.peak_kb, (reply or {}).get("peak_kb", 0))
         if timed_out.is_set():
             raise SandboxError(TIME.format(limits.wall_seconds), "time", peak, seconds)
         if reply is not None and "result" in reply:
             return Outcome(reply["result"], peak, seconds)
         if reply is not None and "error" in reply:
             raise SandboxError(reply["error"]["message"], reply["error"]["code"], peak, seconds)
-        code = child.returncode
         if code == -signal.SIGXCPU or (code == -signal.SIGKILL and seconds >= limits.cpu_seconds):
             raise SandboxError(TIME.format(limits.cpu_seconds), "time", peak, seconds)
         errors.seek(0)
@@ -117,6 +119,31 @@ def call(function: str, *args, limits: Limits | None = None,
         if any(sign in tail for sign in ("MemoryError", "bad_alloc", "Cannot allocate", "out of memory")):
             raise SandboxError(MEMORY.format(limits.memory_mb), "memory", peak, seconds)
         raise SandboxError(CRASHED.format(f"รหัส {code}"), "crashed", peak, seconds)
+
+
+class _PeakWatcher(threading.Thread):
+    """The child's peak resident memory (VmHWM), sampled while it lives. getrusage's ru_maxrss cannot tell it:
+    Linux carries the parent's resident size at fork over exec into the child's figure."""
+
+    def __init__(self, pid: int, done: threading.Event):
+        super().__init__(daemon=True)
+        self.pid, self.done, self.peak_kb = pid, done, 0
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            self.peak_kb = max(self.peak_kb, _high_water(self.pid))
+            self.done.wait(0.05)
+
+
+def _high_water(pid: int | str) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def _kill_group(pid: int) -> None:
@@ -165,10 +192,15 @@ def _child() -> None:
         return
     except Exception as exc:  # noqa: BLE001 — a refusal with a Thai message goes back as it is
         if isinstance(getattr(exc, "message", None), str) and getattr(exc, "code", None):
-            _send({"error": {"message": exc.message, "code": exc.code}})
+            _send({"error": {"message": exc.message, "code": exc.code}, "peak_kb": _own_peak()})
             return
         raise
-    _send({"result": value})
+    _send({"result": value, "peak_kb": _own_peak()})
+
+
+def _own_peak() -> int:
+    """This process's peak (its own memory since exec) and that of the children it waited for (Tesseract)."""
+    return max(_high_water("self"), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.intake.bombs import pdf_page
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 APPROVE = "ตรวจแล้ว เสนอรัฐมนตรี"
@@ -9,7 +11,8 @@ DECIDE = "บันทึกคำสั่งการของรัฐมน�
 
 
 def _pdf(path, text: str):
-    path.write_bytes(b"%PDF-1.4\n% " + text.encode() + b"\n%%EOF\n")
+    """A real one-page PDF (attachments are opened, not only sniffed), a page width of its own for each text."""
+    path.write_bytes(pdf_page(595 + len(text), 842))
     return path
 
 
