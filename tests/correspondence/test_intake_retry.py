@@ -87,10 +87,10 @@ def test_an_abandoned_letter_shows_retry_and_discard_while_processing(intake, lo
     LetterIntake.objects.filter(pk=intake.pk).update(
         status="processing", progress=8, touched_at=timezone.now() - dt.timedelta(seconds=settings.INTAKE_STALE_SECONDS + 5))
     client = login(users["registrar"])
-    page = client.get(reverse("intake-progress", args=[intake.pk])).content.decode()
+    page = client.get(reverse("intake-detail", args=[intake.pk])).content.decode()
     assert "ลองใหม่" in page and "ทิ้ง" in page and "งานอาจค้าง" in page
     LetterIntake.objects.filter(pk=intake.pk).update(touched_at=timezone.now())
-    page = client.get(reverse("intake-progress", args=[intake.pk])).content.decode()
+    page = client.get(reverse("intake-detail", args=[intake.pk])).content.decode()
     assert "ลองใหม่" not in page
     assert client.post(reverse("intake-discard", args=[intake.pk])).status_code == 302
     assert LetterIntake.objects.get(pk=intake.pk).status == "processing"  # not abandoned: nothing discarded
