@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('correspondence', '0002_letterintake'),
+        ('correspondence', '0003_entry_letter_date_index'),
     ]
 
     operations = [
