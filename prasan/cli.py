@@ -9,6 +9,7 @@ ALIASES = {
     "serve": "runserver",
     "import-agencies": "import_agencies",
     "line-standin": "line_standin",
+    "sign-verify": "sign_verify",
 }
 
 

@@ -247,6 +247,14 @@ LINE_TOKEN = env("PRASAN_LINE_TOKEN")
 
 REPLY_LINK_MAX_AGE_DAYS = int(env("PRASAN_REPLY_LINK_DAYS", "30"))
 
+# The office's signing certificate (PKCS#12) for the PDF digital signature (PAdES) of signed documents.
+# Unset: the demo office's certificate that `prasan demo` makes under SIGNING_DEMO_DIR, if there is one.
+SIGNING_P12 = env("PRASAN_SIGNING_P12")
+SIGNING_P12_PASSWORD = env("PRASAN_SIGNING_P12_PASSWORD")
+# Further trusted root certificates (PEM or DER files, separated by ":") for checking signed PDFs.
+SIGNING_TRUST = [p for p in env("PRASAN_SIGNING_TRUST").split(os.pathsep) if p]
+SIGNING_DEMO_DIR = DATA_DIR / "signing"
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 # Each reading of an uploaded file (render, parse, OCR) runs in a child process with these limits
 # (prasan.sandbox): address space, CPU seconds, wall-clock seconds.

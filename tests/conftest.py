@@ -10,9 +10,29 @@ from prasan.matters.models import Matter
 PASSWORD = "test-password-2569"
 
 
+SIGNING_PASSWORD = "office-p12-2569"
+
+
+@pytest.fixture(scope="session")
+def test_ca(tmp_path_factory):
+    """The tests' own certificate authority and the office certificate it issued (PKCS#12)."""
+    from tests import pki
+
+    folder = tmp_path_factory.mktemp("pki")
+    ca = pki.make_ca()
+    office = pki.issue(ca, "สร. ทดสอบ")
+    (folder / "ca.pem").write_bytes(ca.pem())
+    return {"ca": ca, "office": office, "folder": folder, "ca_pem": folder / "ca.pem",
+            "p12": pki.write_p12(folder / "office.p12", office, ca, SIGNING_PASSWORD)}
+
+
 @pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
+def _media(settings, tmp_path, test_ca):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SIGNING_P12 = str(test_ca["p12"])
+    settings.SIGNING_P12_PASSWORD = SIGNING_PASSWORD
+    settings.SIGNING_TRUST = []
+    settings.SIGNING_DEMO_DIR = tmp_path / "signing"
 
 
 @pytest.fixture(autouse=True)
@@ -54,8 +74,9 @@ def users(unit, other_unit):
     return {
         "coordinator": make_user("coordinator", "coordinator", unit, clearance=1),
         "grouphead": make_user("grouphead", "group_head", unit, clearance=2),
-        "head": make_user("head", "head", None, clearance=3),
-        "minister": make_user("minister", "executive", None, clearance=3),
+        "head": make_user("head", "head", None, clearance=3, position="หัวหน้าสำนักงานรัฐมนตรี"),
+        "minister": make_user("minister", "executive", None, clearance=3,
+                              position="รัฐมนตรีว่าการกระทรวงศึกษาธิการ"),
         "registrar": make_user("registrar", "registrar", unit),
         "auditor": make_user("auditor", "auditor"),
         "admin": make_user("admin", "admin", is_staff=True, is_superuser=True),

@@ -34,6 +34,12 @@ class Office(models.Model):
         "บังคับยืนยันตัวตนสองขั้นตอน", default=True,
         help_text="หัวหน้าสำนักงาน ผู้บริหาร ผู้ดูแลระบบ และผู้มีสิทธิ์ชั้นลับที่สุด ต้องใช้รหัสจากแอปทุกครั้งที่เข้าสู่ระบบ",
     )
+    emblem = models.FileField(
+        "ตราครุฑของสำนักงาน (SVG หรือ PNG)", upload_to="office/emblem/", blank=True,
+        help_text="ใช้พิมพ์บนหนังสือและบันทึกทุกฉบับ (สูง ๓ ซม. บนหนังสือภายนอก ๑.๕ ซม. บนบันทึกข้อความ) "
+                  "ถ้ายังไม่อัปโหลด เอกสารจะพิมพ์ตราตัวอย่างซึ่งใช้จริงไม่ได้")
+    # Word needs a raster picture: an SVG emblem is kept with a PNG made from it at upload.
+    emblem_png = models.FileField(upload_to="office/emblem/", blank=True, editable=False)
 
     class Meta:
         verbose_name = "สำนักงาน"

@@ -1,10 +1,6 @@
 """A document as a file: the signed copy once there is one, else rendered now from its printable fields."""
 
-from prasan.thai.preferences import document_digits
-
-from . import signing
-from .render.docx import render_docx
-from .render.html import render_pdf
+from . import printing
 
 CONTENT_TYPES = {"pdf": "application/pdf",
                  "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
@@ -19,8 +15,6 @@ def document_file(document, fmt: str) -> tuple[bytes, str, str]:
         with stored.open("rb") as handle:
             content = handle.read()
     else:
-        data = signing.printable(document)
-        office, digits = document.matter.office.name, document_digits()
-        content = (render_pdf(document.form, data, office=office, digits=digits) if fmt == "pdf"
-                   else render_docx(document.form, data, office=office, digits=digits))
+        # The office's emblem, name and digits, as every page and the API print them.
+        content = printing.pdf(document) if fmt == "pdf" else printing.docx(document)
     return content, CONTENT_TYPES[fmt], f"document-{document.pk}-v{document.version}.{fmt}"

@@ -1,7 +1,11 @@
-"""Signing (typed name by an identity-verified user), numbering from the register, rendering, dispatch.
+"""Signing: the signer's identity checked (password again), the office's certificate opened, then
+inside one transaction the register's number taken, the document printed with the signer's name,
+position and electronic-signature line, and the PDF signed digitally (PAdES) — so a refusal at any
+step leaves nothing numbered.
 
 The 2564 amendment of the correspondence regulation accepts a typed name in an identity-verified
-system as a signature; Prasan verifies identity by asking for the signer's password again.
+system as a signature; Prasan verifies identity by asking for the signer's password again, prints
+the name and position from the signer's own profile, and seals the PDF with the office's certificate.
 """
 
 from django.core.files.base import ContentFile
@@ -18,15 +22,15 @@ from prasan.matters import document_path
 from prasan.thai.dates import shown_datetime
 from prasan.thai.preferences import document_digits
 
+from . import certificates, pades, printing, signature
 from .chain import ChainError
 from .events import step_taken
 from .forms import get_form
-from .models import Document, ReviewStep
-from .render.docx import render_docx
-from .render.html import render_pdf
+from .models import Document
 
 REGISTER_FOR = {"circular": Register.CIRCULAR, "order": Register.ORDER, "announcement": Register.ANNOUNCEMENT}
 SIGNERS = frozenset({Role.HEAD, Role.EXECUTIVE})
+printable = printing.printable  # kept here too: pages and the API print a document's fields with it
 
 
 def ready_to_sign(document: Document) -> bool:
@@ -38,31 +42,24 @@ def ready_to_sign(document: Document) -> bool:
         and not document.register_entry_id
 
 
-def printable(document: Document) -> dict:
-    """The fields as printed: the review column filled from the chain's approvals."""
-    fields = dict(document.fields)
-    names = {f.name for f in get_form(document.form).fields}
-    if "reviewers" in names:
-        approved = document.steps.filter(status=ReviewStep.Status.APPROVED).exclude(role=Role.EXECUTIVE)
-        fields["reviewers"] = [
-            {"name": s.name, "position": s.position or s.role_label, "date": timezone.localtime(s.decided_at).date().isoformat()}
-            for s in approved.order_by("round", "order")
-        ] or fields.get("reviewers") or []
-    return fields
-
-
-def sign(document: Document, *, by, typed_name: str, password: str) -> Document:
+def sign(document: Document, *, by, password: str, acting_for: str = "", typed_name: str = "") -> Document:
+    """Sign as ``by`` (their profile's name and position; ``acting_for`` = the position they act for).
+    ``typed_name`` is accepted for older callers and not printed."""
     if by.role not in SIGNERS:
         raise ChainError("ผู้ลงนามต้องเป็นหัวหน้าสำนักงานหรือผู้บริหาร")
-    if not typed_name.strip():
-        raise ChainError("กรุณาพิมพ์ชื่อผู้ลงนาม")
     if not by.check_password(password):
         raise ChainError("รหัสผ่านไม่ถูกต้อง จึงยืนยันตัวตนเพื่อลงนามไม่ได้")
+    try:
+        person = signature.signer_person(by, acting_for)
+        certificate = certificates.load()  # before the number is taken: a bad certificate numbers nothing
+    except (signature.ProfileError, certificates.CertificateError) as exc:
+        raise ChainError(str(exc)) from None
     with transaction.atomic():
         locked = Document.objects.select_for_update().select_related("matter", "matter__office").get(pk=document.pk)
         if locked.register_entry_id or not ready_to_sign(locked):
             raise ChainError("เอกสารนี้ยังไม่ผ่านการตรวจ หรือลงนามไปแล้ว")
         matter = locked.matter
+        spec = get_form(locked.form)
         register = Register.SECRET if matter.is_secret else REGISTER_FOR.get(locked.form, Register.OUTGOING)
         entry = numbering.register_entry(
             matter.office, register, by=by, subject=(locked.fields.get("subject") or locked.title)[:500],
@@ -70,29 +67,36 @@ def sign(document: Document, *, by, typed_name: str, password: str) -> Document:
             letter_date=timezone.localdate(), unit=matter.owner_unit, matter=matter, secrecy=matter.secrecy,
             action="ลงนามในระบบ",
         )
-        names = {f.name for f in get_form(locked.form).fields}
-        fields = dict(locked.fields)
-        for name in ("doc_number", "number"):
-            if name in names:
-                fields[name] = entry.doc_number
-        if "date" in names:
-            fields["date"] = entry.letter_date.isoformat()
-        locked.fields = fields
+        signed_at = timezone.now()
+        locked.fields = signature.signed_fields(spec, locked.fields, number=entry.doc_number,
+                                                date=entry.letter_date, person=person)
         locked.register_entry = entry
-        locked.signed_by, locked.signed_name, locked.signed_at = by, typed_name.strip(), timezone.now()
+        locked.signed_by, locked.signed_name, locked.signed_at = by, person["name"], signed_at
+        locked.signed_position = "\n".join(person["position"])
+        locked.signature_fingerprint = signature.fingerprint(
+            form=locked.form, fields=locked.fields, number=entry.doc_number, signer=by.username,
+            signed_at=signed_at)
+        locked.signature_certificate = certificate.subject[:200]
+        locked.signature_demo = certificate.demo
         if locked.status == Document.Status.APPROVED:
             locked.status = Document.Status.SIGNED
-        data = printable(locked)
+        esign = signature.stamp(person, signed_at, locked.signature_fingerprint, demo=certificate.demo,
+                                thai_digits=document_digits() == "thai")
+        data = printing.printable(locked)
+        pdf = printing.pdf(locked, data, esign=esign)
+        try:
+            pdf = pades.sign_pdf(pdf, certificate, name=person["name"],
+                                 reason=f"ลงนาม{spec.title} ที่ {entry.doc_number}", location=matter.office.name)
+        except Exception as exc:  # noqa: BLE001 — any failure of the digital signature undoes the number
+            raise ChainError("ลงนามดิจิทัลในไฟล์ PDF ไม่สำเร็จ จึงยังไม่ออกเลข กรุณาแจ้งผู้ดูแลระบบ") from exc
         stem = f"{locked.form}-{entry.number}-{entry.year}"
-        office = locked.matter.office.name  # the files' author (PDF/A metadata, DOCX properties)
-        digits = document_digits()
-        locked.pdf.save(f"{stem}.pdf", ContentFile(render_pdf(locked.form, data, office=office, digits=digits)),
-                        save=False)
-        locked.docx.save(f"{stem}.docx", ContentFile(render_docx(locked.form, data, office=office, digits=digits)),
-                         save=False)
+        locked.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
+        locked.docx.save(f"{stem}.docx", ContentFile(printing.docx(locked, data, esign=esign)), save=False)
         locked.save()
-        record(by, "document.sign", locked, typed_name=locked.signed_name, register=register,
-               number=entry.number, doc_number=entry.doc_number)
+        record(by, "document.sign", locked, signer=person["name"], position=person["position"],
+               acting_for=signature.acting_for_clean(acting_for), register=register, number=entry.number,
+               doc_number=entry.doc_number, fingerprint=locked.signature_fingerprint,
+               certificate=certificate.subject, demo_certificate=certificate.demo)
         document_path.follow(matter, "signed", by=by, message=f"ลงนาม{locked.title} ที่ {entry.doc_number}")
     return locked
 

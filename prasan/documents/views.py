@@ -10,13 +10,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from prasan.matters.access import editable_matter, staff_required
-from prasan.thai.preferences import document_digits
 from prasan.web.navigation import safe_next
 
-from . import access, chain, drafting, editor, output, signing
+from . import access, certificates, chain, drafting, editor, output, printing, signature, signing
 from .forms import FORMS, FormError, get_form
 from .models import Document
-from .render.html import render_pdf
 
 # One answer for the pages and the API (prasan/api/documents.py): see access.py.
 _document = access.visible_document
@@ -60,12 +58,35 @@ def document_detail(request, pk):
 
 
 def _context(request, document, spec, fields_form, errors):
+    actions = access.actions(request.user, document)
     return {
         "document": document, "matter": document.matter, "spec": spec, "fields_form": fields_form,
         "errors": errors, "steps": document.steps.select_related("decided_by"),
-        "versions": document.versions.all(), **access.actions(request.user, document),
+        "versions": document.versions.all(), **actions,
         "verdicts": chain.VERDICTS, "recipient": _recipient(document),
-    }
+    } | (_sign_context(request.user, document) if actions.get("may_sign") else {})
+
+
+def _sign_context(user, document) -> dict:
+    """What the sign form shows before one signs: the name and position that will be printed, the
+    positions one may act for, and whether the office's certificate can sign (and if it is a demo)."""
+    try:
+        person, profile_error = signature.signer_person(user), ""
+    except signature.ProfileError as exc:
+        person, profile_error = None, str(exc)
+    certificate, certificate_error = certificates.status()
+    return {"signer_person": person, "profile_error": profile_error, "certificate": certificate,
+            "certificate_error": certificate_error, "acting_choices": _acting_choices(user, document)}
+
+
+def _acting_choices(user, document) -> list[str]:
+    from prasan.accounts.models import User
+
+    office = document.matter.office
+    choices = [f"รัฐมนตรีว่าการ{office.ministry}"] if office.ministry else []
+    positions = (User.objects.filter(is_active=True, role__in=signing.SIGNERS).exclude(pk=user.pk)
+                 .exclude(position="").values_list("position", flat=True).order_by("position").distinct()[:20])
+    return list(dict.fromkeys(choices + [p.splitlines()[0] for p in positions]))
 
 
 def _recipient(document) -> str:
@@ -86,7 +107,8 @@ def preview(request, pk):
         return HttpResponse('<p class="errorlist">ข้อมูลบางช่องไม่ถูกต้อง</p>')
     data = editor.to_data(spec, fields_form.cleaned_data)
     try:
-        pdf = render_pdf(document.form, signing.printable(_with(document, data)), digits=document_digits())
+        copy = _with(document, data)
+        pdf = printing.pdf(copy, printing.printable(copy))
     except FormError as exc:
         items = "".join(f"<li>{_escape(message)}</li>" for message in exc.errors.values())
         return HttpResponse(f'<ul class="errorlist">{items}</ul><p class="muted">กรอกให้ครบเพื่อดูตัวอย่าง</p>')
@@ -164,8 +186,8 @@ def decide(request, pk):
 def sign(request, pk):
     document = _document(request.user, pk)
     return _act(request, document, lambda: signing.sign(
-        document, by=request.user, typed_name=request.POST.get("typed_name", ""),
-        password=request.POST.get("password", "")), "ลงนามและออกเลขแล้ว")
+        document, by=request.user, password=request.POST.get("password", ""),
+        acting_for=request.POST.get("acting_for", "")), "ลงนามและออกเลขแล้ว")
 
 
 @require_POST

@@ -89,7 +89,22 @@ def intake_detail(request, pk):
         "intake": intake, "form": form, "rows": rows, "duplicate": duplicate,
         "duplicate_message": str(DuplicateLetter(duplicate)) if duplicate else "",
         "reference": reference, "deadline": external, "pages": range(1, intake.previews + 1),
+        **(_signatures(intake) if form else {}),
     }, status=status)
+
+
+def _signatures(intake) -> dict:
+    """An incoming PDF's digital signatures: intact or not, who signed, when (nothing for a scan)."""
+    from prasan.documents.pades import PdfCheckError, verify_pdf
+
+    with intake.file.open("rb") as handle:
+        data = handle.read()
+    if not data.startswith(b"%PDF"):
+        return {}
+    try:
+        return {"signatures": verify_pdf(data), "signature_error": ""}
+    except PdfCheckError as exc:
+        return {"signatures": [], "signature_error": str(exc)}
 
 
 @intake_roles

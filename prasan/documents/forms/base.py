@@ -271,6 +271,9 @@ class FormSpec:
 
     ``kind`` is "memo" (กระดาษบันทึกข้อความ, emblem 1.5 cm) or "letter" (กระดาษตราครุฑ, emblem 3 cm).
     ``check`` adds rules across fields, returning {field: Thai message}.
+    At signing, the register's number goes into ``number_field`` and its date into ``date_field``
+    (the office's own parts: a summary note's เอกสารเลขที่ and ลงวันที่ are the source letter's and
+    stay as typed), and the signer's name and position into ``signer_field``.
     """
 
     code: str
@@ -280,6 +283,12 @@ class FormSpec:
     context: Callable[[dict, Printer], dict]
     docx: Callable[[Any, dict], None]
     check: Callable[[dict], dict[str, str]] | None = None
+    number_field: str | None = "doc_number"
+    date_field: str | None = "date"
+    signer_field: str | None = "signer"
+
+    def field(self, name: str | None) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None) if name else None
 
     @property
     def template(self) -> str:

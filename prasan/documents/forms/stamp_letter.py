@@ -61,7 +61,7 @@ def docx(w, ctx: dict) -> None:
         w.paragraph(line, align="center", left=DATE_LEFT_CM, before=28 if first else 0,
                     keep_next=True)
         first = False
-    w.blank(2, keep_next=True)
+    w.signature_space(2, left=DATE_LEFT_CM)
     w.paragraph(ctx["date"], align="center", left=DATE_LEFT_CM, keep_next=True)
     if ctx["responsible"]:
         w.paragraph(Span(ctx["responsible"], 14), before=6)
@@ -75,4 +75,5 @@ SPEC = register(FormSpec(
     fields=FIELDS,
     context=context,
     docx=docx,
+    signer_field=None,  # no signature: the seal, with the responsible officer's initials
 ))

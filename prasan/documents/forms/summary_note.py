@@ -33,7 +33,7 @@ FIELDS = (
     Text("proposal", "ข้อเสนอ"),
     Text("for_action", "เพื่อโปรด"),
     People("reviewers", "ตรวจเสนอ", required=False, default=[], with_date=True),
-    Person("head_of_office", "หัวหน้าสำนักงานรัฐมนตรี"),
+    Person("head_of_office", "หัวหน้าสำนักงานรัฐมนตรี", with_date=True),
 )
 
 
@@ -85,10 +85,12 @@ def docx(w, ctx: dict) -> None:
             w.paragraph(line, first=1.0, into=main)
     w.paragraph(Span(ctx["for_action"]), before=6, into=main)
     head = ctx["head_of_office"]
-    w.blank(2, into=main)
+    w.signature_space(2, left=4.5, into=main)
     w.paragraph(f"({head['name']})", align="center", left=4.5, into=main)
     for line in head["position"]:
         w.paragraph(line, align="center", left=4.5, after=4, into=main)
+    if head.get("date"):
+        w.paragraph(head["date"], align="center", left=4.5, into=main)
     w.paragraph(Span("ตรวจเสนอ", bold=True), align="center", into=review)
     for person in ctx["reviewers"]:
         w.paragraph(Span("……………………", 14), align="center", before=14, into=review)
@@ -108,4 +110,9 @@ SPEC = register(FormSpec(
     fields=FIELDS,
     context=context,
     docx=docx,
+    # เอกสารเลขที่ and ลงวันที่ are the source letter's; the office's own number is เลข สร., and the
+    # head of office dates the note under the signature.
+    number_field="sr_number",
+    date_field=None,
+    signer_field="head_of_office",
 ))

@@ -31,6 +31,7 @@ BODY_PT = 16
 LINE = 1.3  # line height / font size: Sarabun's ascent + descent (hhea 1068 + 232 per 1000)
 TEXT_WIDTH_CM = 16.0  # A4 21 cm − left 3 cm − right 2 cm
 RED = "D00000"
+ESIGN_COLOUR = "1F3A93"  # the electronic-signature line, dark blue like a stamp
 INDENT_CM = 2.5  # first line of a body paragraph (the typing standard's ๑๐ จังหวะเคาะ at 16 pt)
 SIGN_LEFT_CM = 6.5  # the signature column: closing, (name), position centred from here to the margin
 PLACEHOLDER_EMBLEM = Path(__file__).resolve().parents[2] / "static" / "img" / "emblem-placeholder.png"
@@ -129,6 +130,7 @@ class Writer:
         self.body = self.doc.element.body
         self._sect = self.body[-1]  # w:sectPr stays last
         self.emblem_path = emblem_path
+        self.ctx = ctx
         self._page(ctx.get("secrecy", ""), thai_digits)
 
     # ---- document set-up -------------------------------------------------------------------
@@ -289,11 +291,25 @@ class Writer:
         (each paragraph kept with the next), and with what follows when ``then`` (contact lines)."""
         if closing:
             self.paragraph(closing, align="center", left=left, before=before, keep_next=True)
-        self.blank(blank_lines, keep_next=True)
+        self.signature_space(blank_lines, left=left)
         self.paragraph(f"({person['name']})", align="center", left=left, keep_next=True)
         for n, line in enumerate(person["position"]):
             self.paragraph(line, align="center", left=left,
                            keep_next=then or n + 1 < len(person["position"]))
+
+    def signature_space(self, blank_lines: int = 3, *, left: float = SIGN_LEFT_CM, into=None) -> None:
+        """Where the hand would sign: blank lines, or a signed document's electronic-signature line."""
+        esign = self.ctx.get("esign")
+        if not esign:
+            self.blank(blank_lines, into=into, keep_next=True)
+            return
+        from prasan.documents.signature import stamp_lines
+
+        lines = stamp_lines(esign)
+        for n, line in enumerate(lines):
+            self.paragraph(Span(line, 11.5, n == 0, ESIGN_COLOUR), align="center", left=left, line_pt=13.5,
+                           before=4 if n == 0 else 0, after=4 if n == len(lines) - 1 else 0, keep_next=True,
+                           into=into)
 
     def table(self, widths_cm: tuple[float, ...], *, borders: bool = True):
         """A table with fixed column widths; returns its cells' w:tc elements row by row."""
@@ -357,13 +373,14 @@ def _emblem(path: str | None) -> Path | None:
 
 def render_docx(code: str, data: dict, *, digits: str = "thai",
                 emblem_path: str | Path | None = None, with_emblem: bool = True,
-                office: str = "") -> bytes:
+                office: str = "", esign: dict | None = None) -> bytes:
     """The form ``code`` filled with ``data`` as DOCX bytes (FormError if a part is missing);
-    ``office`` is the author named in its properties."""
+    ``office`` is the author named in its properties; ``esign``: a signed document's
+    electronic-signature line, printed in the signature's space."""
     spec = get_form(code)
     printer = Printer(digits)
     values = spec.clean(data)
-    ctx = spec.printed(values, printer)
+    ctx = spec.printed(values, printer) | {"esign": esign}
     emblem = _emblem(None if emblem_path is None else str(emblem_path)) if with_emblem else None
     writer = Writer(ctx, thai_digits=printer.thai, emblem_path=emblem)
     spec.docx(writer, ctx)

@@ -17,9 +17,10 @@ PLACEHOLDER_EMBLEM = STATIC / "img" / "emblem-placeholder.svg"
 
 def document_context(code: str, data: dict, *, digits: str = "thai",
                      emblem_path: str | Path | None = None, with_emblem: bool = True,
-                     emblem_url: str | None = None, office: str = "") -> dict:
+                     emblem_url: str | None = None, office: str = "", esign: dict | None = None) -> dict:
     """Everything a form's template prints: the form's strings plus page-level settings.
-    The emblem is a file URL (what WeasyPrint reads) unless a browser preview gives ``emblem_url``."""
+    The emblem is a file URL (what WeasyPrint reads) unless a browser preview gives ``emblem_url``.
+    ``esign`` is a signed document's electronic-signature line (documents/signature.py: stamp)."""
     spec = get_form(code)
     printer = Printer(digits)
     values = spec.clean(data)
@@ -33,13 +34,14 @@ def document_context(code: str, data: dict, *, digits: str = "thai",
         "digits": digits,
         "meta": meta | {"created": meta["created"].isoformat(), "modified": meta["modified"].isoformat()},
         "emblem_url": (emblem_url or emblem.resolve().as_uri()) if with_emblem else "",
+        "esign": esign,
     }
 
 
 def render_html(code: str, data: dict, **options) -> str:
     """The form ``code`` filled with ``data`` as a standalone HTML page (FormError if a part is
     missing). Options: digits="thai"|"arabic", emblem_path, with_emblem, emblem_url, office (the
-    author named in the file's metadata)."""
+    author named in the file's metadata), esign."""
     ctx = document_context(code, data, **options)
     return render_to_string(get_form(code).template, ctx)
 

@@ -28,3 +28,18 @@ class Command(BaseCommand):
             self.stdout.write(f"  {user.username:<13} {user.get_role_display()}")
         self.stdout.write("สำนักงานตัวอย่างปิดการยืนยันตัวตนสองขั้นตอนไว้ ให้เข้าสู่ระบบได้ในขั้นเดียว "
                           "(เปิดได้ที่ ตั้งค่า › สำนักงาน › บังคับยืนยันตัวตนสองขั้นตอน)")
+        self.signing_certificate(result["office"])
+        if not result["office"].emblem:
+            self.stdout.write("ตราครุฑ: ยังใช้ตราตัวอย่าง — อัปโหลดตราจริงที่ /admin/directory/office/")
+
+    def signing_certificate(self, office):
+        """The demo office signs for real with a certificate made here, once, under the data dir."""
+        from django.conf import settings
+
+        from prasan.documents.certificates import ensure_demo
+
+        if settings.SIGNING_P12:
+            self.stdout.write(f"ใบรับรองสำหรับลงนาม: {settings.SIGNING_P12}")
+            return
+        path = ensure_demo(office.name)
+        self.stdout.write(f"ใบรับรองสาธิตสำหรับลงนาม (ไม่ใช่ใบรับรองจริง): {path}")
