@@ -29,7 +29,8 @@ class AgencyAdmin(admin.ModelAdmin):
 class OfficeForm(forms.ModelForm):
     class Meta:
         model = Office
-        fields = "__all__"
+        fields = ("name", "abbreviation", "ministry", "minister_title", "address", "phone", "email",
+                  "letter_prefix", "numbering_year", "emblem")
 
     def clean_emblem(self):
         upload = self.cleaned_data.get("emblem")
@@ -65,8 +66,9 @@ class OfficeAdmin(admin.ModelAdmin):
     def emblem_status(self, office):
         if not office or not office.emblem:
             return format_html(
-                '<strong style="color:#b00000">ยังไม่ได้อัปโหลดตราครุฑของสำนักงาน</strong> — เอกสารทุกฉบับพิมพ์'
-                "ตราตัวอย่าง (มีคำว่า “ตัวอย่าง”) ซึ่งใช้จริงไม่ได้ ต้องอัปโหลดตราครุฑจริงก่อนออกหนังสือ")
+                '<strong style="color:#b00000">{}</strong> — {}', "ยังไม่ได้อัปโหลดตราครุฑของสำนักงาน",
+                "เอกสารทุกฉบับพิมพ์ตราตัวอย่าง (มีคำว่า “ตัวอย่าง”) ซึ่งใช้จริงไม่ได้ "
+                "ต้องอัปโหลดตราครุฑจริงก่อนออกหนังสือ")
         path = emblem.local_path(office)
         picture = path.with_suffix(".png") if path else None
         if picture is None or not picture.exists():
