@@ -24,6 +24,7 @@ SIGNER = "นรินทร์ ก้อนแก้ว"
 def drafting_matter(make_matter, users, unit):
     unit.letter_prefix = "ศธ 0201.1"
     unit.save()
+    users["head"].first_name, users["head"].last_name = SIGNER.split()
     users["head"].position = "หัวหน้าสำนักงานรัฐมนตรี"
     users["head"].save()
     matter = make_matter(title=TITLE)
@@ -85,18 +86,19 @@ def test_a_memo_is_drafted_reviewed_signed_numbered_and_emailed_with_its_pdf(
     desk.shows("บันทึกผลการตรวจแล้ว")
 
     # A wrong password is refused in Thai and nothing is numbered.
-    desk.fill("typed_name", SIGNER).fill("sign-password", "not-the-password")
+    desk.fill("sign-password", "not-the-password")
     desk.press("ลงนามและออกเลข")
     desk.shows("รหัสผ่านไม่ถูกต้อง จึงยืนยันตัวตนเพื่อลงนามไม่ได้")
     assert "ที่ ศธ 0201.1/" not in desk.text
     assert not RegisterEntry.objects.exists()
 
-    desk.fill("typed_name", SIGNER).fill("sign-password", PASSWORD)
+    desk.fill("sign-password", PASSWORD)
     desk.press("ลงนามและออกเลข")
-    desk.shows("ลงนามและออกเลขแล้ว", "ที่ ศธ 0201.1/1")
+    desk.shows("ลงนามและออกเลขแล้ว", "ที่ ศธ 0201.1/1", f"ลงนามอิเล็กทรอนิกส์โดย {SIGNER}")
     pdf_path = desk.link("PDF").get_attribute("href").removeprefix(desk.base_url)
     text = _pdf_text(desk, pdf_path)
     assert TITLE in " ".join(text.split()), text
+    assert f"({SIGNER})" in text, text
     desk.logout()
 
     # The coordinator e-mails the signed memo; the real SMTP server receives it with the PDF.
