@@ -103,7 +103,7 @@ def test_a_verbal_command_goes_to_closed_with_everyone_starting_from_their_list(
     # The head signs the letter (and the note, before the minister decides) from the list.
     for form in ("external_letter", "summary_note"):
         open_from_inbox(desk, "รอท่านลงนาม", documents[form].title[:30])
-        desk.fill("typed_name", "นายประสาน ราชการดี").fill("sign-password", PASSWORD)
+        desk.fill("sign-password", PASSWORD)  # the name and position printed come from his profile
         desk.press("ลงนามและออกเลข")
         desk.shows("ลงนามและออกเลขแล้ว")
     assert state_of(matter.pk) == "with_minister"
