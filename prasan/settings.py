@@ -277,4 +277,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("PRASAN_LOG_LEVEL", "WARNING")},
+    # pyHanko logs a traceback whenever a signer's certificate does not chain to a trusted root, which
+    # is an answer (shown on the page and by `prasan sign-verify`), not a fault of Prasan.
+    "loggers": {name: {"level": "ERROR"} for name in ("pyhanko", "pyhanko_certvalidator")},
 }

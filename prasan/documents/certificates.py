@@ -68,8 +68,9 @@ def _name(name) -> str:
     return name.rfc4514_string()
 
 
-def load(now: dt.datetime | None = None) -> OfficeCertificate:
-    """The office's certificate, opened and in date, or CertificateError in Thai."""
+def load(now: dt.datetime | None = None, *, in_date: bool = True) -> OfficeCertificate:
+    """The office's certificate, opened and (unless ``in_date`` is False: checking old signatures
+    still trusts the office's own CA) in date, or CertificateError in Thai."""
     from cryptography.hazmat.primitives.serialization import pkcs12
 
     from prasan.thai.dates import thai_date
@@ -87,10 +88,10 @@ def load(now: dt.datetime | None = None) -> OfficeCertificate:
     if key is None or cert is None:
         raise CertificateError("ไฟล์ใบรับรองของสำนักงานไม่มีกุญแจส่วนตัวหรือใบรับรอง กรุณาแจ้งผู้ดูแลระบบ")
     now = now or dt.datetime.now(dt.UTC)
-    if now < cert.not_valid_before_utc:
+    if in_date and now < cert.not_valid_before_utc:
         raise CertificateError("ใบรับรองอิเล็กทรอนิกส์ของสำนักงานยังไม่ถึงวันเริ่มใช้ "
                                f"({thai_date(cert.not_valid_before_utc)}) จึงลงนามไม่ได้")
-    if now > cert.not_valid_after_utc:
+    if in_date and now > cert.not_valid_after_utc:
         raise CertificateError("ใบรับรองอิเล็กทรอนิกส์ของสำนักงานหมดอายุแล้วเมื่อ "
                                f"{thai_date(cert.not_valid_after_utc)} จึงลงนามไม่ได้ "
                                "กรุณาแจ้งผู้ดูแลระบบให้ต่ออายุใบรับรอง")

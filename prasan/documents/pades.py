@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,10 @@ from django.conf import settings
 from .certificates import DEMO_CA, OfficeCertificate
 
 FIELD = "PrasanSignature"
+
+# pyHanko imports cryptography's DSA key type to recognise it; Prasan never signs with DSA, and the
+# deprecation notice would be printed by every `prasan sign-verify`.
+warnings.filterwarnings("ignore", message="DSA is deprecated")
 
 
 class PdfCheckError(Exception):
@@ -91,7 +96,7 @@ def trust_roots(extra: list[str | Path] = ()) -> list:
         except (OSError, ValueError):
             raise PdfCheckError(f"อ่านใบรับรองหลักที่เชื่อถือไม่ได้: {path.name}") from None
     try:
-        own = certificates.load()
+        own = certificates.load(in_date=False)
     except certificates.CertificateError:
         own = None
     if own is not None:
@@ -112,8 +117,9 @@ def verify_pdf(data: bytes, *, extra_roots: list[str | Path] = ()) -> list[Signa
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         embedded = list(reader.embedded_signatures)
-    except (PdfError, ValueError, KeyError, TypeError):
-        raise PdfCheckError("อ่านโครงสร้างไฟล์ PDF ไม่ได้ (ไฟล์อาจเสียหาย)") from None
+    except (PdfError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        # A damaged or odd file (from outside, at intake) is said to be unreadable, never a 500.
+        raise PdfCheckError("อ่านโครงสร้างไฟล์ PDF ไม่ได้ (ไฟล์อาจเสียหายหรือเข้ารหัสไว้)") from None
     roots = trust_roots(extra_roots)
     usage = KeyUsageConstraints(key_usage={"non_repudiation", "digital_signature"}, match_all_key_usages=False)
     reports = []

@@ -98,3 +98,27 @@ def test_the_intake_screen_shows_whether_an_incoming_pdfs_signature_is_intact(
     assert "ลายมือชื่อเสียหาย" in page and "sig-bad" in page
     page = _intake_page(client, render_pdf("external_letter", sample("external_letter")), capture)
     assert "ไฟล์ PDF นี้ไม่มีลายมือชื่อดิจิทัล" in page
+
+
+def test_the_prasan_command_line_runs_sign_verify(tmp_path, signed_pdf, test_ca):
+    """Through `prasan sign-verify` itself (Django's system checks run, unlike call_command)."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(signed_pdf)
+    env = os.environ | {"PRASAN_DATA_DIR": str(tmp_path / "data"), "PRASAN_SIGNING_P12": ""}
+    done = subprocess.run([sys.executable, "-m", "prasan.cli", "sign-verify", str(path), "--trust",
+                           str(test_ca["ca_pem"])], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "ผ่าน" in done.stdout and "ใบรับรองเชื่อถือได้" in done.stdout and done.stderr == ""
+    path.write_bytes(_tampered(signed_pdf))
+    done = subprocess.run([sys.executable, "-m", "prasan.cli", "sign-verify", str(path)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 1 and "ลายมือชื่อเสียหาย" in done.stdout
+
+
+def test_a_damaged_pdf_is_unreadable_not_an_error(tmp_path):
+    code, out = _run(tmp_path, b"%PDF-1.7\n" + b"\x00garbage" * 100)
+    assert code == 2 and "อ่าน" in out

@@ -23,11 +23,11 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         worst = 0
         for name in opts["files"]:
-            worst = max(worst, self.check(name, opts["trust"]))
+            worst = max(worst, self.verify_file(name, opts["trust"]))
         if worst:
             raise SystemExit(worst)
 
-    def check(self, name: str, trust: list[str]) -> int:
+    def verify_file(self, name: str, trust: list[str]) -> int:
         self.stdout.write(f"ไฟล์ {name}")
         try:
             with open(name, "rb") as handle:
