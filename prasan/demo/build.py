@@ -1,9 +1,11 @@
 """`prasan demo`: load the demo office once; running it again changes nothing."""
 
+from django.conf import settings
 from django.db import transaction
 
 from prasan.accounts.models import User
 from prasan.directory.models import Agency, Contact, Office, Unit
+from prasan.documents import certificates
 
 from . import data
 from .documents import build as build_documents
@@ -17,6 +19,9 @@ def load(matter_count: int = 200, progress=None) -> dict:
         users = _users(units)
         agencies = _agencies()
     created = 0
+    if not settings.SIGNING_P12:
+        # The demo office signs for real: its own certificate, made here once (the letter it signs below).
+        certificates.ensure_demo(office.name)
     if not office.matter_set.exists():
         created = build_matters(office, units, users, agencies, count=matter_count, progress=progress)
         build_documents(users)

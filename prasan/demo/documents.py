@@ -71,6 +71,6 @@ def build(users) -> int:
             chain.decide(document, by=head, approve=True)
         if reach == "signed":
             document.refresh_from_db()
-            signing.sign(document, by=head, typed_name=head.get_full_name(), password=DEMO_PASSWORD)
+            signing.sign(document, by=head, password=DEMO_PASSWORD)
         made += 1
     return made

@@ -144,9 +144,9 @@ def _issue(common_name: str, ca, ca_key, now: dt.datetime, *, years: int):
     from cryptography.x509.oid import NameOID
 
     key = ec.generate_private_key(ec.SECP256R1())
-    # X.509 caps a common name at 64 bytes of UTF-8 (21 Thai letters): cut whole characters.
+    # X.509 caps a common name at 64 bytes of UTF-8 (21 Thai letters): keep whole words that fit.
     while len(common_name.encode()) > 64:
-        common_name = common_name[:-1]
+        common_name = common_name.rsplit(" ", 1)[0] if " " in common_name else common_name[:-1]
     subject = x509.Name([
         x509.NameAttribute(NameOID.COUNTRY_NAME, "TH"),
         x509.NameAttribute(NameOID.ORGANIZATION_NAME, DEMO_MARK),

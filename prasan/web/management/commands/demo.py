@@ -41,5 +41,5 @@ class Command(BaseCommand):
         if settings.SIGNING_P12:
             self.stdout.write(f"ใบรับรองสำหรับลงนาม: {settings.SIGNING_P12}")
             return
-        path = ensure_demo(office.name)
+        path = ensure_demo(office.name)  # made by the load already; here for an office loaded before
         self.stdout.write(f"ใบรับรองสาธิตสำหรับลงนาม (ไม่ใช่ใบรับรองจริง): {path}")
