@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0002_office_numbering_year'),
+        ('directory', '0003_office_digits'),
     ]
 
     operations = [
