@@ -30,7 +30,8 @@ class OfficeForm(forms.ModelForm):
     class Meta:
         model = Office
         fields = ("name", "abbreviation", "ministry", "minister_title", "address", "phone", "email",
-                  "letter_prefix", "numbering_year", "document_digits", "screen_digits", "emblem")
+                  "letter_prefix", "numbering_year", "document_digits", "screen_digits", "two_factor_required",
+                  "emblem")
 
     def clean_emblem(self):
         upload = self.cleaned_data.get("emblem")
@@ -58,7 +59,8 @@ class OfficeAdmin(admin.ModelAdmin):
     readonly_fields = ("emblem_status",)
     fieldsets = (
         (None, {"fields": ("name", "abbreviation", "ministry", "minister_title", "address", "phone", "email",
-                           "letter_prefix", "numbering_year", "document_digits", "screen_digits")}),
+                           "letter_prefix", "numbering_year", "document_digits", "screen_digits",
+                           "two_factor_required")}),
         ("ตราครุฑบนเอกสาร", {"fields": ("emblem_status", "emblem")}),
     )
 

@@ -64,6 +64,7 @@ def _upload(client, office, name, data):
             "minister_title": office.minister_title, "address": office.address, "phone": office.phone,
             "email": office.email, "letter_prefix": office.letter_prefix, "numbering_year": office.numbering_year,
             "document_digits": office.document_digits, "screen_digits": office.screen_digits,
+            "two_factor_required": "on" if office.two_factor_required else "",
             "emblem": SimpleUploadedFile(name, data)}
     return client.post(url, form)
 

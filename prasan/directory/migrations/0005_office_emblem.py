@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0003_office_digits'),
+        ('directory', '0004_office_two_factor_required'),
     ]
 
     operations = [
