@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "prasan.records",
     "prasan.search",
     "prasan.documents",
+    "prasan.parliament",
     "prasan.tasks",
     "prasan.web",
     "prasan.api",

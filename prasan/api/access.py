@@ -3,14 +3,11 @@
 from ninja.errors import HttpError
 
 from prasan.accounts.models import Role
-from prasan.matters.access import EDIT_ROLES, visible_matter
+from prasan.matters.access import EDIT_ROLES, may_edit, visible_matter
 from prasan.matters.models import Matter
 from prasan.matters.workflow import in_scope
 
-
-def may_edit(user, matter: Matter) -> bool:
-    """The same test as the matter page's edit buttons."""
-    return matter.is_open and user.role in EDIT_ROLES and in_scope(user, matter)
+__all__ = ["changeable_matter", "may_edit"]
 
 
 def changeable_matter(user, pk: int) -> Matter:

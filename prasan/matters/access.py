@@ -104,12 +104,17 @@ def visible_matter(user, pk, *, for_update: bool = False) -> Matter:
     return matter
 
 
-def editable_matter(user, pk) -> Matter:
-    """A matter this user may change (plan, log, requests): visible, open, and in the user's scope."""
+def may_edit(user, matter: Matter) -> bool:
+    """Whether `user` may change `matter` (plan, log, requests, what hangs on it): the matter page's edit buttons."""
     from .workflow import in_scope
 
+    return matter.is_open and user.role in EDIT_ROLES and in_scope(user, matter)
+
+
+def editable_matter(user, pk) -> Matter:
+    """A matter this user may change (plan, log, requests): visible, open, and in the user's scope."""
     matter = visible_matter(user, pk, for_update=True)
-    if not matter.is_open or user.role not in EDIT_ROLES or not in_scope(user, matter):
+    if not may_edit(user, matter):
         raise Http404
     return matter
 
