@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup system-packages python-packages run serve test test-sqlite test-postgres bench bench-setup bench-documents load fuzz lint clean
+.PHONY: setup system-packages python-packages messages run serve test test-sqlite test-postgres bench bench-setup bench-documents load fuzz lint clean
 
 setup: system-packages python-packages
 
@@ -16,6 +16,11 @@ system-packages:
 python-packages:
 	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet --root-user-action=ignore uv
 	@uv sync --frozen --quiet
+
+# Thai for Django's own messages: compile prasan/locale/th after editing a .po (the .mo files are committed,
+# so an install needs no gettext; tests/web/test_locale.py fails while a .mo is older than its .po).
+messages:
+	@for po in prasan/locale/th/LC_MESSAGES/*.po; do msgfmt --check -o "$${po%.po}.mo" "$$po"; done
 
 run: setup
 	@$(PRASAN) secret-key

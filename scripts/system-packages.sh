@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Prasan needs (idempotent): PostgreSQL, Chromium + driver,
-# Tesseract with Thai, poppler, and the libraries WeasyPrint renders with.
+# Tesseract with Thai, poppler, gettext (compiles the Thai messages), and the libraries WeasyPrint renders with.
 # --bench adds LibreOffice Writer (headless, no GUI: ~260 MB installed), which only the document bench
 # and the PRASAN_LIBREOFFICE=1 page make-up tests use to lay out DOCX files as an office PC would.
 set -euo pipefail
 packages=(postgresql postgresql-contrib chromium chromium-driver tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng
-          poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-thai-tlwg)
+          poppler-utils gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-thai-tlwg)
 if [ "${1:-}" = "--bench" ]; then
   command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-writer-nogui)
 fi

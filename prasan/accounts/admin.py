@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import ReadOnlyPasswordHashWidget, UserChangeForm
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import twofactor
@@ -9,12 +10,40 @@ from .models import ApiToken, User
 if admin.site.is_registered(TOTPDevice):
     admin.site.unregister(TOTPDevice)
 
+# Roles decide what a user may do (accounts.Role); Django's groups and per-model permissions are unused.
+_UNUSED = {"groups", "user_permissions"}
+
+
+class PasswordStateWidget(ReadOnlyPasswordHashWidget):
+    """Whether a password is set, not the hasher's algorithm, salt and hash (meaningless to the admin, and
+    in Latin letters)."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        usable = len(context["summary"]) > 1 or any("value" in entry for entry in context["summary"])
+        context["summary"] = [{"label": "ตั้งรหัสผ่านแล้ว" if usable else "ยังไม่ได้ตั้งรหัสผ่าน"}]
+        return context
+
+
+class ThaiUserChangeForm(UserChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "password" in self.fields:
+            self.fields["password"].widget = PasswordStateWidget()
+
+
+def _without_unused(fieldsets):
+    return tuple((name, {**options, "fields": tuple(f for f in options["fields"] if f not in _UNUSED)})
+                 for name, options in fieldsets)
+
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     list_display = ("username", "first_name", "last_name", "role", "unit", "clearance", "is_active")
     list_filter = ("role", "unit", "clearance", "is_active")
-    fieldsets = BaseUserAdmin.fieldsets + (
+    form = ThaiUserChangeForm
+    filter_horizontal = ()
+    fieldsets = _without_unused(BaseUserAdmin.fieldsets) + (
         ("งานในสำนักงาน", {"fields": ("role", "unit", "clearance", "position", "phone", "line_user_id")}),
     )
     actions = ["reset_two_factor"]

@@ -38,7 +38,7 @@ class User(AbstractUser):
     clearance = models.IntegerField("ชั้นความลับที่เข้าถึงได้", choices=Clearance.choices, default=Clearance.NONE)
     position = models.CharField("ตำแหน่ง", max_length=200, blank=True)
     phone = models.CharField("โทรศัพท์", max_length=50, blank=True)
-    line_user_id = models.CharField("LINE userId", max_length=100, blank=True)
+    line_user_id = models.CharField("รหัสผู้ใช้ LINE", max_length=100, blank=True)
 
     class Meta:
         verbose_name = "ผู้ใช้"
@@ -74,12 +74,12 @@ class ApiToken(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name="ผู้ใช้")
     name = models.CharField("ชื่อ", max_length=100, blank=True)
-    prefix = models.CharField(max_length=8)
-    digest = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField("อักษรต้นของโทเคน", max_length=8)
+    digest = models.CharField("ค่าแฮชของโทเคน", max_length=64, unique=True)
     scope = models.CharField("สิทธิ์", max_length=12, choices=TokenScope.choices, default=TokenScope.READ)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField("สร้างเมื่อ", default=timezone.now)
     expires_at = models.DateTimeField("หมดอายุ", default=default_token_expiry)
-    last_used_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField("ใช้ล่าสุดเมื่อ", null=True, blank=True)
     revoked = models.BooleanField("ยกเลิกแล้ว", default=False)
 
     class Meta:

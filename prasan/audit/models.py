@@ -32,8 +32,8 @@ class AuditEvent(models.Model):
     object_type = models.CharField("ชนิด", max_length=64)
     object_id = models.CharField("รหัส", max_length=64)
     data = models.JSONField("รายละเอียด", default=dict)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    prev_hash = models.CharField("แฮชของเหตุการณ์ก่อนหน้า", max_length=64)
+    hash = models.CharField("แฮช", max_length=64, unique=True)
 
     class Meta:
         verbose_name = "เหตุการณ์ตรวจสอบ"
@@ -42,7 +42,7 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
     def __str__(self) -> str:
-        return f"{self.action} {self.object_type}:{self.object_id}"
+        return f"เหตุการณ์ที่ {self.pk}"
 
     def save(self, *args, **kwargs):
         if self.pk:

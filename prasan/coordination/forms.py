@@ -28,7 +28,7 @@ class ActivityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = Agency.objects.filter(active=True).order_by("name")
         self.fields["agency"].empty_label = "— ไม่ระบุ —"
-        self.fields["address"].help_text = "อีเมลผู้รับ หรือ LINE userId/groupId (เฉพาะช่องทางอีเมล/LINE)"
+        self.fields["address"].help_text = "อีเมลผู้รับ หรือรหัสผู้รับของ LINE (เฉพาะช่องทางอีเมล/LINE)"
 
     def clean(self):
         data = super().clean()

@@ -71,7 +71,8 @@ class AgencyRequest(models.Model):
         ANSWERED = "answered", "ตอบแล้ว"
         CANCELLED = "cancelled", "ยกเลิก"
 
-    matter = models.ForeignKey("matters.Matter", on_delete=models.CASCADE, related_name="agency_requests")
+    matter = models.ForeignKey("matters.Matter", on_delete=models.CASCADE, related_name="agency_requests",
+                               verbose_name="เรื่อง")
     agency = models.ForeignKey("directory.Agency", on_delete=models.PROTECT, verbose_name="หน่วยงาน")
     contact = models.ForeignKey(
         "directory.Contact", null=True, blank=True, on_delete=models.SET_NULL, verbose_name="ผู้ประสานงาน"
@@ -81,18 +82,19 @@ class AgencyRequest(models.Model):
     show_title = models.BooleanField("แสดงชื่อเรื่องแก่หน่วยงาน", default=False)
     deadline = models.DateField("กำหนดส่ง")
     status = models.CharField("สถานะ", max_length=20, choices=Status.choices, default=Status.SENT)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    acknowledged_at = models.DateTimeField(null=True, blank=True)
-    answered_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name="ผู้ส่งคำขอ")
+    created_at = models.DateTimeField("ส่งคำขอเมื่อ", default=timezone.now)
+    acknowledged_at = models.DateTimeField("รับทราบเมื่อ", null=True, blank=True)
+    answered_at = models.DateTimeField("ตอบเมื่อ", null=True, blank=True)
     answer = models.TextField("คำตอบ", blank=True)
     answered_by_name = models.CharField("ผู้ตอบ", max_length=200, blank=True)
     # The office took the answer in (it leaves the assignees' "awaiting me" list).
     answer_seen_at = models.DateTimeField("รับทราบคำตอบเมื่อ", null=True, blank=True)
     answer_seen_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                       related_name="+")
+                                       related_name="+", verbose_name="ผู้รับทราบคำตอบ")
     # Bumped when a link is reissued or the request answered: older links stop working.
-    link_version = models.PositiveIntegerField(default=1)
+    link_version = models.PositiveIntegerField("ครั้งที่ออกลิงก์", default=1)
     # The link's age counts from here, so the same link is shown wherever it is rendered.
     link_issued_at = models.DateTimeField("ออกลิงก์เมื่อ", default=timezone.now)
 

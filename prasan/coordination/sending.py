@@ -2,6 +2,7 @@
 
 import http.client
 import json
+import logging
 import smtplib
 import urllib.error
 import urllib.request
@@ -9,6 +10,7 @@ import urllib.request
 from django.conf import settings
 from django.core.mail import EmailMessage
 
+logger = logging.getLogger(__name__)
 LINE_REFUSALS = {
     400: "ข้อความหรือผู้รับไม่ถูกต้อง",
     401: "channel access token ไม่ถูกต้อง (ตรวจ PRASAN_LINE_TOKEN)",
@@ -35,8 +37,11 @@ def send_email(to: str, subject: str, body: str, attachments=()) -> str:
         raise SendError(f"ส่งอีเมลไม่สำเร็จ: เซิร์ฟเวอร์อีเมลปฏิเสธ ({exc})") from exc
     except OSError as exc:  # refused, unreachable, timed out, TLS failure
         raise SendError(f"ส่งอีเมลไม่สำเร็จ: ติดต่อเซิร์ฟเวอร์อีเมลไม่ได้ ({exc})") from exc
+    except ValueError as exc:  # Django refuses an address it cannot put in a header
+        raise SendError(f"ส่งอีเมลไม่สำเร็จ: ที่อยู่อีเมล “{to[:100]}” ไม่ถูกต้อง") from exc
     except Exception as exc:  # a third-party backend may raise anything; the activity is kept either way
-        raise SendError(f"ส่งอีเมลไม่สำเร็จ: {exc}") from exc
+        logger.exception("sending email to %s failed", to)
+        raise SendError("ส่งอีเมลไม่สำเร็จ: ระบบส่งอีเมลขัดข้อง (รายละเอียดอยู่ในบันทึกของระบบ)") from exc
     return f"ส่งอีเมลถึง {to} แล้ว"
 
 

@@ -25,9 +25,9 @@ TEMPLATE_HEADERS = [headers[0] for headers in COLUMNS.values()]
 _NOT_CSV = (
     (b"%PDF-", "ไฟล์นี้เป็น PDF ไม่ใช่ CSV"),
     (b"PK\x03\x04", "ไฟล์นี้เป็นไฟล์ Excel (.xlsx) หรือไฟล์บีบอัด ไม่ใช่ CSV — ใน Excel เลือก "
-                    "บันทึกเป็น \"CSV UTF-8 (Comma delimited)\" แล้วนำเข้าไฟล์นั้น"),
+                    "บันทึกเป็น “CSV UTF-8 (คั่นด้วยจุลภาค)” แล้วนำเข้าไฟล์นั้น"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ไฟล์นี้เป็นไฟล์ Excel/Word รุ่นเก่า ไม่ใช่ CSV — ใน Excel เลือก "
-                                          "บันทึกเป็น \"CSV UTF-8 (Comma delimited)\" แล้วนำเข้าไฟล์นั้น"),
+                                          "บันทึกเป็น “CSV UTF-8 (คั่นด้วยจุลภาค)” แล้วนำเข้าไฟล์นั้น"),
     (b"\x89PNG", "ไฟล์นี้เป็นรูปภาพ ไม่ใช่ CSV"),
     (b"\xff\xd8\xff", "ไฟล์นี้เป็นรูปภาพ ไม่ใช่ CSV"),
 )

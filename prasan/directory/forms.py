@@ -115,7 +115,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(label="ไฟล์ CSV", error_messages={"required": "กรุณาเลือกไฟล์",
                                                                "empty": "ไฟล์ว่างเปล่า"},
                            widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
-                           help_text="บันทึกจาก Excel เป็น \"CSV UTF-8\" หรือ \"CSV (Comma delimited)\" ก็ได้")
+                           help_text="บันทึกจาก Excel เป็น “CSV UTF-8 (คั่นด้วยจุลภาค)” หรือ “CSV (คั่นด้วยจุลภาค)” ก็ได้")
     dry_run = forms.BooleanField(label="ตรวจสอบอย่างเดียว (ยังไม่บันทึก)", required=False)
 
     def clean_file(self):

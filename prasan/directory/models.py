@@ -85,7 +85,7 @@ class Agency(models.Model):
     fax = models.CharField("โทรสาร", max_length=100, blank=True)
     email = models.EmailField("อีเมล", blank=True)
     line_id = models.CharField("LINE (ผู้ใช้หรือกลุ่ม)", max_length=100, blank=True,
-                               help_text="รหัสผู้รับของ LINE Messaging API (userId/groupId)")
+                               help_text="รหัสผู้รับ (ผู้ใช้หรือกลุ่ม) ที่บัญชี LINE ของสำนักงานใช้ส่งข้อความ")
     address = models.TextField("ที่อยู่", blank=True)
     active = models.BooleanField("ใช้งาน", default=True)
 
@@ -106,7 +106,7 @@ class Contact(models.Model):
     position = models.CharField("ตำแหน่ง", max_length=200, blank=True)
     phone = models.CharField("โทรศัพท์", max_length=100, blank=True)
     email = models.EmailField("อีเมล", blank=True)
-    line_id = models.CharField("LINE userId", max_length=100, blank=True)
+    line_id = models.CharField("รหัสผู้ใช้ LINE", max_length=100, blank=True)
     is_liaison = models.BooleanField("ผู้ประสานงานหลัก", default=False)
 
     class Meta:

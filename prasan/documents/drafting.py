@@ -87,14 +87,24 @@ def save_version(document: Document, fields: dict, *, by, note: str = "") -> Doc
     return locked
 
 
-def diff(old: dict, new: dict) -> list[tuple[str, str, str]]:
-    """(field, before, after) for every field that differs between two versions."""
-    changed = []
-    for name in sorted(set(old) | set(new)):
-        before, after = old.get(name), new.get(name)
-        if before != after:
-            changed.append((name, _show(before), _show(after)))
-    return changed
+def diff(old: dict, new: dict, form: str) -> list[tuple[str, str, str]]:
+    """(the field's label as printed on the form, before, after) for every field that differs, in the
+    form's order; values as a reader writes them (a list one item a line, a person as name and position)."""
+    names = _ordered(set(old) | set(new), form)
+    labels = {field.name: field.label for field in get_form(form).fields}
+    return [(labels.get(name, name), _show(old.get(name)), _show(new.get(name)))
+            for name in names if old.get(name) != new.get(name)]
+
+
+def labelled(fields: dict, form: str) -> list[tuple[str, str]]:
+    """(label, value as a reader writes it) for each filled field, in the form's order."""
+    labels = {field.name: field.label for field in get_form(form).fields}
+    return [(labels.get(name, name), _show(fields[name])) for name in _ordered(set(fields), form) if fields[name]]
+
+
+def _ordered(names: set[str], form: str) -> list[str]:
+    order = [field.name for field in get_form(form).fields]
+    return sorted(names, key=lambda n: (order.index(n) if n in order else len(order), n))
 
 
 def _show(value) -> str:

@@ -19,7 +19,13 @@ class ReviewRoute(models.Model):
         verbose_name_plural = "เส้นทางการตรวจเสนอ"
 
     def __str__(self) -> str:
-        return f"{self.form or 'ทุกแบบ'} / {self.unit or 'ทุกกลุ่ม'}: {' → '.join(self.steps)}"
+        from prasan.accounts.models import Role
+
+        from .forms import FORMS
+
+        form = FORMS[self.form].title if self.form in FORMS else (self.form or "ทุกแบบ")
+        steps = " → ".join(Role(step).label if step in Role.values else str(step) for step in self.steps or [])
+        return f"{form} / {self.unit or 'ทุกกลุ่ม'}: {steps}"
 
 
 class Document(models.Model):
@@ -31,28 +37,31 @@ class Document(models.Model):
         SIGNED = "signed", "ลงนามแล้ว"
         DISPATCHED = "dispatched", "ส่งแล้ว"
 
-    matter = models.ForeignKey("matters.Matter", on_delete=models.CASCADE, related_name="documents")
+    matter = models.ForeignKey("matters.Matter", on_delete=models.CASCADE, related_name="documents",
+                               verbose_name="เรื่อง")
     form = models.CharField("แบบเอกสาร", max_length=40)
     title = models.CharField("ชื่อเอกสาร", max_length=500)
     fields = models.JSONField("ข้อมูลในแบบ", default=dict)
     version = models.PositiveIntegerField("ฉบับที่", default=1)
     status = models.CharField("สถานะ", max_length=20, choices=Status.choices, default=Status.DRAFT)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name="ผู้จัดทำ")
+    created_at = models.DateTimeField("สร้างเมื่อ", default=timezone.now)
+    updated_at = models.DateTimeField("แก้ไขล่าสุดเมื่อ", auto_now=True)
     register_entry = models.OneToOneField("correspondence.RegisterEntry", null=True, blank=True,
-                                          on_delete=models.SET_NULL, related_name="document")
+                                          on_delete=models.SET_NULL, related_name="document",
+                                          verbose_name="รายการในทะเบียนหนังสือ")
     signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                  related_name="+")
+                                  related_name="+", verbose_name="ผู้ลงนาม")
     signed_name = models.CharField("ชื่อผู้ลงนาม (พิมพ์)", max_length=200, blank=True)
-    signed_at = models.DateTimeField(null=True, blank=True)
+    signed_at = models.DateTimeField("ลงนามเมื่อ", null=True, blank=True)
     signed_position = models.TextField("ตำแหน่งผู้ลงนาม (ตามที่พิมพ์)", blank=True)
     signature_fingerprint = models.CharField("รหัสเอกสาร (ลายนิ้วมือ)", max_length=19, blank=True)
     signature_certificate = models.CharField("ใบรับรองที่ลงนาม", max_length=200, blank=True)
     signature_demo = models.BooleanField("ใบรับรองสาธิต", default=False)
-    pdf = models.FileField(upload_to="documents/%Y/%m/", blank=True)
-    docx = models.FileField(upload_to="documents/%Y/%m/", blank=True)
-    dispatched_at = models.DateTimeField(null=True, blank=True)
+    pdf = models.FileField("ไฟล์ PDF", upload_to="documents/%Y/%m/", blank=True)
+    docx = models.FileField("ไฟล์ DOCX", upload_to="documents/%Y/%m/", blank=True)
+    dispatched_at = models.DateTimeField("ส่งเมื่อ", null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -114,6 +123,13 @@ class ReviewStep(models.Model):
         from prasan.accounts.models import Role
 
         return Role(self.role).label if self.role in Role.values else self.role
+
+    @property
+    def verdict_label(self) -> str:
+        """The executive's verdict as the chain page prints it (ทราบ, อนุมัติ, …), not its code."""
+        from prasan.matters.models import Decision
+
+        return Decision.Verdict(self.verdict).label if self.verdict in Decision.Verdict.values else self.verdict
 
 
 def holds(matter) -> list[str]:

@@ -158,7 +158,7 @@ def compare(request, pk):
     if a is None or b is None:
         raise Http404
     return render(request, "documents/pages/compare.html", {
-        "document": document, "a": a, "b": b, "changes": drafting.diff(a.fields, b.fields),
+        "document": document, "a": a, "b": b, "changes": drafting.diff(a.fields, b.fields, document.form),
         "versions": versions.values()})
 
 

@@ -227,12 +227,16 @@ class Matter(models.Model):
 class MatterShare(models.Model):
     """An explicit need-to-know grant for a secret matter."""
 
-    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="shares")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    granted_at = models.DateTimeField(default=timezone.now)
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="shares", verbose_name="เรื่อง")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                             verbose_name="ผู้ได้รับสิทธิ์")
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name="ผู้ให้สิทธิ์")
+    granted_at = models.DateTimeField("ให้สิทธิ์เมื่อ", default=timezone.now)
 
     class Meta:
+        verbose_name = "สิทธิ์เข้าถึงเรื่องลับ"
+        verbose_name_plural = "สิทธิ์เข้าถึงเรื่องลับ"
         constraints = [models.UniqueConstraint(fields=["matter", "user"], name="matter_share_unique")]
 
 

@@ -27,7 +27,7 @@ class EntryRetention(models.Model):
     """The retention class of one register entry, and what became of it."""
 
     entry = models.OneToOneField("correspondence.RegisterEntry", on_delete=models.CASCADE, related_name="retention",
-                                 primary_key=True)
+                                 primary_key=True, verbose_name="รายการในทะเบียนหนังสือ")
     retention = models.CharField("อายุการเก็บ", max_length=20, choices=Retention.choices, default=Retention.TEN_YEARS)
     destroyed_at = models.DateTimeField("ทำลายเมื่อ", null=True, blank=True)
     transferred_at = models.DateTimeField("ส่งมอบหอจดหมายเหตุเมื่อ", null=True, blank=True)

@@ -38,8 +38,11 @@ RECIPIENT_CHOICES = [
 CHANNEL_CHOICES = [("email", "อีเมล"), ("line", "LINE"), ("in_app", "แจ้งเตือนในระบบ")]
 # What a message template may say; {link} is the matter's page, or the reply link for a liaison officer.
 PLACEHOLDERS = ("number", "title", "deadline", "link", "agency", "days", "recipient")
-PLACEHOLDER_HELP = ("ใช้ได้: {number} เลขเรื่อง {title} ชื่อเรื่อง {deadline} วันครบกำหนด {link} ลิงก์ "
-                    "{agency} หน่วยงาน {days} จำนวนวันทำการ {recipient} ชื่อผู้รับ")
+# What the admin types: Thai names; the English ones of earlier rules keep working.
+THAI_PLACEHOLDERS = {"เลขเรื่อง": "number", "ชื่อเรื่อง": "title", "วันครบกำหนด": "deadline", "ลิงก์": "link",
+                     "หน่วยงาน": "agency", "จำนวนวัน": "days", "ชื่อผู้รับ": "recipient"}
+PLACEHOLDER_HELP = ("ใช้ได้: {เลขเรื่อง} {ชื่อเรื่อง} {วันครบกำหนด} {ลิงก์} {หน่วยงาน} "
+                    "{จำนวนวัน} (วันทำการ) {ชื่อผู้รับ}")
 
 
 class ReminderRule(models.Model):
@@ -110,8 +113,10 @@ class Notification(models.Model):
         ANSWERED = "answered", "หน่วยงานตอบแล้ว"
         OVERDUE = "overdue", "หน่วยงานตอบเกินกำหนด"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    matter = models.ForeignKey("matters.Matter", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
+                             verbose_name="ผู้ใช้")
+    matter = models.ForeignKey("matters.Matter", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+                               verbose_name="เรื่อง")
     kind = models.CharField("ชนิด", max_length=20, choices=Kind.choices, default=Kind.REMINDER)
     text = models.TextField("ข้อความ")
     url = models.CharField("ลิงก์", max_length=500, blank=True)
@@ -180,7 +185,7 @@ class NotificationPreference(models.Model):
     """How one user wants to be told; without a row, the defaults below apply."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="notification_preference")
+                                related_name="notification_preference", verbose_name="ผู้ใช้")
     email = models.BooleanField("แจ้งเตือนทางอีเมล", default=True)
     line = models.BooleanField("แจ้งเตือนทาง LINE", default=False)
     digest = models.BooleanField("รับสรุปงานประจำวันทางอีเมล (07.30 น.)", default=True)

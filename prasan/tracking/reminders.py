@@ -24,7 +24,7 @@ from prasan.matters.models import Matter
 from prasan.thai.dates import thai_date
 
 from .calendar import WorkingCalendar
-from .models import PLACEHOLDERS, NotificationPreference, ReminderRule
+from .models import PLACEHOLDERS, THAI_PLACEHOLDERS, NotificationPreference, ReminderRule
 
 # Reminders and digests go out from this local time on (the office opens at 08.30).
 SEND_FROM = dt.time(7, 30)
@@ -38,15 +38,15 @@ def template_errors(text: str) -> str:
         names = [name for _, name, spec, conv in string.Formatter().parse(text) if name is not None]
     except ValueError:
         return "วงเล็บปีกกาไม่ครบคู่ (ถ้าต้องการพิมพ์ { หรือ } ให้พิมพ์ซ้ำสองตัว)"
-    unknown = sorted({name for name in names if name not in PLACEHOLDERS})
+    unknown = sorted({name for name in names if name not in PLACEHOLDERS and name not in THAI_PLACEHOLDERS})
     if unknown:
-        allowed = " ".join("{" + name + "}" for name in PLACEHOLDERS)
+        allowed = " ".join("{" + name + "}" for name in THAI_PLACEHOLDERS)
         return f"ไม่รู้จัก {', '.join('{' + n + '}' for n in unknown)} — ใช้ได้เฉพาะ {allowed}"
     return ""
 
 
 def render(template: str, values: dict) -> str:
-    return template.format_map(values)
+    return template.format_map(values | {thai: values[name] for thai, name in THAI_PLACEHOLDERS.items()})
 
 
 def firing_days(today: dt.date, calendar: WorkingCalendar) -> list[dt.date]:

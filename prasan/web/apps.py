@@ -14,5 +14,8 @@ class WebConfig(AppConfig):
     def ready(self):
         from prasan.thai.fields import use_thai_dates_in_admin
 
+        from .admin_thai import localise
+
         # prasan.web comes after django.contrib.admin, whose ready() has registered every ModelAdmin by now.
         use_thai_dates_in_admin()
+        localise()

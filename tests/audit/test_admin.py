@@ -19,10 +19,10 @@ def admin_client(login, users):
     return login(users["admin"])
 
 
-def test_the_admin_lists_audit_events(admin_client, event):
+def test_the_admin_lists_audit_events_in_thai(admin_client, event):
     response = admin_client.get(reverse("admin:audit_auditevent_changelist"))
     assert response.status_code == 200
-    assert "matter.read" in response.content.decode()
+    assert "เรื่อง: เปิดดู" in response.content.decode()
 
 
 def test_the_admin_can_search_audit_events(admin_client, event):

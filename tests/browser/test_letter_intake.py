@@ -108,7 +108,7 @@ def test_a_registrar_registers_a_scanned_letter_read_by_ocr_and_finds_it_in_the_
     assert intake.status == "ready", f"สถานะ {intake.status}: {intake.error}"
     assert intake.ocr_used
     assert desk.title == "ตรวจยืนยันหนังสือรับ", desk.text
-    desk.shows("อ่านด้วย OCR — โปรดตรวจทุกช่อง", "ยืนยันและลงทะเบียนรับ")
+    desk.shows("อ่านจากภาพสแกน — โปรดตรวจทุกช่อง", "ยืนยันและลงทะเบียนรับ")
     widths = _scan_images_loaded(desk)
     assert widths and all(width > 0 for width in widths), "ภาพสแกนไม่แสดง"
     badges = _badges(desk)

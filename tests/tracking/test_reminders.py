@@ -11,7 +11,13 @@ from prasan.coordination.models import AgencyRequest
 from prasan.tracking.calendar import WorkingCalendar
 from prasan.tracking.models import Holiday, NotificationPreference, ReminderLog, ReminderRule
 from prasan.tracking.notify import _claim, run_reminders
-from prasan.tracking.reminders import deadline_dates, due_reminders, firing_days, template_errors
+from prasan.tracking.reminders import (
+    deadline_dates,
+    due_reminders,
+    firing_days,
+    render,
+    template_errors,
+)
 from tests.servers import SmtpServer
 
 HOLIDAY = dt.date(2027, 3, 8)  # a Monday
@@ -67,13 +73,21 @@ def test_the_issue_defaults_are_seeded(db):
     assert rules[("matter_internal", 0)].recipients == ["assignees", "group_head"]
     assert rules[("matter_internal", 3)].recipients == ["head_of_office"]
     assert rules[("agency_request", 1)].recipients == ["liaison"]
-    assert "{link}" in rules[("agency_request", 1)].message_template
+    # Written with the Thai placeholders the admin sees (migration 0006); the reply link still goes out.
+    assert "{ลิงก์}" in rules[("agency_request", 1)].message_template
 
 
 def test_a_template_with_an_unknown_placeholder_is_refused_in_thai():
     assert "ไม่รู้จัก {nmber}" in template_errors("เรื่อง {nmber}")
     assert "วงเล็บปีกกา" in template_errors("เรื่อง {number")
     assert template_errors("เรื่อง {number} {title} ครบกำหนด {deadline} {link}") == ""
+    assert template_errors("เรื่อง {เลขเรื่อง} {ชื่อเรื่อง} ครบกำหนด {วันครบกำหนด} {ลิงก์}") == ""
+
+
+def test_thai_and_english_placeholders_fill_alike():
+    values = {"number": "สร 1/2569", "title": "t", "deadline": "d", "link": "L", "agency": "a", "days": 2,
+              "recipient": "r"}
+    assert render("[{เลขเรื่อง}] อีก {จำนวนวัน} วัน {ลิงก์}", values) == render("[{number}] อีก {days} วัน {link}", values)
 
 
 def test_a_matter_rule_cannot_write_to_an_agency_liaison(db):

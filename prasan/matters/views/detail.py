@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from prasan.accounts.models import User
 from prasan.audit.models import record
+from prasan.web.navigation import safe_next
 
 from .. import workflow
 from ..access import EDIT_ROLES, editable_matter, staff_required, visible_matter
@@ -124,7 +125,7 @@ def toggle_milestone(request, pk, milestone_id):
     milestone.done_at = None if milestone.done_at else timezone.now()
     milestone.save(update_fields=["done_at"])
     record(request.user, "matter.milestone_done", matter, title=milestone.title, done=bool(milestone.done_at))
-    return redirect(request.POST.get("next") or matter.get_absolute_url())
+    return redirect(safe_next(request) or matter.get_absolute_url())
 
 
 @require_POST

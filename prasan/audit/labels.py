@@ -1,0 +1,58 @@
+"""The audit log's action codes in Thai for the people who read it: `document.sign` → "เอกสาร: ลงนาม".
+
+Codes are `subject.verb`; a verb of the matter's workflow takes the workflow's own label. A code not
+known here is shown as it is, so a new kind of event is never hidden.
+"""
+
+SUBJECTS = {
+    "matter": "เรื่อง", "document": "เอกสาร", "activity": "บันทึกการประสานงาน", "request": "คำขอถึงหน่วยงาน",
+    "agency_request": "คำขอถึงหน่วยงาน", "agency": "หน่วยงาน", "contact": "ผู้ติดต่อ", "register": "ทะเบียนหนังสือ",
+    "intake": "รับหนังสือ", "holiday": "วันหยุด", "calendar_feed": "ลิงก์ปฏิทินส่วนตัว", "admin": "หน้าตั้งค่า",
+    "user": "ผู้ใช้", "token": "โทเคน API", "auth": "การเข้าระบบ", "login": "การเข้าระบบ", "backup": "สำรองข้อมูล",
+    "notice": "การแจ้งเตือน", "records": "บัญชีหนังสือขอทำลาย/ส่งมอบ", "reminder": "การแจ้งเตือน", "settings": "การตั้งค่า", "office": "สำนักงาน",
+}
+VERBS = {
+    "create": "สร้าง", "update": "แก้ไข", "edit": "แก้ไข", "change": "แก้ไข", "add": "เพิ่ม", "remove": "ลบ",
+    "delete": "ลบ", "other": "อื่น ๆ", "read": "เปิดดู", "export": "ส่งออก", "deliver": "ส่งข้อความ",
+    "dispatch": "ส่งหนังสือ", "review": "ตรวจเสนอ", "sign": "ลงนาม", "submit": "เสนอตรวจ", "confirm": "ยืนยันลงทะเบียน",
+    "receive": "รับไฟล์", "deadline_changed": "เปลี่ยนกำหนดเวลา", "file": "แนบไฟล์", "letter_attached": "แนบหนังสือเข้าเรื่อง",
+    "milestone": "เพิ่มขั้นงาน", "milestone_done": "เปลี่ยนสถานะขั้นงาน", "plan": "บันทึกแผน", "share": "ให้สิทธิ์เข้าถึง",
+    "unshare": "ถอนสิทธิ์เข้าถึง", "cancel": "ยกเลิก", "fill": "กรอกรายละเอียดเลขที่จองไว้", "reserve": "จองเลข",
+    "acknowledge": "รับทราบ", "answer": "ตอบ", "answer_seen": "รับทราบคำตอบ", "reissue": "ออกลิงก์ใหม่",
+    "issue": "ออกลิงก์", "draft": "จัดทำร่าง", "approve": "อนุมัติ", "carry_out": "ดำเนินการตามบัญชี", "revoke": "ยกเลิกลิงก์", "login": "เข้าระบบ", "logout": "ออกจากระบบ", "failed": "เข้าระบบไม่สำเร็จ",
+}
+
+
+def action_label(code: str, events: dict[str, str] | None = None) -> str:
+    """`events`: the matter workflow's event labels (the caller passes them; audit sits below matters)."""
+    subject, _, verb = code.partition(".")
+    if subject not in SUBJECTS:
+        return code
+    if subject == "matter" and events and verb in events:
+        return f"{SUBJECTS[subject]}: {events[verb]}"
+    return f"{SUBJECTS[subject]}: {VERBS[verb]}" if verb in VERBS else code
+
+# The names of the details events record (record(…, **data)), as the log's reader knows them.
+DATA_KEYS = {
+    "title": "ชื่อเรื่อง", "number": "เลขที่", "year": "ปี", "request": "คำขอ", "agency": "หน่วยงาน",
+    "version": "ฉบับที่", "user": "ผู้ใช้", "targets": "เป้าหมาย", "name": "ชื่อ", "methods": "วิธีการ",
+    "message": "ข้อความ", "matter": "เรื่อง", "entry": "รายการทะเบียน", "changes": "การเปลี่ยนแปลง",
+    "change": "การเปลี่ยนแปลง", "to_state": "สถานะใหม่", "from_state": "สถานะเดิม", "to": "ถึง", "reason": "เหตุผล",
+    "purpose": "วัตถุประสงค์", "form": "แบบเอกสาร", "due": "กำหนด", "done": "เสร็จแล้ว", "doc_number": "ที่",
+    "delivery": "การส่ง", "deadline": "กำหนดส่ง", "channel": "ช่องทาง", "activity": "บันทึกการประสานงาน",
+    "object": "รายการ", "filter": "ตัวกรอง", "rows": "จำนวนแถว", "format": "รูปแบบไฟล์", "sha256": "ลายนิ้วมือไฟล์",
+    "step": "ขั้นที่", "role": "บทบาท", "decision": "ผลการตรวจ", "comment": "ความเห็น", "verdict": "คำวินิจฉัย",
+    "date": "วันที่", "kind": "ชนิด", "size": "ขนาด", "status": "สถานะ", "old": "เดิม", "new": "ใหม่",
+}
+
+
+def data_lines(data: dict) -> list[tuple[str, str]]:
+    """(Thai name, value as recorded) for each detail of an event."""
+    out = []
+    for key, value in (data or {}).items():
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        elif isinstance(value, dict):
+            value = "; ".join(f"{DATA_KEYS.get(k, k)} {v}" for k, v in value.items())
+        out.append((DATA_KEYS.get(key, key), "" if value is None else str(value)))
+    return out

@@ -1,0 +1,198 @@
+"""Every page of the site with real ids from the walk's scene, and the POST forms found on them.
+
+`PAGES` names each URL pattern's addresses; a new pattern without an entry fails the walk, so a new page
+cannot be left out. `post_forms` reads the forms a page offers, so the walk posts bad input to each of them.
+"""
+
+from html.parser import HTMLParser
+
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+# Patterns the walk does not GET as a page, each with its reason.
+NOT_PAGES = {
+    "healthz": "a probe for the load balancer, answers 'ok' to machines",
+    "logout": "POST only; the walk leaves the session alone",
+}
+
+
+def url_names() -> set[str]:
+    """Every named pattern outside the API (its refusals are tested in tests/api) and the admin (walked
+    from its own registry below)."""
+    names = set()
+
+    def walk(patterns, namespace=""):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                if p.namespace in ("admin",) or str(p.pattern).startswith("api/"):
+                    continue
+                walk(p.url_patterns, namespace)
+            elif isinstance(p, URLPattern) and p.name:
+                names.add(p.name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def pages(s) -> dict[str, list[str]]:
+    """URL name → the addresses the walk opens (GET)."""
+    m, d = s["matter"], s["decided"]
+    return {
+        "home": [reverse("home")],
+        "login": [reverse("login")],
+        "my-work": [reverse("my-work")],
+        "inbox-badge": [reverse("inbox-badge")],
+        "matter-list": [reverse("matter-list"), reverse("matter-list") + "?state=coordinating&q=ครู"],
+        "matter-export": [reverse("matter-export", args=["csv"]), reverse("matter-export", args=["xlsx"])],
+        "quick-command": [reverse("quick-command")],
+        "matter-new": [reverse("matter-new")],
+        "matter-detail": [reverse("matter-detail", args=[pk]) for pk in (m, d, s["secret"])],
+        "matter-edit": [reverse("matter-edit", args=[m])],
+        "matter-share": [reverse("matter-share", args=[s["secret"]])],
+        "matter-unshare": [reverse("matter-unshare", args=[s["secret"], s["share"]])],
+        "matter-event": [reverse("matter-event", args=[m])],
+        "matter-plan": [reverse("matter-plan", args=[m])],
+        "matter-milestone-add": [reverse("matter-milestone-add", args=[m])],
+        "matter-milestone-toggle": [reverse("matter-milestone-toggle", args=[m, s["milestone"]])],
+        "matter-file-upload": [reverse("matter-file-upload", args=[m])],
+        "matter-file": [reverse("matter-file", args=[m, s["file"]])],
+        "activity-new": [reverse("activity-new", args=[m])],
+        "requests-new": [reverse("requests-new", args=[m])],
+        "request-reissue": [reverse("request-reissue", args=[m, s["request"]])],
+        "request-cancel": [reverse("request-cancel", args=[m, s["request"]])],
+        "request-answer-seen": [reverse("request-answer-seen", args=[m, s["answered"]])],
+        "agency-reply": [reverse("agency-reply", args=[s["reply_token"]]), reverse("agency-reply", args=["x"])],
+        "document-new": [reverse("document-new", args=[d]) + f"?form={f}" for f in ("summary_note", "office_memo")]
+        + [reverse("document-new", args=[d])],
+        "document-detail": [reverse("document-detail", args=[pk]) for pk in (s["memo"], s["note"])],
+        "document-preview": [reverse("document-preview", args=[s["note"]])],
+        "document-file": [reverse("document-file", args=[s["memo"], "pdf"])],
+        "document-compare": [reverse("document-compare", args=[s["note"]])
+                             + f"?a={s['note_from']}&b={s['note_to']}",
+                             reverse("document-compare", args=[s["memo"]])],
+        "document-submit": [reverse("document-submit", args=[s["note"]])],
+        "document-decide": [reverse("document-decide", args=[s["memo"]])],
+        "document-sign": [reverse("document-sign", args=[s["memo"]])],
+        "document-dispatch": [reverse("document-dispatch", args=[s["memo"]])],
+        "agency-list": [reverse("agency-list"), reverse("agency-list") + "?q=สพฐ"],
+        "agency-new": [reverse("agency-new")],
+        "agency-import": [reverse("agency-import")],
+        "agency-import-template": [reverse("agency-import-template")],
+        "agency-detail": [reverse("agency-detail", args=[s["agency"]])],
+        "agency-edit": [reverse("agency-edit", args=[s["agency"]])],
+        "contact-new": [reverse("contact-new", args=[s["agency"]])],
+        "contact-edit": [reverse("contact-edit", args=[s["agency"], s["contact"]])],
+        "intake-home": [reverse("intake-home")],
+        "intake-detail": [reverse("intake-detail", args=[s["intake"]])],
+        "intake-progress": [reverse("intake-progress", args=[s["intake"]])],
+        "intake-file": [reverse("intake-file", args=[s["intake"]])],
+        "intake-page": [reverse("intake-page", args=[s["intake"], 1])],
+        "intake-retry": [reverse("intake-retry", args=[s["intake"]])],
+        "register-index": [reverse("register-index")],
+        "register-list": [reverse("register-list", args=[r]) for r in ("incoming", "outgoing", "secret")]
+        + [reverse("register-list", args=["outgoing"]) + "?status=cancelled&year=2500"],
+        "register-new": [reverse("register-new", args=[r]) for r in ("incoming", "outgoing")],
+        "register-export": [reverse("register-export", args=["incoming", f]) for f in ("csv", "xlsx", "pdf")],
+        "register-entry": [reverse("register-entry", args=["incoming", s["incoming"]]),
+                           reverse("register-entry", args=["outgoing", s["outgoing"]])],
+        "register-cancel": [reverse("register-cancel", args=["incoming", s["incoming"]])],
+        "dashboard": [reverse("dashboard")],
+        "dashboard-office": [reverse("dashboard-office")],
+        "dashboard-unit": [reverse("dashboard-unit", args=[s["unit"]])],
+        "dashboard-decisions": [reverse("dashboard-decisions")],
+        "reports": [reverse("reports"), reverse("reports") + "?group=unit"],
+        "reports-export": [reverse("reports-export", args=[f]) for f in ("csv", "xlsx", "pdf")],
+        "notifications": [reverse("notifications")],
+        "notification-open": [],  # opening one marks it read and redirects: reached from the list's links
+        "notifications-read-all": [reverse("notifications-read-all")],
+        "notification-preferences": [reverse("notification-preferences")],
+        "holidays": [reverse("holidays")],
+        "holidays-add": [reverse("holidays-add")],
+        "holidays-import": [reverse("holidays-import")],
+        "holidays-delete": [reverse("holidays-delete", args=[s["holiday"]])],
+        "calendar-page": [reverse("calendar-page")],
+        "calendar-feed": [reverse("calendar-feed", args=[s["calendar_token"]])],
+        "records": [reverse("records")],
+        "records-draft": [reverse("records-draft")],
+        "records-list": [reverse("records-list", args=[s["records_list"]])],
+        "records-approve": [reverse("records-approve", args=[s["records_list"]])],
+        "records-carry-out": [reverse("records-carry-out", args=[s["records_list"]])],
+        "search": [reverse("search") + "?q=ครูผู้ช่วย", reverse("search") + "?q=ศธ 04006"],
+    }
+
+
+def admin_pages() -> list[str]:
+    """The admin's index, each app's index, and each model's list, add form and first object's change form."""
+    urls = [reverse("admin:index")]
+    apps = set()
+    for model, model_admin in admin.site._registry.items():
+        meta = model._meta
+        apps.add(meta.app_label)
+        urls.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist"))
+        if model_admin.has_add_permission is not None:
+            urls.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_add"))
+        first = model._default_manager.order_by("pk").first()
+        if first is not None:
+            urls.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[first.pk]))
+            urls.append(reverse(f"admin:{meta.app_label}_{meta.model_name}_history", args=[first.pk]))
+    urls += [reverse("admin:app_list", args=[app]) for app in sorted(apps)]
+    return urls
+
+
+# A formset's counts, which every browser sends back as the page gave them.
+_MANAGEMENT = ("-TOTAL_FORMS", "-INITIAL_FORMS", "-MIN_NUM_FORMS", "-MAX_NUM_FORMS")
+
+
+class _Forms(HTMLParser):
+    """Each POST form's action and the names of its fields, with what kind each is."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms: list[dict] = []
+        self.current: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and (a.get("method") or "get").lower() == "post":
+            self.current = {"action": a.get("action") or "", "fields": {}, "management": {}}
+            self.forms.append(self.current)
+        elif self.current is not None and a.get("name") and tag in ("input", "select", "textarea", "button"):
+            kind = a.get("type", "text") if tag == "input" else tag
+            self.current["fields"][a["name"]] = kind
+            if a["name"].endswith(_MANAGEMENT):
+                self.current["management"][a["name"]] = a.get("value", "")
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.current = None
+
+
+def post_forms(html: str, page: str) -> list[dict]:
+    parser = _Forms()
+    parser.feed(html)
+    for form in parser.forms:
+        form["action"] = form["action"] or page
+    return parser.forms
+
+
+# What a careless or hostile user types: far too long, a NUL, not a number, not a date, not an address.
+JUNK = {
+    "number": "สิบ", "date": "31/02/2569x", "datetime-local": "พรุ่งนี้", "email": "ไม่ใช่อีเมล",
+    "checkbox": "999999", "radio": "999999", "select": "999999", "hidden": "999999",
+}
+TOO_LONG = "ก" * 100_000 + "\x00"
+
+
+def empty(form: dict) -> dict:
+    """Nothing filled in (what a browser still sends: a formset's counts)."""
+    return dict(form["management"])
+
+
+def junk(form: dict) -> dict:
+    """A value for every field that no form should accept (files left out: they are tested apart)."""
+    data = {}
+    for name, kind in form["fields"].items():
+        if name == "csrfmiddlewaretoken" or kind == "file":
+            continue
+        data[name] = JUNK.get(kind, TOO_LONG)
+    return data | form["management"]

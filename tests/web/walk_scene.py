@@ -1,0 +1,157 @@
+"""An office with one of everything a page can show: a matter at each stage with its plan, log, agency
+requests (sent, acknowledged, answered), files and a share; documents with versions, a full review
+chain, a signature and the minister's verdict; register entries (one cancelled); a letter in intake; an
+office holiday; notifications and a calendar feed. The no-English walk visits every page over it."""
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from prasan.accounts.models import CalendarFeed
+from prasan.coordination import links
+from prasan.coordination.models import Activity, AgencyRequest, Channel
+from prasan.correspondence import numbering, receiving
+from prasan.correspondence.models import RegisterEntry
+from prasan.documents import chain, drafting, signing
+from prasan.matters.models import MatterFile, MatterShare, Milestone, Plan
+from prasan.records import lists
+from prasan.records.models import RecordsList
+from prasan.thai.dates import be_year
+from prasan.tracking.calendar import add_working_days
+from prasan.tracking.models import Holiday, Notification
+from tests.conftest import PASSWORD
+
+ROOT = Path(__file__).resolve().parents[2]
+LETTER = ROOT / "bench" / "letters" / "01_ext_obec_teachers.txt"
+
+
+# Every user of the office has a Thai name (a user without one is shown by login name).
+THAI_NAMES = [("ศิริรัตน์", "ทิวะศิริ"), ("ธนากร", "วงศ์ประเสริฐ"), ("นรินทร์", "ก้อนแก้ว"), ("สมศักดิ์", "ประสานกิจ"),
+              ("มาลัย", "ศรีสวัสดิ์"), ("วิชัย", "ตรวจตรา"), ("ปรีชา", "ดูแลดี"), ("อรุณี", "ต่างกลุ่ม"),
+              ("สมหญิง", "ยังไม่ผ่าน")]
+
+
+def _sample(code: str) -> dict:
+    return json.loads((ROOT / "docs" / "samples" / f"{code}.json").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Scene:
+    ids: dict = field(default_factory=dict)
+
+    def __getitem__(self, key):
+        return self.ids[key]
+
+
+def build(*, office, unit, users, agencies, make_matter) -> Scene:
+    today = timezone.localdate()
+    coordinator, head, minister = users["coordinator"], users["head"], users["minister"]
+    obec, vec = agencies
+    scene = Scene()
+    unit.letter_prefix = "ศธ 0201.1"
+    unit.phone = "0 2628 5610"
+    unit.save()
+    head.position = "หัวหน้าสำนักงานรัฐมนตรี"
+    head.save()
+    for user, (first, last) in zip(users.values(), THAI_NAMES, strict=False):
+        user.first_name, user.last_name = first, last
+        user.save()
+    obec.line_id = "U" + "4af4980629" * 3 + "ab"
+    obec.save()
+    obec.contacts.update(line_id="U" + "1bc2980629" * 3 + "cd")
+
+    # A matter being coordinated: plan, milestone, log, requests in every state, a file.
+    matter = make_matter(title="ขอข้อมูลจำนวนครูผู้ช่วยที่บรรจุปี ๒๕๖๙", urgency="urgent")
+    Plan.objects.create(matter=matter, targets="สพฐ. และ สอศ.", methods=["phone", "email"],
+                        deliverables="ข้อมูลจำนวนครูผู้ช่วยรายจังหวัด", updated_by=coordinator)
+    matter.fire("accept", by=coordinator)
+    matter.fire("start", by=coordinator)
+    Milestone.objects.create(matter=matter, title="ได้ข้อมูลจากหน่วยงานครบ", due=add_working_days(today, 3))
+    Activity.objects.create(matter=matter, channel=Channel.PHONE, agency=obec, counterpart="สมชาย ใจดี",
+                            by=coordinator, summary="โทรขอข้อมูลเบื้องต้น", outcome="รับทราบ จะส่งให้ภายในสัปดาห์")
+    due = add_working_days(today, 5)
+    sent = AgencyRequest.objects.create(matter=matter, agency=obec, contact=obec.contacts.first(),
+                                        deliverable="จำนวนครูผู้ช่วยรายจังหวัด", deadline=due, created_by=coordinator)
+    AgencyRequest.objects.create(matter=matter, agency=vec, deliverable="จำนวนครูอาชีวะ", deadline=due,
+                                 created_by=coordinator, status=AgencyRequest.Status.ACKNOWLEDGED,
+                                 acknowledged_at=timezone.now())
+    answered = AgencyRequest.objects.create(matter=matter, agency=vec, deliverable="สรุปอัตรากำลัง", deadline=due,
+                                 created_by=coordinator, status=AgencyRequest.Status.ANSWERED,
+                                 answer="ส่งข้อมูลตามเอกสารแนบ", answered_by_name="สุดารัตน์ ศรีสุข",
+                                 answered_at=timezone.now())
+    upload = MatterFile(matter=matter, kind=MatterFile.Kind.SOURCE, name="หนังสือต้นเรื่อง.pdf", sha256="1" * 64,
+                        size=5, content_type="application/pdf", uploaded_by=coordinator)
+    upload.file.save("source.pdf", ContentFile(b"%PDF-"), save=False)
+    upload.save()
+    scene.ids.update(matter=matter.pk, request=sent.pk, answered=answered.pk, reply_token=links.make_token(sent), file=upload.pk,
+                     milestone=Milestone.objects.get(matter=matter).pk)
+
+    # A matter whose memo went through the whole chain and the minister's verdict.
+    decided = make_matter(title="การจัดสรรอัตราครูผู้ช่วยให้สถานศึกษาที่ขาดแคลนครู")
+    Plan.objects.create(matter=decided, targets="สพฐ.", updated_by=coordinator)
+    for event in ("accept", "start", "draft"):
+        decided.fire(event, by=coordinator)
+    memo = drafting.start(decided, "office_memo", by=coordinator)
+    memo = drafting.save_version(memo, memo.fields | _sample("office_memo") | {"signer": memo.fields["signer"]},
+                                 by=coordinator, note="เติมข้อเท็จจริง")
+    chain.submit(memo, by=coordinator)
+    chain.decide(memo, by=users["grouphead"], approve=True, comment="ถูกต้อง")
+    chain.decide(memo, by=head, approve=True)
+    memo.refresh_from_db()
+    signing.sign(memo, by=head, typed_name="นรินทร์ ก้อนแก้ว", password=PASSWORD)
+    chain.decide(memo, by=minister, approve=True, verdict="acknowledged", comment="")
+    scene.ids.update(decided=decided.pk, memo=memo.pk)
+
+    # A summary note with two versions differing in lists, a text and the head of office (the compare page).
+    note = drafting.start(decided, "summary_note", by=coordinator)
+    first = _sample("summary_note")
+    note = drafting.save_version(note, first, by=coordinator)
+    second = first | {"key_points": first["key_points"][:2], "background": first["background"] + " เพิ่มเติม",
+                      "head_of_office": {"name": "นายสมปอง ใจงาม", "position": ["หัวหน้าสำนักงานรัฐมนตรี",
+                                                                                "รักษาราชการแทน"]}}
+    note = drafting.save_version(note, second, by=coordinator)
+    scene.ids.update(note=note.pk, note_from=2, note_to=3)
+
+    # A secret matter shared with the group head.
+    secret = make_matter(title="แผนปรับโครงสร้างกรม", secrecy=1, state="coordinating")
+    share = MatterShare.objects.create(matter=secret, user=users["grouphead"], granted_by=head)
+    scene.ids.update(secret=secret.pk, share=share.pk)
+
+    # Registers: an incoming letter of the matter, an outgoing one, a cancelled one.
+    incoming = numbering.register_entry(office, "incoming", by=users["registrar"], matter=matter,
+                                        doc_number="ศธ 04006/3217", sender="สพฐ.", recipient="รมว.ศธ.",
+                                        subject="ขอส่งข้อมูลจำนวนครูผู้ช่วย", letter_date=today)
+    outgoing = numbering.register_entry(office, "outgoing", by=users["registrar"], subject="ขอข้อมูล",
+                                        recipient="สพฐ.", unit=unit)
+    numbering.cancel(outgoing, by=users["registrar"], reason="ออกเลขซ้ำ")
+    scene.ids.update(incoming=incoming.pk, outgoing=outgoing.pk)
+
+    # A letter read in intake, waiting for the registrar to confirm.
+    letter = receiving.receive(SimpleUploadedFile("หนังสือ สพฐ.txt", LETTER.read_bytes()), by=users["registrar"])
+    scene.ids.update(intake=letter.pk)
+
+    # A letter kept past its time, on the year's list asking the committee to destroy it.
+    old = RegisterEntry.objects.create(office=office, register="incoming", year=2550, number=7, subject="ขอเชิญประชุม",
+                                       doc_number="ศธ 04006/77", letter_date=dt.date(2007, 3, 1),
+                                       registered_at=timezone.make_aware(dt.datetime(2007, 3, 1, 9)))
+    try:
+        records_list = lists.draft(RecordsList.Kind.DESTRUCTION, be_year(today), by=head)
+    except lists.ListError:
+        records_list = RecordsList.objects.create(kind=RecordsList.Kind.DESTRUCTION, year=be_year(today),
+                                                  created_by=head)
+    scene.ids.update(old_entry=old.pk, records_list=records_list.pk)
+
+    holiday = Holiday.objects.create(date=add_working_days(today, 20), name="วันหยุดชดเชยของสำนักงาน",
+                                     source=Holiday.Source.OFFICE)
+    scene.ids.update(holiday=holiday.pk)
+    for user in users.values():
+        Notification.objects.create(user=user, matter=matter, text=f"เรื่อง {matter.number} ใกล้ครบกำหนด",
+                                    url=matter.get_absolute_url())
+    scene.ids.update(calendar_token=CalendarFeed.issue(coordinator).token, office=office.pk, unit=unit.pk,
+                     agency=obec.pk, contact=obec.contacts.first().pk)
+    return scene
