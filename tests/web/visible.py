@@ -17,6 +17,9 @@ ALLOWED = {
     "Word", "Excel",  # the programs offices open those files with, named on the download buttons
     "UTF",  # "CSV UTF-8", the file type's name in Excel's save dialog, which the import page quotes
     "API",  # the programming interface's name, shown to the admin with API tokens
+    # Two-factor set-up: the authenticator apps to search for in the app store by their own names, the
+    # account name and key type the app itself shows when the key is typed in by hand.
+    "Google", "Microsoft", "Authenticator", "FreeOTP", "Prasan", "TOTP",
 }
 # Addresses, links and file names are data, not words to translate. Each starts only where a word starts,
 # so a 100,000-letter field is scanned once, not once per letter.
@@ -24,6 +27,7 @@ _SKIP = [
     re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+"),  # e-mail addresses
     re.compile(r"https?://\S+"),  # links
     re.compile(r"\b[UCR][0-9a-f]{32}\b"),  # LINE user, group and room ids
+    re.compile(r"\b(?:[A-Z2-7]{4} ){3,}[A-Z2-7]{1,4}\b"),  # a two-factor key to type into the app (base32)
     re.compile(r"\b(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{16,}\b"),  # hash digests (the audit chain)
     re.compile(r"(?<![\w/])/[\w\-./?=&%]+"),  # paths shown to copy (e.g. a calendar feed's)
     re.compile(r"(?<![\w\-])[\w\-]+\.(pdf|docx|xlsx|csv|ics|txt|png|jpe?g|tiff?)\b", re.I),  # file names
