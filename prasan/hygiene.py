@@ -21,8 +21,13 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uf
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def code(char: str) -> str:
+    """How the message names the character: its number, in decimal (no Latin letters on a Thai page)."""
+    return f"รหัสอักขระ {ord(char)}"
+
+
 def message(char: str) -> str:
-    return (f"มีอักขระควบคุมที่มองไม่เห็น (U+{ord(char):04X}) ซึ่งบันทึกไม่ได้ "
+    return (f"มีอักขระควบคุมที่มองไม่เห็น ({code(char)}) ซึ่งบันทึกไม่ได้ "
             "กรุณาลบออก หรือพิมพ์ข้อความนั้นใหม่แทนการวาง")
 
 

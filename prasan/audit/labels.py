@@ -19,12 +19,23 @@ VERBS = {
     "milestone": "เพิ่มขั้นงาน", "milestone_done": "เปลี่ยนสถานะขั้นงาน", "plan": "บันทึกแผน", "share": "ให้สิทธิ์เข้าถึง",
     "unshare": "ถอนสิทธิ์เข้าถึง", "cancel": "ยกเลิก", "fill": "กรอกรายละเอียดเลขที่จองไว้", "reserve": "จองเลข",
     "acknowledge": "รับทราบ", "answer": "ตอบ", "answer_seen": "รับทราบคำตอบ", "reissue": "ออกลิงก์ใหม่",
-    "issue": "ออกลิงก์", "draft": "จัดทำร่าง", "approve": "อนุมัติ", "carry_out": "ดำเนินการตามบัญชี", "revoke": "ยกเลิกลิงก์", "login": "เข้าระบบ", "logout": "ออกจากระบบ", "failed": "เข้าระบบไม่สำเร็จ",
+    "issue": "ออกลิงก์", "draft": "จัดทำร่าง", "discard": "ทิ้ง", "retry": "ลองอ่านใหม่", "emblem": "เปลี่ยนตราครุฑ",
+    "duplicate_confirmed": "ลงทะเบียนหนังสือซ้ำโดยตั้งใจ", "approve": "อนุมัติ", "carry_out": "ดำเนินการตามบัญชี", "revoke": "ยกเลิกลิงก์", "login": "เข้าระบบ", "logout": "ออกจากระบบ", "failed": "เข้าระบบไม่สำเร็จ",
+}
+
+
+# Codes of one word (the sign-in events), named whole.
+WHOLE = {
+    "signin": "เข้าระบบ", "signin_failed": "เข้าระบบไม่สำเร็จ", "signin_locked": "ระงับการเข้าระบบชั่วคราว",
+    "signout": "ออกจากระบบ", "password_changed": "เปลี่ยนรหัสผ่าน", "recovery_codes_renewed": "ออกรหัสกู้คืนชุดใหม่",
+    "two_factor_enrolled": "เปิดการยืนยันตัวตนสองขั้นตอน", "two_factor_removed": "ยกเลิกการยืนยันตัวตนสองขั้นตอน",
 }
 
 
 def action_label(code: str, events: dict[str, str] | None = None) -> str:
     """`events`: the matter workflow's event labels (the caller passes them; audit sits below matters)."""
+    if code in WHOLE:
+        return WHOLE[code]
     subject, _, verb = code.partition(".")
     if subject not in SUBJECTS:
         return code
@@ -42,7 +53,7 @@ DATA_KEYS = {
     "delivery": "การส่ง", "deadline": "กำหนดส่ง", "channel": "ช่องทาง", "activity": "บันทึกการประสานงาน",
     "object": "รายการ", "filter": "ตัวกรอง", "rows": "จำนวนแถว", "format": "รูปแบบไฟล์", "sha256": "ลายนิ้วมือไฟล์",
     "step": "ขั้นที่", "role": "บทบาท", "decision": "ผลการตรวจ", "comment": "ความเห็น", "verdict": "คำวินิจฉัย",
-    "date": "วันที่", "kind": "ชนิด", "size": "ขนาด", "status": "สถานะ", "old": "เดิม", "new": "ใหม่",
+    "date": "วันที่", "address": "ที่อยู่เครื่อง", "second_factor": "ยืนยันขั้นที่สอง", "kind": "ชนิด", "size": "ขนาด", "status": "สถานะ", "old": "เดิม", "new": "ใหม่",
 }
 
 

@@ -62,14 +62,15 @@ def signed_fields(spec, fields: dict, *, number: str, date: dt.date, person: dic
 
 
 def fingerprint(*, form: str, fields: dict, number: str, signer: str, signed_at: dt.datetime) -> str:
-    """A short fingerprint of what was signed (`3F2A-91BC-07DE-55A1`): the first 64 bits of SHA-256
+    """A short fingerprint of what was signed (`4821-0937-5510-2846`): the first 64 bits of SHA-256, in
+    sixteen decimal digits (read aloud and typed on any keyboard, no Latin letters on a Thai page),
     over the form, its fields, the number, the signer and the moment. It is printed on the page and
     kept with the document, so a printout can be matched to the record it came from."""
     canonical = json.dumps({"form": form, "fields": fields, "number": number, "signer": signer,
                             "signed_at": signed_at.isoformat()}, ensure_ascii=False, sort_keys=True,
                            separators=(",", ":"))
-    digest = hashlib.sha256(canonical.encode()).hexdigest()[:16].upper()
-    return "-".join(digest[i:i + 4] for i in range(0, 16, 4))
+    digits = f"{int(hashlib.sha256(canonical.encode()).hexdigest()[:16], 16) % 10**16:016d}"
+    return "-".join(digits[i:i + 4] for i in range(0, 16, 4))
 
 
 def when(signed_at: dt.datetime, *, thai_digits: bool = True) -> str:
@@ -89,7 +90,7 @@ def stamp(person: dict, signed_at: dt.datetime, fingerprint_text: str, *, demo: 
         "when": when(signed_at, thai_digits=thai_digits),
         "date": convert(thai_date(timezone.localtime(signed_at).date(), thai_digits=False)),
         "time": convert(f"{timezone.localtime(signed_at):%H.%M} น."),
-        "fingerprint": fingerprint_text,  # a code: kept in Latin letters and digits
+        "fingerprint": fingerprint_text,  # a code: kept in Arabic digits whatever the document's digits
         "demo": demo,
     }
 

@@ -118,10 +118,11 @@ def test_the_register_page_asks_nothing_of_a_new_letter(users, login):
 # ---- the intake confirm screen ----------------------------------------------------------------------------
 
 @pytest.fixture
-def read_letter(users, login):
-    """The sample letter uploaded and read; returns (client, intake)."""
+def read_letter(users, login, django_capture_on_commit_callbacks):
+    """The sample letter uploaded and read (its task queued on commit); returns (client, intake)."""
     client = login(users["registrar"])
-    client.post(reverse("intake-home"), {"file": SimpleUploadedFile("letter.txt", LETTER)})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("intake-home"), {"file": SimpleUploadedFile("letter.txt", LETTER)})
     return client, LetterIntake.objects.get()
 
 

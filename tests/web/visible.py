@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 # The names and codes Thai offices write in Latin letters, and why each one stays.
 ALLOWED = {
     "LINE",  # the messaging app's name (ไลน์ is informal); channel names say "LINE"
-    "PDF", "DOCX", "XLSX", "CSV", "ICS",  # file formats, the names on the download buttons and in file names
+    "PDF", "DOCX", "XLSX", "CSV", "ICS", "SVG", "PNG",  # file formats, the names on the download buttons and in file names
     "Word", "Excel",  # the programs offices open those files with, named on the download buttons
     "UTF",  # "CSV UTF-8", the file type's name in Excel's save dialog, which the import page quotes
     "API",  # the programming interface's name, shown to the admin with API tokens

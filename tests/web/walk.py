@@ -96,6 +96,7 @@ def pages(s) -> dict[str, list[str]]:
         "intake-file": [reverse("intake-file", args=[s["intake"]])],
         "intake-page": [reverse("intake-page", args=[s["intake"], 1])],
         "intake-retry": [reverse("intake-retry", args=[s["intake"]])],
+        "intake-discard": [reverse("intake-discard", args=[s["intake"]])],
         "register-index": [reverse("register-index")],
         "register-list": [reverse("register-list", args=[r]) for r in ("incoming", "outgoing", "secret")]
         + [reverse("register-list", args=["outgoing"]) + "?status=cancelled&year=2500"],
