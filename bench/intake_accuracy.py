@@ -9,6 +9,11 @@ are compared as sets of such strings. Letters in bench/letters/heldout/ were wri
 parser was finished and are reported apart. Scans and DOCX/PDF files come from
 bench/letters/make_variants.py (run it first; it writes var/bench-letters/).
 
+`duty_type` and the `parliament` object (issue 15) are also scored key by key (`parliament.kind`, …) over
+the letters whose expected object is not null, for each part of the corpus apart: the development letters,
+the first held-out part (h*, written for issue 4) and the parliament held-out part (q*, written after the
+parliament parser was committed).
+
 Targets (issue 4): ≥ 97 % of fields right with a text layer, ≥ 85 % on 200-dpi scans;
 ≤ 100 ms per text letter; OCR ≤ 15 s per page on 2 cores.
 """
@@ -27,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prasan.settings")
 
 from prasan.correspondence.intake import ocr, pipeline  # noqa: E402
+from prasan.correspondence.intake.fields.parliament import KEYS as PARLIAMENT_KEYS  # noqa: E402
 from prasan.correspondence.intake.parse import FIELDS  # noqa: E402
 from prasan.thai.digits import to_arabic  # noqa: E402
 
@@ -34,6 +40,14 @@ LETTERS = ROOT / "bench/letters"
 VARIANTS = ROOT / "var/bench-letters"
 TEXT_VARIANTS = ("txt", "docx", "pdf")
 TIMING_REPEATS = 5
+NEW_FIELDS = ("duty_type", "parliament", *(f"parliament.{key}" for key in PARLIAMENT_KEYS))
+GROUPS = ("dev", "heldout", "heldout_parliament")
+
+
+def group_of(name: str, held_out: bool) -> str:
+    if not held_out:
+        return "dev"
+    return "heldout_parliament" if name.startswith("q") else "heldout"
 
 
 def corpus() -> list[tuple[str, Path, dict, bool]]:
@@ -61,6 +75,8 @@ def _norm_text(value: str) -> str:
 
 
 def same(expected, got) -> bool:
+    if isinstance(expected, dict) and isinstance(got, dict):
+        return expected.keys() == got.keys() and all(same(expected[k], got[k]) for k in expected)
     if isinstance(expected, list) or isinstance(got, list):
         return sorted(map(_norm_text, expected or [])) == sorted(map(_norm_text, got or []))
     if isinstance(expected, str) and isinstance(got, str):
@@ -71,6 +87,7 @@ def same(expected, got) -> bool:
 def measure(variant: str, letters, options: ocr.OcrOptions, failures: bool) -> dict:
     per_field = {f: [0, 0] for f in FIELDS}
     groups = {"dev": [0, 0], "heldout": [0, 0]}
+    by_group = {g: {f: [0, 0] for f in NEW_FIELDS} for g in GROUPS}
     times, page_times, missing, errors = [], [], [], []
     for name, source, expected, held_out in letters:
         path = variant_path(name, source, variant)
@@ -90,6 +107,7 @@ def measure(variant: str, letters, options: ocr.OcrOptions, failures: bool) -> d
             for f in FIELDS:
                 per_field[f][1] += 1
             groups["heldout" if held_out else "dev"][1] += len(FIELDS)
+            score_new_fields(by_group[group_of(name, held_out)], expected, {"parliament": None, "duty_type": None})
             continue
         times.append(statistics.median(spent))
         if result.ocr_used:
@@ -103,6 +121,7 @@ def measure(variant: str, letters, options: ocr.OcrOptions, failures: bool) -> d
             group[1] += 1
             if failures and not right:
                 print(f"  ✗ {variant} {name} {f}: expected {expected[f]!r} got {result.fields[f]!r}", file=sys.stderr)
+        score_new_fields(by_group[group_of(name, held_out)], expected, result.fields)
     right = sum(r for r, _ in per_field.values())
     total = sum(t for _, t in per_field.values())
     return {
@@ -115,9 +134,39 @@ def measure(variant: str, letters, options: ocr.OcrOptions, failures: bool) -> d
         "median_seconds_per_letter": statistics.median(times) if times else None,
         "median_ocr_seconds_per_page": statistics.median(page_times) if page_times else None,
         "max_ocr_seconds_per_page": max(page_times) if page_times else None,
+        "new_fields": {g: {f: (r / t if t else None, t) for f, (r, t) in fields.items()}
+                       for g, fields in by_group.items()},
         "missing": missing,
         "errors": errors,
     }
+
+
+def score_new_fields(counts: dict, expected: dict, got: dict) -> None:
+    """duty_type and the parliament object over every letter; each parliament key over parliament letters."""
+    for f in ("duty_type", "parliament"):
+        counts[f][0] += same(expected[f], got[f])
+        counts[f][1] += 1
+    if expected["parliament"] is None:
+        return
+    found = got["parliament"] or {}
+    for key in PARLIAMENT_KEYS:
+        counts[f"parliament.{key}"][0] += same(expected["parliament"][key], found.get(key))
+        counts[f"parliament.{key}"][1] += 1
+
+
+def new_fields_table(results: list[dict]) -> str:
+    pct = lambda v: "  – " if v is None else f"{v * 100:.0f}%"  # noqa: E731
+    columns = [(r, g) for r in results for g in GROUPS]
+    head = "field".ljust(26) + "".join(f"{r['variant']}/{g.replace('heldout_parliament', 'held-P')}"
+                                      .replace("heldout", "held-h").rjust(12) for r, g in columns)
+    rows = [head, "-" * len(head)]
+    for f in NEW_FIELDS:
+        cells = []
+        for r, g in columns:
+            value, total = r["new_fields"][g][f]
+            cells.append(f"{pct(value)} {total:>2}".rjust(12))
+        rows.append(f.ljust(26) + "".join(cells))
+    return "\n".join(rows)
 
 
 def table(results: list[dict]) -> str:
@@ -163,6 +212,9 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps({"ocr": vars(options), "results": results}, ensure_ascii=False, indent=2))
     else:
         print(table(results))
+        print()
+        print("duty_type and parliament, by part of the corpus (accuracy, letters counted):")
+        print(new_fields_table(results))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ and saved by turns as PNG, scanned PDF, JPEG and TIFF. Output is git-ignored.
 import argparse
 import html
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -93,10 +94,54 @@ div {{ white-space: pre; }}
 </style></head><body>{rows}</body></html>"""
 
 
-def make_pdf(lines: list[str], path: Path) -> None:
+def make_pdf(lines: list[str], path: Path, layout: str = "typed") -> None:
     import weasyprint
 
-    weasyprint.HTML(string=_html(lines, layout_size(lines))).write_pdf(path)
+    page = _flowed_html(lines) if layout == "flowed" else _html(lines, layout_size(lines))
+    weasyprint.HTML(string=page).write_pdf(path)
+
+
+_LABEL = re.compile(r"^(?:เรื่อง|เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|ถึง|ที่ |ส่วนราชการ)")
+
+
+def _flowed_html(lines: list[str]) -> str:
+    """Another office's template: a blank emblem box, the right-hand blocks set as blocks, and each body
+    paragraph re-flowed and justified by the renderer (so its line breaks are not the typed ones), 15 pt,
+    margins 2.5 / 1.5 cm."""
+    blocks: list[tuple[str, str]] = []
+    for line in lines:
+        indent = len(line) - len(line.lstrip(" "))
+        text = html.escape(line.strip())
+        if not text:
+            blocks.append(("gap", ""))
+        elif indent >= 24:
+            blocks.append(("right", text))
+        elif 15 <= indent < 24 and blocks and blocks[-1][0] == "line" and _LABEL.match(blocks[-1][1]):
+            blocks[-1] = ("line", blocks[-1][1] + " " + text)  # an enclosure or subject that wraps
+        elif 4 <= indent < 24 and not _LABEL.match(line.strip()):
+            blocks.append(("para", text))
+        elif blocks and blocks[-1][0] == "para" and indent == 0:
+            blocks[-1] = ("para", blocks[-1][1] + text)  # Thai wraps between words without a space
+        else:
+            blocks.append(("line", text))
+    body = "\n".join({"gap": '<div class="gap"></div>', "right": '<div class="right">{}</div>',
+                       "para": '<p>{}</p>', "line": '<div>{}</div>'}[kind].format(text) for kind, text in blocks)
+    return f"""<!doctype html><html lang="th"><head><meta charset="utf-8"><style>
+@font-face {{ font-family: Sarabun; src: url("{FONT.as_uri()}"); }}
+@page {{ size: A4; margin: 1.5cm 1.5cm 1.5cm 2.5cm; }}
+body {{ font-family: Sarabun; font-size: 15pt; line-height: 1.3; margin: 0; }}
+.emblem {{ width: 2.5cm; height: 2.5cm; border: 1px solid #999; margin: 0 auto 0.3cm; }}
+.right {{ margin-left: 52%; }} .gap {{ height: 0.4em; }}
+p {{ text-indent: 2.5cm; text-align: justify; margin: 0; }}
+</style></head><body><div class="emblem"></div>{body}</body></html>"""
+
+
+def layout_of(letter: Path) -> str:
+    """The parliament letters (p*, q*) alternate between the typed layout and another office's."""
+    number = re.search(r"\d+", letter.stem)
+    if letter.stem[0] in "pq" and number and int(number.group()) % 2 == 0:
+        return "flowed"
+    return "typed"
 
 
 def render_pages(lines: list[str], dpi: int = SCAN_DPI):
@@ -189,7 +234,7 @@ def main(argv: list[str] | None = None) -> None:
         index = everything.index(letter)
         lines = letter.read_text(encoding="utf-8").rstrip("\n").split("\n")
         make_docx(lines, args.out / "docx" / f"{letter.stem}.docx")
-        make_pdf(lines, args.out / "pdf" / f"{letter.stem}.pdf")
+        make_pdf(lines, args.out / "pdf" / f"{letter.stem}.pdf", layout_of(letter))
         pages = [degrade(page, seed=index * 10 + n) for n, page in enumerate(render_pages(lines))]
         for old in (args.out / "scan").glob(f"{letter.stem}.*"):
             old.unlink()

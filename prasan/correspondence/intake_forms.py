@@ -97,7 +97,9 @@ def initial_from(intake: LetterIntake) -> dict:
     initial = {name: fields.get(name) for name in PARSED if fields.get(name) not in (None, "")}
     initial["urgency"] = fields.get("urgency") or ""
     initial["secrecy"] = fields.get("secrecy") or ""
-    if fields.get("kind") == "complaint":
+    if fields.get("duty_type") in DutyType.values:  # proposed by the parser (fields/duty.py)
+        initial["duty_type"] = fields["duty_type"]
+    elif fields.get("kind") == "complaint":  # letters read before the parser proposed a duty type
         initial["duty_type"] = DutyType.COMPLAINT
     elif "กระทู้" in (fields.get("subject") or "") or "สภาผู้แทนราษฎร" in (fields.get("from_agency") or ""):
         initial["duty_type"] = DutyType.PARLIAMENT

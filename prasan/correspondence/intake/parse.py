@@ -9,14 +9,17 @@ from dataclasses import dataclass, field
 
 from .fields import deadlines, lists, marks, parties
 from .fields.dates import date_only, find_dates
+from .fields.duty import duty_type
 from .fields.kind import kind as letter_kind
 from .fields.lines import CLOSINGS, SUBJECT, Letter
 from .fields.numbers import DocNumber, fix_digit_confusions, number_line
+from .fields.parliament import parliament
 from .normalize import collapse, for_parsing
 
 FIELDS = (
     "kind", "doc_number", "date", "subject", "to", "from_agency", "urgency", "secrecy",
     "references", "enclosures", "reply_by", "reply_within_days", "signer", "contact_phone",
+    "duty_type", "parliament",
 )
 OCR_DOUBT = 0.85  # OCR'd text is less certain than a text layer, whatever the rule said
 
@@ -56,6 +59,12 @@ def parse(text: str, *, ocr: bool = False) -> ParseResult:
     values["reply_within_days"], sure["reply_within_days"] = deadlines.reply_within_days(body)
     values["signer"] = signed_by
     values["contact_phone"], sure["contact_phone"] = parties.contact_phone(letter)
+    values["parliament"], sure["parliament"] = parliament(
+        letter, doc_number=values["doc_number"], from_agency=values["from_agency"], subject=values["subject"],
+        body=body)
+    values["duty_type"], sure["duty_type"] = duty_type(
+        letter, kind=values["kind"], subject=values["subject"], to=values["to"], body=body,
+        parliament=values["parliament"])
 
     fields = {name: values[name] for name in FIELDS}
     confidence = {name: round(sure[name] * (OCR_DOUBT if ocr else 1.0), 2) for name in FIELDS}

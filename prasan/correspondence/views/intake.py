@@ -89,6 +89,7 @@ def intake_detail(request, pk):
         "intake": intake, "form": form, "rows": rows, "duplicate": duplicate,
         "duplicate_message": str(DuplicateLetter(duplicate)) if duplicate else "",
         "reference": reference, "deadline": external, "pages": range(1, intake.previews + 1),
+        "duty_sure": _sureness(confidence.get("duty_type")),
         **(_signatures(intake) if form else {}),
     }, status=status)
 

@@ -67,7 +67,7 @@ def _letterhead_office(letter: Letter) -> tuple[str | None, float]:
             continue
         rest = collapse(strip_marks(letter.lines[index][number.end:]))
         if _looks_like_office(rest):
-            return rest, 0.9
+            return _with_second_line(letter, index, rest), 0.9
         following = next(letter.nonblank(index + 1), None)
         if following is not None:
             candidate = collapse(strip_marks(letter.stripped[following]))
@@ -75,6 +75,20 @@ def _letterhead_office(letter: Letter) -> tuple[str | None, float]:
                 return candidate, 0.85
         return None, 0.4
     return None, 0.4
+
+
+# A long office name wraps in the letterhead: a committee's "… สภาผู้แทนราษฎร" or "และ…" on the next line.
+_SECOND_LINE = re.compile(r"^(?:และ|สภาผู้แทนราษฎร|วุฒิสภา|รัฐสภา)")
+
+
+def _with_second_line(letter: Letter, index: int, office: str) -> str:
+    following = next(letter.nonblank(index + 1), None)
+    if following is None or following != index + 1:
+        return office
+    candidate = collapse(strip_marks(letter.stripped[following]))
+    if _SECOND_LINE.match(candidate) and _looks_like_office(candidate) and not letter.is_label(following):
+        return f"{office} {candidate}"
+    return office
 
 
 def _looks_like_office(text: str) -> bool:
