@@ -40,11 +40,13 @@ def already_registered(data: dict, *, user):
 
 
 def confirm(intake: LetterIntake, data: dict, *, by, attach_to: Matter | None = None,
-            create_matter: bool = True) -> tuple:
-    """Register the letter (secret letters in the secret register) and create or attach its matter.
+            create_matter: bool = True, parliament_item: tuple[str, dict] | None = None) -> tuple:
+    """Register the letter (secret letters in the secret register) and create or attach its matter; with
+    `parliament_item` (kind, fields), the parliament item on that matter too — one confirm, one record.
 
-    A letter registered already raises DuplicateLetter (nothing is saved, not even the matter) unless
-    `data["duplicate_ok"]` says registering it again is meant."""
+    A letter registered already raises DuplicateLetter, and an item create_item refuses raises its
+    ValidationError: nothing is saved then, not even the matter. `data["duplicate_ok"]` says registering
+    a letter again is meant."""
     secrecy = SECRECY_LEVELS.get(data.get("secrecy") or "", 0)
     register = register_for(data)
     with transaction.atomic():
@@ -83,10 +85,19 @@ def confirm(intake: LetterIntake, data: dict, *, by, attach_to: Matter | None = 
             copy.save()
             if attach_to is not None:
                 record(by, "matter.letter_attached", matter, entry=entry.pk, doc_number=entry.doc_number)
+        item = None
+        if parliament_item is not None:
+            if matter is None:
+                raise ValueError("งานรัฐสภาต้องผูกกับเรื่อง: เลือกสร้างเรื่องใหม่หรือแนบกับเรื่องเดิม")
+            from prasan.parliament.services import create_item
+
+            kind, fields = parliament_item
+            item = create_item(office=Office.current(), by=by, kind=kind, fields=fields, matter=matter)
         locked.status = LetterIntake.Status.REGISTERED
         locked.entry = entry
         locked.save(update_fields=["status", "entry"])
-        record(by, "intake.confirm", locked, entry=entry.pk, matter=getattr(matter, "pk", None))
+        record(by, "intake.confirm", locked, entry=entry.pk, matter=getattr(matter, "pk", None),
+               parliament_item=getattr(item, "pk", None))
     return entry, matter
 
 

@@ -1,6 +1,7 @@
 """Letter intake pages: upload, progress, the scan beside the prefilled form, confirm; retry or discard."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +12,10 @@ from django.views.decorators.http import require_POST
 from prasan.accounts.models import Role
 from prasan.audit.models import record
 from prasan.matters.access import INTAKE_ROLES, role_required
+from prasan.matters.choices import DutyType, Source
+from prasan.parliament.choices import ItemKind
 
+from .. import parliament_form
 from ..confirming import already_registered, confirm, deadlines
 from ..duplicates import DuplicateLetter
 from ..intake_forms import PARSED, ConfirmForm, UploadForm, initial_from
@@ -60,38 +64,56 @@ def intake_detail(request, pk):
         return render(request, "correspondence/intake_progress.html", {"intake": intake})
     if intake.status == LetterIntake.Status.DISCARDED:
         raise Http404
-    form, duplicate, status = None, None, 200
+    form, item_form, duplicate, status = None, None, None, 200
     if intake.status == LetterIntake.Status.READY:
         initial = _initial(intake, request.user)
         form = ConfirmForm(request.POST or None, initial=initial, user=request.user)
+        item_form = parliament_form.ParliamentItemForm(
+            request.POST or None, initial=parliament_form.initial_from(intake.fields or {}))
         if request.method != "POST":
             duplicate = already_registered({**initial, "date": _date(intake, "date")}, user=request.user)
-        elif form.is_valid():
-            data = form.cleaned_data
-            try:
-                entry, matter = confirm(intake, data, by=request.user, attach_to=form.attach_to,
-                                        create_matter=data["destination"] == "new")
-            except DuplicateLetter as exc:
-                duplicate, status = exc.existing, 409
-            except ValueError as exc:
-                messages.error(request, str(exc))
-                return redirect("intake-detail", pk=intake.pk)
-            else:
-                messages.success(request, f"ลงทะเบียนรับเลขที่ {entry.number}/{entry.year} แล้ว"
-                                 + (f" · เรื่อง {matter.number}" if matter else ""))
-                return redirect(matter.get_absolute_url() if matter else reverse("register-entry",
-                                                                                   args=[entry.register, entry.pk]))
+        elif form.is_valid() & item_form.is_valid():  # both, so every error shows at once
+            done, duplicate, status = _register(request, intake, form, item_form)
+            if done:
+                return done
     reference = matching_outgoing((intake.fields or {}).get("references") or [])
     external, _ = deadlines(_date(intake, "reply_by"), (intake.fields or {}).get("reply_within_days"))
     confidence = intake.confidence or {}
     rows = [(form[name], _sureness(confidence.get(name))) for name in PARSED] if form else []
     return render(request, "correspondence/intake_confirm.html", {
-        "intake": intake, "form": form, "rows": rows, "duplicate": duplicate,
+        "intake": intake, "form": form, "item_form": item_form, "rows": rows, "duplicate": duplicate,
         "duplicate_message": str(DuplicateLetter(duplicate)) if duplicate else "",
         "reference": reference, "deadline": external, "pages": range(1, intake.previews + 1),
         "duty_sure": _sureness(confidence.get("duty_type")),
         **(_signatures(intake) if form else {}),
     }, status=status)
+
+
+def _register(request, intake, form, item_form):
+    """Confirm: (the redirect after it, or None with the duplicate letter and the status to show the form with)."""
+    data = form.cleaned_data
+    item = item_form.item(data["subject"])
+    if item is not None:
+        if data["destination"] == "register_only":
+            item_form.add_error("create", "งานรัฐสภาต้องผูกกับเรื่อง: เลือกสร้างเรื่องใหม่หรือแนบกับเรื่องเดิม")
+            return None, None, 422
+        data["duty_type"], data["source"] = DutyType.PARLIAMENT, Source.PARLIAMENT  # an item's matter is parliament's
+    try:
+        entry, matter = confirm(intake, data, by=request.user, attach_to=form.attach_to,
+                                create_matter=data["destination"] == "new", parliament_item=item)
+    except DuplicateLetter as exc:
+        return None, exc.existing, 409
+    except ValidationError as exc:  # create_item refused the item: nothing was saved
+        item_form.add_item_errors(exc)
+        return None, None, 422
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        return redirect("intake-detail", pk=intake.pk), None, 302
+    messages.success(request, f"ลงทะเบียนรับเลขที่ {entry.number}/{entry.year} แล้ว"
+                     + (f" · เรื่อง {matter.number}" if matter else "")
+                     + (f" · บันทึก{ItemKind(item[0]).label}แล้ว" if item else ""))
+    return redirect(matter.get_absolute_url() if matter else reverse("register-entry",
+                                                                       args=[entry.register, entry.pk])), None, 302
 
 
 def _signatures(intake) -> dict:
