@@ -136,3 +136,22 @@ def test_extract_prints_duty_type_and_the_parliament_object(tmp_path, capsys):
     assert printed["duty_type"] == "parliament"
     assert printed["parliament"]["kind"] == "committee_summons"
     assert printed["parliament"]["meeting_at"] == "2026-12-09T09:30"
+
+
+def test_times_in_nalika_and_ranges_and_places_that_stop_at_the_next_sentence():
+    from prasan.correspondence.intake.fields.parliament import meeting_of
+
+    when, place = meeting_of("วันพฤหัสบดีที่ 17 ธันวาคม 2569 เวลา 09.30 นาฬิกา ณ ห้องประชุมสุริยัน ชั้น 2 อาคารรัฐสภา "
+                             "ความละเอียดแจ้งแล้ว นั้น")
+    assert when.isoformat() == "2026-12-17T09:30:00" and place == "ห้องประชุมสุริยัน ชั้น 2 อาคารรัฐสภา"
+    when, place = meeting_of("วันอังคารที่ 22 ธันวาคม 2569 ตั้งแต่เวลา 10.00 – 12.00 น. ณ ห้องประชุม 307 ชั้น 3 "
+                             "อาคารรัฐสภา ฝั่งวุฒิสภา คณะกรรมาธิการจึงใคร่ขอเชิญ")
+    assert when.isoformat() == "2026-12-22T10:00:00" and place == "ห้องประชุม 307 ชั้น 3 อาคารรัฐสภา ฝั่งวุฒิสภา"
+
+
+def test_a_constituency_before_the_province_and_a_motion_that_mentions_a_meeting():
+    from prasan.correspondence.intake.fields.parliament import asker_of, kind_of
+
+    assert asker_of("นายเกียรติศักดิ์ พึ่งบุญ สส. เขตเลือกตั้งที่ 2 จังหวัดลำปาง ได้ตั้ง")[1] == "ลำปาง"
+    text = "ด้วยสภาผู้แทนราษฎร ในคราวประชุมครั้งที่ 20 ได้พิจารณาญัตติ และลงมติเห็นชอบกับรายงานของคณะกรรมาธิการ"
+    assert kind_of("ขอให้พิจารณาดำเนินการตามมติสภาผู้แทนราษฎร", text, "สำนักงานเลขาธิการสภาผู้แทนราษฎร", False) == "motion"
