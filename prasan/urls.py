@@ -21,6 +21,7 @@ urlpatterns = [
     path("registers/", include("prasan.correspondence.urls")),
     path("records/", include("prasan.records.urls")),
     path("tracking/", include("prasan.tracking.urls")),
+    path("parliament/", include("prasan.parliament.urls")),
     path("search/", include("prasan.search.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
