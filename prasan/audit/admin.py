@@ -26,6 +26,11 @@ def matter_of_event(event):
     if event.object_type == "documents.document":
         document = Document.objects.select_related("matter").filter(pk=event.object_id).first()
         return document.matter if document else None
+    if event.object_type == "parliament.item":
+        from prasan.parliament.models import Item
+
+        item = Item.objects.select_related("matter").filter(pk=event.object_id).first()
+        return item.matter if item else None
     return None
 
 

@@ -10,6 +10,7 @@ SUBJECTS = {
     "intake": "รับหนังสือ", "holiday": "วันหยุด", "calendar_feed": "ลิงก์ปฏิทินส่วนตัว", "admin": "หน้าตั้งค่า",
     "user": "ผู้ใช้", "token": "โทเคน API", "auth": "การเข้าระบบ", "login": "การเข้าระบบ", "backup": "สำรองข้อมูล",
     "notice": "การแจ้งเตือน", "records": "บัญชีหนังสือขอทำลาย/ส่งมอบ", "reminder": "การแจ้งเตือน", "settings": "การตั้งค่า", "office": "สำนักงาน",
+    "parliament_item": "งานรัฐสภา", "parliament_sittings": "วันประชุมสภา",
 }
 VERBS = {
     "create": "สร้าง", "update": "แก้ไข", "edit": "แก้ไข", "change": "แก้ไข", "add": "เพิ่ม", "remove": "ลบ",
@@ -21,6 +22,7 @@ VERBS = {
     "acknowledge": "รับทราบ", "answer": "ตอบ", "answer_seen": "รับทราบคำตอบ", "reissue": "ออกลิงก์ใหม่",
     "issue": "ออกลิงก์", "draft": "จัดทำร่าง", "discard": "ทิ้ง", "retry": "ลองอ่านใหม่", "emblem": "เปลี่ยนตราครุฑ",
     "duplicate_confirmed": "ลงทะเบียนหนังสือซ้ำโดยตั้งใจ", "approve": "อนุมัติ", "carry_out": "ดำเนินการตามบัญชี", "revoke": "ยกเลิกลิงก์", "login": "เข้าระบบ", "logout": "ออกจากระบบ", "failed": "เข้าระบบไม่สำเร็จ",
+    "status": "เปลี่ยนสถานะ", "delegate": "มอบหมายผู้ตอบ", "attendee": "เพิ่มผู้เข้าร่วมชี้แจง", "import": "นำเข้า",
 }
 
 
@@ -54,6 +56,8 @@ DATA_KEYS = {
     "object": "รายการ", "filter": "ตัวกรอง", "rows": "จำนวนแถว", "format": "รูปแบบไฟล์", "sha256": "ลายนิ้วมือไฟล์",
     "step": "ขั้นที่", "role": "บทบาท", "decision": "ผลการตรวจ", "comment": "ความเห็น", "verdict": "คำวินิจฉัย",
     "date": "วันที่", "address": "ที่อยู่เครื่อง", "second_factor": "ยืนยันขั้นที่สอง", "kind": "ชนิด", "size": "ขนาด", "status": "สถานะ", "old": "เดิม", "new": "ใหม่",
+    "due_on": "กำหนดส่ง", "status_from": "สถานะเดิม", "status_to": "สถานะใหม่", "note": "หมายเหตุ",
+    "delegated_to": "มอบให้", "delegated_on": "วันที่มอบ", "added": "เพิ่ม", "updated": "ปรับปรุง", "days": "วันที่",
 }
 
 

@@ -92,7 +92,7 @@ def create_item(*, office, by, kind: str, fields: dict, matter: Matter | None = 
             _add_delegation(item, link)
         for person in attendees:
             _add_attendee(item, person)
-        record(by, "parliament.item.create", item, matter=matter.pk, kind=kind, number=item.number,
+        record(by, "parliament_item.create", item, matter=matter.pk, kind=kind, number=item.number,
                due_on=item.due_on)
     return item
 
@@ -149,7 +149,7 @@ def update_item(item: Item, *, by, fields: dict) -> dict:
     for name, value in values.items():
         setattr(item, name, value)
     item.full_clean(exclude=["matter"])
-    return _save_changes(item, by=by, before=before, action="parliament.item.edit")
+    return _save_changes(item, by=by, before=before, action="parliament_item.edit")
 
 
 def _save_changes(item: Item, *, by, before: dict, action: str, **data) -> dict:
@@ -197,6 +197,6 @@ def change_status(item: Item, *, by, to: str, note: str = "", new_date: dt.date 
     with transaction.atomic():
         change = StatusChange.objects.create(item=item, by=by, from_status=previous, to_status=to, note=note,
                                              new_date=new_date if to == Status.POSTPONED else None)
-        _save_changes(item, by=by, before=before, action="parliament.item.status", status_from=previous,
+        _save_changes(item, by=by, before=before, action="parliament_item.status", status_from=previous,
                       status_to=to, note=note)
     return change

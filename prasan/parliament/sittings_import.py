@@ -119,6 +119,6 @@ def apply(entries: list[Entry], *, by) -> tuple[int, int]:
                 defaults={"session": entry.session, "title": entry.title, "note": entry.note})
             added += created
             updated += not created
-        record(by, "parliament.sittings.import", ("parliament.sitting", "import"), added=added, updated=updated,
+        record(by, "parliament_sittings.import", ("parliament.sitting", "import"), added=added, updated=updated,
                days=[e.date for e in entries][:MAX_ROWS])
     return added, updated

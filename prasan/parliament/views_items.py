@@ -136,7 +136,7 @@ def item_add_delegation(request, pk):
     form = DelegationForm(request.POST, instance=_new_row(item, "delegation"))
     if form.is_valid():
         delegation = form.save()
-        record(request.user, "parliament.item.delegate", item, delegated_to=delegation.delegated_to,
+        record(request.user, "parliament_item.delegate", item, delegated_to=delegation.delegated_to,
                delegated_on=delegation.delegated_on)
         messages.success(request, f"บันทึกการมอบหมายให้ {delegation.delegated_to} แล้ว")
         return redirect(item)
@@ -150,7 +150,7 @@ def item_add_attendee(request, pk):
     form = AttendeeForm(request.POST, instance=_new_row(item, "attendee"))
     if form.is_valid():
         attendee = form.save()
-        record(request.user, "parliament.item.attendee", item, name=attendee.name, user=attendee.user_id,
+        record(request.user, "parliament_item.attendee", item, name=attendee.name, user=attendee.user_id,
                agency=attendee.agency_id)
         messages.success(request, f"เพิ่ม {attendee.name} ในรายชื่อผู้เข้าร่วมแล้ว")
         return redirect(item)

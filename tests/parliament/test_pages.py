@@ -125,7 +125,7 @@ def test_the_item_page_shows_and_moves_the_status(login, users, make_item):
     assert client.post(reverse("parliament-status", args=[item.pk]), {"to": "assigned"}).status_code == 302
     item.refresh_from_db()
     assert item.status == "assigned"
-    assert AuditEvent.objects.filter(action="parliament.item.status", object_id=str(item.pk)).exists()
+    assert AuditEvent.objects.filter(action="parliament_item.status", object_id=str(item.pk)).exists()
 
 
 def test_a_refused_move_is_said_and_nothing_changes(login, users, make_item):
@@ -173,7 +173,7 @@ def test_an_edit_keeps_what_was_typed_on_error_and_saves_when_right(login, users
     item.refresh_from_db()
     assert item.asker_province == "มหาสารคาม" and item.due_on == TODAY + dt.timedelta(days=5)
     assert item.matter.external_deadline == item.due_on
-    event = AuditEvent.objects.get(action="parliament.item.edit", object_id=str(item.pk))
+    event = AuditEvent.objects.get(action="parliament_item.edit", object_id=str(item.pk))
     assert event.data["changes"]["asker_province"] == {"from": "ขอนแก่น", "to": "มหาสารคาม"}
 
 
@@ -187,4 +187,4 @@ def test_delegations_and_attendees_are_added_and_audited(login, users, make_item
                        ).status_code == 422
     assert item.delegations.get().delegated_to == "รัฐมนตรีช่วยว่าการกระทรวงศึกษาธิการ"
     assert item.attendees.get().name == users["minister"].display_name
-    assert AuditEvent.objects.filter(action__in=["parliament.item.delegate", "parliament.item.attendee"]).count() == 2
+    assert AuditEvent.objects.filter(action__in=["parliament_item.delegate", "parliament_item.attendee"]).count() == 2

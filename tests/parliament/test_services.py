@@ -21,7 +21,7 @@ def test_it_creates_the_item_with_a_parliament_matter(make_item, users, unit, se
     assert matter.owner_unit == unit and list(matter.assignees.all()) == [users["coordinator"]]
     assert item.session == session and item.status == "received"
     assert list(StatusChange.objects.filter(item=item).values_list("to_status", flat=True)) == ["received"]
-    assert AuditEvent.objects.filter(action="parliament.item.create", object_id=str(item.pk)).exists()
+    assert AuditEvent.objects.filter(action="parliament_item.create", object_id=str(item.pk)).exists()
 
 
 def test_the_office_rule_sets_the_due_date_in_working_days(make_item):
@@ -101,7 +101,7 @@ def test_the_status_follows_its_path_and_each_move_is_kept(make_item, users):
         change_status(item, by=users["coordinator"], to=to)
     assert item.status == "answered" and item.answered_on == dt.date.today()
     assert StatusChange.objects.filter(item=item).count() == 6
-    assert AuditEvent.objects.filter(action="parliament.item.status", object_id=str(item.pk)).count() == 5
+    assert AuditEvent.objects.filter(action="parliament_item.status", object_id=str(item.pk)).count() == 5
     with pytest.raises(StatusRefused):
         change_status(item, by=users["coordinator"], to="assigned")
 
@@ -129,4 +129,14 @@ def test_an_edit_is_audited_field_by_field(make_item, users):
     item = make_item()
     changes = update_item(item, by=users["coordinator"], fields={"asker_province": "มหาสารคาม"})
     assert changes == {"asker_province": {"from": "ขอนแก่น", "to": "มหาสารคาม"}}
-    assert AuditEvent.objects.filter(action="parliament.item.edit", object_id=str(item.pk)).exists()
+    assert AuditEvent.objects.filter(action="parliament_item.edit", object_id=str(item.pk)).exists()
+
+
+def test_the_audit_log_keeps_a_secret_items_edit_from_the_admin(login, make_item, users):
+    from django.urls import reverse
+
+    item = make_item(matter_fields={"secrecy": 2}, by=users["grouphead"])
+    update_item(item, by=users["grouphead"], fields={"subject": "แผนลับเรื่องครู"})
+    event = AuditEvent.objects.get(action="parliament_item.edit", object_id=str(item.pk))
+    page = login(users["admin"]).get(reverse("admin:audit_auditevent_change", args=[event.pk])).content.decode()
+    assert "ซ่อนรายละเอียด" in page and "แผนลับเรื่องครู" not in page

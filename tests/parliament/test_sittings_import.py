@@ -24,7 +24,7 @@ def test_the_head_imports_sitting_days_and_again_changes_nothing(login, users, s
     assert client.post(reverse("parliament-sittings"), {"text": text}).status_code == 302
     assert Sitting.objects.filter(date=day).count() == 2
     assert Sitting.objects.get(date=day, house="house").title == "ครั้งที่ 12"
-    assert AuditEvent.objects.filter(action="parliament.sittings.import").count() == 2
+    assert AuditEvent.objects.filter(action="parliament_sittings.import").count() == 2
 
 
 def test_bad_rows_are_said_by_line_and_nothing_is_imported(login, users, session):

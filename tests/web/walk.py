@@ -127,6 +127,19 @@ def pages(s) -> dict[str, list[str]]:
         "records-approve": [reverse("records-approve", args=[s["records_list"]])],
         "records-carry-out": [reverse("records-carry-out", args=[s["records_list"]])],
         "search": [reverse("search") + "?q=ครูผู้ช่วย", reverse("search") + "?q=ศธ 04006"],
+        "parliament-list": [reverse("parliament-list"), reverse("parliament-list") + "?kind=written_question&status=open"],
+        "parliament-week": [reverse("parliament-week")],
+        "parliament-new": [reverse("parliament-new")] + [reverse("parliament-new") + f"?kind={k}"
+                                                         for k in ("written_question", "committee_summons", "bill")],
+        "parliament-item": [reverse("parliament-item", args=[s["question"]]), reverse("parliament-item", args=[s["summons"]])],
+        "parliament-edit": [reverse("parliament-edit", args=[s["question"]]), reverse("parliament-edit", args=[s["summons"]])],
+        "parliament-status": [reverse("parliament-status", args=[s["question"]])],
+        "parliament-delegation": [reverse("parliament-delegation", args=[s["question"]])],
+        "parliament-attendee": [reverse("parliament-attendee", args=[s["summons"]])],
+        "parliament-report": [reverse("parliament-report"), reverse("parliament-report") + f"?session={s['session']}"],
+        "parliament-report-export": [reverse("parliament-report-export", args=[f]) for f in ("csv", "xlsx", "pdf")],
+        "parliament-sittings": [reverse("parliament-sittings")],
+        "parliament-sittings-template": [reverse("parliament-sittings-template")],
     }
 
 

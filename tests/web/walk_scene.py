@@ -152,6 +152,28 @@ def build(*, office, unit, users, agencies, make_matter) -> Scene:
     for user in users.values():
         Notification.objects.create(user=user, matter=matter, text=f"เรื่อง {matter.number} ใกล้ครบกำหนด",
                                     url=matter.get_absolute_url())
+    scene.ids.update(_parliament(office, users, today))
     scene.ids.update(calendar_token=CalendarFeed.issue(coordinator).token, office=office.pk, unit=unit.pk,
                      agency=obec.pk, contact=obec.contacts.first().pk)
     return scene
+
+
+def _parliament(office, users, today) -> dict:
+    """A session with sittings, a written question half way and a committee summons with the minister attending."""
+    from prasan.parliament.models import Session, Sitting
+    from prasan.parliament.services import change_status, create_item
+
+    session = Session.objects.create(name="สมัยประชุมสามัญประจำปีครั้งที่หนึ่ง", starts_on=today - dt.timedelta(days=30),
+                                     ends_on=today + dt.timedelta(days=90))
+    Sitting.objects.create(session=session, house="house", date=today + dt.timedelta(days=2), title="ครั้งที่ ๑๒")
+    question = create_item(office=office, by=users["coordinator"], kind="written_question", fields={
+        "subject": "การบรรจุครูผู้ช่วยในพื้นที่ขาดแคลน", "house": "house", "number": "157 ร.",
+        "asker_name": "นายสมศักดิ์ ตัวอย่าง", "asker_party": "พรรคตัวอย่าง", "asker_province": "ขอนแก่น",
+        "minister_asked": "รัฐมนตรีว่าการกระทรวงศึกษาธิการ", "answer_in": "royal_gazette",
+        "delegations": [{"delegated_to": "รัฐมนตรีช่วยว่าการกระทรวงศึกษาธิการ", "delegated_on": today}]})
+    change_status(question, by=users["coordinator"], to="assigned")
+    summons = create_item(office=office, by=users["coordinator"], kind="committee_summons", fields={
+        "subject": "งบประมาณอาหารกลางวัน", "house": "house", "committee": "คณะกรรมาธิการการศึกษา",
+        "meeting_at": timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=3), dt.time(9, 30))),
+        "room": "ห้อง 601", "attendees": [{"user": users["minister"]}]})
+    return {"session": session.pk, "question": question.pk, "summons": summons.pk}
