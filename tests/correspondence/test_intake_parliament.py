@@ -68,7 +68,7 @@ def test_a_written_question_becomes_the_matter_and_the_item_in_one_confirm(login
     assert RegisterEntry.objects.get().matter == matter
     confirmed = AuditEvent.objects.get(action="intake.confirm")
     assert confirmed.data["parliament_item"] == item.pk
-    assert AuditEvent.objects.filter(action="parliament.item.create", object_id=str(item.pk)).exists()
+    assert AuditEvent.objects.filter(action="parliament_item.create", object_id=str(item.pk)).exists()
 
 
 def test_a_committee_summons_keeps_its_meeting_room_and_names_date(login, users):
