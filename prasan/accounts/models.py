@@ -9,6 +9,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 
+from prasan.matters.choices import CLEARANCE_CHOICES
+
 
 class Role(models.TextChoices):
     COORDINATOR = "coordinator", "เจ้าหน้าที่ประสานงาน"
@@ -20,22 +22,14 @@ class Role(models.TextChoices):
     ADMIN = "admin", "ผู้ดูแลระบบ"
 
 
-class Clearance(models.IntegerChoices):
-    """Ordered like the secrecy levels of ระเบียบว่าด้วยการรักษาความลับของทางราชการ พ.ศ. ๒๕๔๔."""
-
-    NONE = 0, "ไม่มี (เฉพาะเรื่องปกติ)"
-    CONFIDENTIAL = 1, "ลับ"
-    SECRET = 2, "ลับมาก"
-    TOP_SECRET = 3, "ลับที่สุด"
-
-
 class User(AbstractUser):
     role = models.CharField("บทบาท", max_length=20, choices=Role.choices, default=Role.COORDINATOR)
     unit = models.ForeignKey(
         "directory.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="members",
         verbose_name="กลุ่มงาน",
     )
-    clearance = models.IntegerField("ชั้นความลับที่เข้าถึงได้", choices=Clearance.choices, default=Clearance.NONE)
+    # The secrecy levels themselves (matters.choices.Secrecy): the clearance reaching a level opens it.
+    clearance = models.IntegerField("ชั้นความลับที่เข้าถึงได้", choices=CLEARANCE_CHOICES, default=0)
     position = models.CharField("ตำแหน่ง", max_length=200, blank=True)
     phone = models.CharField("โทรศัพท์", max_length=50, blank=True)
     line_user_id = models.CharField("รหัสผู้ใช้ LINE", max_length=100, blank=True)

@@ -7,6 +7,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from prasan.audit.models import record
+from prasan.matters.access import safe_title, secret_safe
 from prasan.matters.uploads import store
 from prasan.thai.dates import thai_date
 
@@ -19,7 +20,6 @@ from .sending import SendError, push_line, send_email
 # Sent inside the answer's transaction: sender=AgencyRequest, request= (tracking tells the assignees).
 request_answered = Signal()
 LINK_IN_LOG = "[ลิงก์ตอบกลับเฉพาะหน่วยงาน — ดูได้ที่รายการคำขอของเรื่องนี้]"
-SECRET_TITLE = "เรื่องชั้นความลับ (โปรดเปิดลิงก์เพื่อดูรายละเอียด)"
 
 
 class RequestClosed(Exception):
@@ -28,7 +28,7 @@ class RequestClosed(Exception):
 
 def email_subject(matter) -> str:
     """Secret matters travel by number only: mail servers and inboxes are outside the office."""
-    return f"[{matter.number}] {SECRET_TITLE if matter.is_secret else matter.title}"
+    return f"[{matter.number}] {safe_title(matter)}"
 
 
 def log_activity(matter, *, by, channel: str, summary: str, send: bool = False, message: str = "",
@@ -65,8 +65,8 @@ def deliver(activity: Activity, text: str, *, subject: str = "") -> Activity:
 
 def request_body(req: AgencyRequest, url: str, *, reissued: bool = False) -> str:
     matter = req.matter
-    subject = SECRET_TITLE if matter.is_secret else matter.title
-    deliverable = "" if matter.is_secret else f"สิ่งที่ขอ: {req.deliverable}\n"
+    subject = safe_title(matter)
+    deliverable = secret_safe(matter, f"สิ่งที่ขอ: {req.deliverable}\n")
     again = "ลิงก์เดิมที่เคยส่งให้ใช้ไม่ได้แล้ว โปรดใช้ลิงก์ใหม่ด้านล่างนี้\n\n" if reissued else ""
     return (
         f"เรียน {req.contact.name if req.contact else 'ผู้ประสานงาน'} ({req.agency.name})\n\n"

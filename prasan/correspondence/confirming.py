@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from prasan.audit.models import record
 from prasan.directory.models import Office
+from prasan.matters.choices import secrecy_of_mark
 from prasan.matters.models import Matter, MatterFile
 from prasan.tracking.calendar import add_working_days
 
@@ -16,7 +17,6 @@ from .duplicates import find_duplicate
 from .models import EntryFile, LetterIntake, Register
 
 URGENCY_CODES = {"ด่วนที่สุด": "most_urgent", "ด่วนมาก": "very_urgent", "ด่วน": "urgent"}
-SECRECY_LEVELS = {"ลับ": 1, "ลับมาก": 2, "ลับที่สุด": 3}
 
 
 def deadlines(reply_by: dt.date | None, within_days: int | None) -> tuple[dt.date | None, dt.date | None]:
@@ -30,7 +30,7 @@ def deadlines(reply_by: dt.date | None, within_days: int | None) -> tuple[dt.dat
 
 
 def register_for(data: dict) -> str:
-    return Register.SECRET if SECRECY_LEVELS.get(data.get("secrecy") or "", 0) else Register.INCOMING
+    return Register.SECRET if secrecy_of_mark(data.get("secrecy")) else Register.INCOMING
 
 
 def already_registered(data: dict, *, user):
@@ -47,7 +47,7 @@ def confirm(intake: LetterIntake, data: dict, *, by, attach_to: Matter | None = 
     A letter registered already raises DuplicateLetter, and an item create_item refuses raises its
     ValidationError: nothing is saved then, not even the matter. `data["duplicate_ok"]` says registering
     a letter again is meant."""
-    secrecy = SECRECY_LEVELS.get(data.get("secrecy") or "", 0)
+    secrecy = secrecy_of_mark(data.get("secrecy"))
     register = register_for(data)
     with transaction.atomic():
         locked = LetterIntake.objects.select_for_update().get(pk=intake.pk)

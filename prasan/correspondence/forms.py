@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from prasan.directory.models import Unit
+from prasan.matters.choices import Secrecy
 from prasan.matters.forms import MultipleFileField
 from prasan.matters.models import Matter
 from prasan.thai.fields import ThaiDateField
@@ -34,7 +35,7 @@ class EntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.register, self.user, self.matter = register, user, None
         self.fields["urgency"] = forms.ChoiceField(label="ชั้นความเร็ว", choices=URGENCY_CHOICES, required=False)
-        levels = [(0, "ปกติ"), (1, "ลับ"), (2, "ลับมาก"), (3, "ลับที่สุด")]
+        levels = Secrecy.choices
         self.fields["secrecy"] = forms.TypedChoiceField(
             label="ชั้นความลับ", coerce=int, initial=1 if register == Register.SECRET else 0,
             choices=[c for c in levels if c[0] <= user.clearance and (register == Register.SECRET or c[0] == 0)],

@@ -5,7 +5,7 @@ from django import forms
 from prasan.accounts.models import User
 from prasan.directory.models import Unit
 from prasan.matters.access import NotCleared, require_cleared
-from prasan.matters.choices import DutyType, Source
+from prasan.matters.choices import SECRECY_MARKS, DutyType, Secrecy, Source, secrecy_of_mark
 from prasan.matters.forms import REQUIRED
 from prasan.thai.fields import ThaiDateField
 
@@ -14,7 +14,7 @@ from .models import LetterIntake
 KINDS = [("external", "หนังสือภายนอก"), ("memo", "บันทึกข้อความ"), ("stamp", "หนังสือประทับตรา"),
          ("circular", "หนังสือเวียน"), ("complaint", "หนังสือร้องเรียน")]
 URGENCIES = [("", "ปกติ"), ("ด่วน", "ด่วน"), ("ด่วนมาก", "ด่วนมาก"), ("ด่วนที่สุด", "ด่วนที่สุด")]
-SECRECIES = [("", "ปกติ"), ("ลับ", "ลับ"), ("ลับมาก", "ลับมาก"), ("ลับที่สุด", "ลับที่สุด")]
+SECRECIES = [("", Secrecy.NORMAL.label), *((mark, mark) for mark in reversed(SECRECY_MARKS))]
 PARSED = ["kind", "doc_number", "date", "subject", "to", "from_agency", "urgency", "secrecy", "references",
           "enclosures", "reply_by", "reply_within_days", "signer", "contact_phone"]
 
@@ -74,7 +74,7 @@ class ConfirmForm(forms.Form):
         from prasan.matters.models import Matter
 
         data = super().clean()
-        level = {"ลับ": 1, "ลับมาก": 2, "ลับที่สุด": 3}.get(data.get("secrecy") or "", 0)
+        level = secrecy_of_mark(data.get("secrecy"))
         if level > self.user.clearance:
             self.add_error("secrecy", "ท่านไม่มีสิทธิ์ลงทะเบียนหนังสือชั้นความลับนี้ กรุณาส่งให้ผู้มีสิทธิ์")
         try:

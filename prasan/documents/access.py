@@ -4,11 +4,11 @@ A document is seen through its matter (missing and not-to-be-seen are the same 4
 its matter; the review steps belong to the chain's reviewer of the moment; signing to the head and executives.
 """
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from prasan.accounts.models import Role
-from prasan.matters.access import editable_matter, visible_matter
+from prasan.matters import access as matters_access
+from prasan.matters.access import visible_matter
 
 from . import chain, signing
 from .models import Document
@@ -23,20 +23,12 @@ def visible_document(user, pk) -> Document:
 
 def may_edit_matter(user, document: Document) -> bool:
     """The matter's editors (and the head of office, who dispatches for any unit)."""
-    try:
-        editable_matter(user, document.matter_id)
-    except Http404:
-        return user.role == Role.HEAD
-    return True
+    return matters_access.may_edit(user, document.matter) or user.role == Role.HEAD
 
 
 def may_edit(user, document: Document) -> bool:
     """Change the fields or submit: the matter's editors, while the document is a draft or returned."""
-    try:
-        editable_matter(user, document.matter_id)
-    except Http404:
-        return False
-    return document.editable
+    return matters_access.may_edit(user, document.matter) and document.editable
 
 
 def actions(user, document: Document) -> dict:

@@ -19,7 +19,6 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FORM_ORDER = ["office_memo", "summary_note", "ps_memo", "external_letter", "internal_memo", "stamp_letter",
               "circular", "order", "announcement"]
 URGENCY_WORDS = {"urgent": "ด่วน", "very_urgent": "ด่วนมาก", "most_urgent": "ด่วนที่สุด"}
-SECRECY_WORDS = {1: "ลับ", 2: "ลับมาก", 3: "ลับที่สุด"}
 
 
 def prefill(matter, form: str, user) -> dict:
@@ -35,7 +34,7 @@ def prefill(matter, form: str, user) -> dict:
         "unit": f"{office.abbreviation}. ({unit.name if unit else office.name})",
         "phone": (unit.phone if unit else "") or office.phone,
         "urgency": URGENCY_WORDS.get(matter.urgency, ""),
-        "secrecy": SECRECY_WORDS.get(matter.secrecy, ""),
+        "secrecy": matter.get_secrecy_display() if matter.secrecy else "",
         "matter": matter.description or matter.title,
         "facts": facts or [matter.description or matter.title],
         "address": office.address,

@@ -48,14 +48,29 @@ class Urgency(models.TextChoices):
 
 
 class Secrecy(models.IntegerChoices):
+    """The levels of ระเบียบว่าด้วยการรักษาความลับของทางราชการ พ.ศ. ๒๕๔๔, ordered: a matter's secrecy, a letter's
+    mark, a register entry's level and a person's clearance are all these numbers (matters.access says who sees)."""
+
     NORMAL = 0, "ปกติ"
     CONFIDENTIAL = 1, "ลับ"
     SECRET = 2, "ลับมาก"
     TOP_SECRET = 3, "ลับที่สุด"
 
 
+# The API's words for the levels.
 SECRECY_CODES = {0: "normal", 1: "confidential", 2: "secret", 3: "top_secret"}
 SECRECY_BY_CODE = {code: level for level, code in SECRECY_CODES.items()}
+# The marks printed on a secret letter, and read back from one: longest first, so "ลับที่สุด" is not read as "ลับ".
+SECRECY_MARKS = tuple(label for level, label in sorted(Secrecy.choices, reverse=True) if level)
+SECRECY_BY_MARK = {label: level for level, label in Secrecy.choices if level}
+# A person's clearance is a level too; having none means seeing normal matters only.
+CLEARANCE_CHOICES = [(Secrecy.NORMAL.value, "ไม่มี (เฉพาะเรื่องปกติ)"),
+                     *((level, label) for level, label in Secrecy.choices if level)]
+
+
+def secrecy_of_mark(mark: str | None) -> int:
+    """The level of a letter's mark ("ลับมาก" → 2); no mark or an unknown one is normal."""
+    return SECRECY_BY_MARK.get((mark or "").strip(), Secrecy.NORMAL)
 
 
 class State(models.TextChoices):

@@ -4,8 +4,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.lookups import GreaterThan
+from django.db.models import Q
 from django.utils import timezone
 
 from prasan.thai.dates import be_year
@@ -48,46 +47,16 @@ class MatterQuerySet(models.QuerySet):
         return self.filter(state__in=OPEN_STATES)
 
     def visible_to(self, user):
-        """Normal matters to every staff member; secret ones need clearance *and* need to know."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return self.none()
-        from prasan.accounts.models import Role
+        """The matters `user` may see: matters.access states the rule (need to know) and renders it."""
+        from .access import visible
 
-        # "Not secret" is written as `NOT secrecy > NORMAL`, the same as `secrecy = NORMAL` (the table's check
-        # keeps secrecy within its levels) but no use to an index: on an OR whose branches all name secrecy,
-        # SQLite (without histograms) reads the whole table through an index led by secrecy, as if it narrowed.
-        not_secret = ~Q(secrecy__gt=Secrecy.NORMAL)
-        if user.role == Role.ADMIN and not user.is_superuser:
-            return self.filter(not_secret)
-        if user.role in (Role.HEAD, Role.EXECUTIVE) and user.clearance >= max(Secrecy.values):
-            # Cleared for every level and in need to know of all: no condition at all, so a count or a
-            # page is read from whichever index serves it.
-            return self.all()
-        # Need to know is asked only of secret rows; saying so inside the subqueries keeps PostgreSQL from
-        # answering them with a hash of every matter the user was ever given (hundreds of thousands in years).
-        secret_row = GreaterThan(OuterRef("secrecy"), Secrecy.NORMAL)
-        need_to_know = Exists(Matter.assignees.through.objects.filter(secret_row, matter_id=OuterRef("pk"),
-                                                                      user_id=user.pk))
-        need_to_know |= Exists(MatterShare.objects.filter(secret_row, matter_id=OuterRef("pk"), user_id=user.pk))
-        if user.role in (Role.HEAD, Role.EXECUTIVE):
-            need_to_know = Q(pk__isnull=False)
-        elif user.role == Role.GROUP_HEAD and user.unit_id:
-            need_to_know |= Q(owner_unit_id=user.unit_id)
-        return self.filter(not_secret | Q(secrecy__lte=user.clearance) & need_to_know)
+        return visible(self, user)
 
     def assigned_to(self, user):
-        """visible_to(user) among the matters the user is assigned to: being assigned is the need to know, so
-        only the clearance can hide one (an administrator sees none that is secret). One condition on a column
-        the open matters' indexes hold, instead of a test of need per row."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return self.none()
-        from prasan.accounts.models import Role
+        """visible_to(user) among the matters the user is assigned to (matters.access.assigned)."""
+        from .access import assigned
 
-        level = Secrecy.NORMAL if user.role == Role.ADMIN and not user.is_superuser else user.clearance
-        assigned = Exists(Matter.assignees.through.objects.filter(matter_id=OuterRef("pk"), user_id=user.pk))
-        # Written as "not above" rather than "up to": for a range SQLite would start from the index that
-        # begins with secrecy (most of the table), where the few open matters are the place to start.
-        return self.exclude(secrecy__gt=level).filter(assigned)
+        return assigned(self, user)
 
 
 class Matter(models.Model):

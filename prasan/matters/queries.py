@@ -12,7 +12,7 @@ from prasan.thai.date_input import DateInputError, parse_date
 from prasan.tracking.calendar import add_working_days
 from prasan.tracking.local_date import LocalDate
 
-from .choices import OPEN_STATES, SECRECY_BY_CODE, DutyType, Secrecy, State, Urgency
+from .choices import OPEN_STATES, SECRECY_BY_CODE, DutyType, State, Urgency
 from .models import Matter
 
 
@@ -168,5 +168,3 @@ class MatterFilter:
     def is_active(self) -> bool:
         return bool(self.params())
 
-
-SECRECY_LABELS = dict(Secrecy.choices)

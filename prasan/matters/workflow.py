@@ -14,6 +14,7 @@ from django.utils import timezone
 from prasan.accounts.models import Role
 
 from . import document_path
+from .access import in_scope
 from .choices import OPEN_STATES, Kind, State
 from .models import Decision, Matter, Transition
 
@@ -163,15 +164,6 @@ def rules_for(matter: Matter) -> tuple[Rule, ...]:
 
 def find_rule(matter: Matter, event: str) -> Rule | None:
     return next((r for r in rules_for(matter) if r.event == event), None)
-
-
-def in_scope(user, matter: Matter) -> bool:
-    """Unit and assignment: coordinators act on their unit's or their own matters."""
-    if user.role in (Role.HEAD, Role.EXECUTIVE):
-        return True
-    if matter.assignees.filter(pk=user.pk).exists():
-        return True
-    return user.unit_id is not None and user.unit_id == matter.owner_unit_id
 
 
 def check(matter: Matter, event: str, user) -> Rule:

@@ -1,5 +1,5 @@
 """Need to know of secret matters, as the index keeps it: who was assigned or shared a secret matter, and its
-owner unit (whose group head may see it) — Matter.objects.visible_to's rule, stored per matter.
+owner unit (whose group head may see it) — matters.access's rule (grant_rows, grant_keys), stored per matter.
 
 Only secret matters have grants, so one user's grants are a handful of rows and the search checks
 `matter_id IN (this user's grants)` once per query. Asking the matters table per row instead made PostgreSQL
@@ -8,10 +8,9 @@ choose plans for a row filter it thought expensive (a million matters hashed bef
 
 from collections.abc import Iterable
 
-from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from prasan.accounts.models import Role
+from prasan.matters.access import grant_keys, grant_rows
 from prasan.matters.models import Matter, MatterShare
 
 from .models import SearchGrant
@@ -21,20 +20,12 @@ BATCH = 5000
 
 def of(user):
     """The matters whose need to know this user has (a subquery)."""
-    mine = Q(user_id=user.pk)
-    if user.role == Role.GROUP_HEAD and user.unit_id:
-        mine |= Q(unit_id=user.unit_id)
-    return SearchGrant.objects.filter(mine).values("matter_id")
+    return SearchGrant.objects.filter(grant_keys(user)).values("matter_id")
 
 
 def _rows(secret: dict[int, int | None]) -> list[SearchGrant]:
     """Grant rows for these secret matters ({pk: owner unit})."""
-    rows = [SearchGrant(matter_id=pk, unit_id=unit) for pk, unit in secret.items() if unit]
-    pks = list(secret)
-    for model in (Matter.assignees.through, MatterShare):
-        rows += [SearchGrant(matter_id=matter, user_id=user)
-                 for matter, user in model.objects.filter(matter_id__in=pks).values_list("matter_id", "user_id")]
-    return rows
+    return [SearchGrant(matter_id=matter, user_id=user, unit_id=unit) for matter, user, unit in grant_rows(secret)]
 
 
 def sync(matter_pks: Iterable[int], had_grants: bool = True) -> None:

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from prasan.accounts.models import Role
 from prasan.correspondence.access import READERS
-from prasan.matters.access import INTAKE_ROLES, WORKING_ROLES
+from prasan.matters.access import INTAKE_ROLES, WORKING_ROLES, index_rule
 
 from . import grants
 from .models import Kind, SearchEntry, SearchText, SearchTitle
@@ -32,8 +32,6 @@ SHORT_WINDOW = 50_000  # rows (newest) a query too short for trigrams is checked
 SHORT_NOTICE = f"คำค้นสั้น ค้นเฉพาะรายการล่าสุด ({SHORT_WINDOW:,} รายการ) — พิมพ์ ๓ ตัวอักษรขึ้นไปเพื่อค้นทั้งหมด"
 SEARCHERS = WORKING_ROLES | {Role.AUDITOR, Role.ADMIN}
 ALL_LETTERS = frozenset({Role.REGISTRAR, Role.HEAD})  # others see only the letters they brought in
-# Matter.visible_to gives these roles need to know of every matter their clearance reaches: the level alone decides.
-NEED_TO_KNOW_ALL = frozenset({Role.HEAD, Role.EXECUTIVE})
 
 
 class SearchError(ValueError):
@@ -77,10 +75,11 @@ def kinds_for(user) -> list[str]:
 
 
 def permitted(user, prefix: str = "") -> Q:
-    """Rows this user may see: Matter.visible_to's rule for anything of a secret matter (need to know read from
-    grants.py), the registers' clearance rule for secret letters and entries, the intake pages' rule for letters.
-    Only columns of the index and one small subquery: a per-row lookup in the matters table made PostgreSQL
-    choose plans for a filter it priced as expensive (seconds at a million matters)."""
+    """Rows this user may see: need to know as matters.access renders it over an index (index_rule, with the
+    grants stored by grants.py) for anything of a secret matter, the registers' clearance rule for secret letters
+    and entries, the intake pages' rule for letters. Only columns of the index and one small subquery: a per-row
+    lookup in the matters table made PostgreSQL choose plans for a filter it priced as expensive (seconds at a
+    million matters)."""
     def f(**lookups):
         return Q(**{prefix + name: value for name, value in lookups.items()})
 
@@ -88,16 +87,7 @@ def permitted(user, prefix: str = "") -> Q:
     rule = f(kind__in=kinds) if len(kinds) < len(by_kind()) else Q()
     if not kinds:
         return f(pk__in=[])
-    secrecy = f(secrecy=0)
-    if user.clearance > 0:
-        cleared = f(secrecy__lte=user.clearance)
-        if user.role in NEED_TO_KNOW_ALL:
-            secrecy |= cleared
-        elif user.role == Role.ADMIN and not user.is_superuser:  # Matter.visible_to: no secret matter at all
-            secrecy |= cleared & f(need_to_know=False)
-        else:
-            secrecy |= cleared & (f(need_to_know=False) | f(matter_id__in=grants.of(user)))
-    rule &= secrecy
+    rule &= index_rule(user, f, grants.of(user))
     if user.role not in ALL_LETTERS:
         rule &= ~f(kind=Kind.LETTER) | f(owner_id=user.pk)
     return rule

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from prasan.coordination.models import Channel
 from prasan.correspondence.models import Register
+from prasan.matters.choices import secrecy_of_mark
 from prasan.thai.dates import thai_date
 
 from .models import Kind
@@ -169,7 +170,6 @@ ENTRY = Source(
     url=lambda r: reverse("register-entry", args=[r["register"], r["pk"]]),
 )
 
-LETTER_SECRECY = {"ลับ": 1, "ลับมาก": 2, "ลับที่สุด": 3}  # the parsed mark, read as the intake pages read it
 
 
 def _letter_words(r: Record) -> Words:
@@ -182,7 +182,7 @@ LETTER = Source(
     kind=Kind.LETTER, model="correspondence.LetterIntake", date="created_at",
     fields=("name", "fields", "text", "created_by_id"),
     words=_letter_words,
-    scope=lambda r: {"matter_id": None, "secrecy": LETTER_SECRECY.get((r["fields"] or {}).get("secrecy") or "", 0),
+    scope=lambda r: {"matter_id": None, "secrecy": secrecy_of_mark((r["fields"] or {}).get("secrecy")),
                      "need_to_know": False, "owner_id": r["created_by_id"], "state": "", "duty_type": ""},
     url=lambda r: reverse("intake-detail", args=[r["pk"]]),
 )

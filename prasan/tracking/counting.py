@@ -3,8 +3,8 @@
 Every count runs over all the matters in scope (the office or one unit), where the indexes cover the
 columns counted, and then takes away the same counts over the secret matters the viewer may not see.
 Those are read once per page, grouped, from the secret-profile index (it begins with secrecy): a few
-rows, never a visibility test on every row. The result is exactly the count over
-Matter.objects.visible_to(user).
+rows, never a visibility test on every row. Which matters those are is matters.access's to say (visible_in,
+hidden_from); the result is exactly the count over Matter.objects.visible_to(user).
 """
 
 import datetime as dt
@@ -16,8 +16,8 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from prasan.accounts.models import Role
-from prasan.matters.choices import OPEN_STATES, Secrecy, State
+from prasan.matters.access import hidden_from, visible_in
+from prasan.matters.choices import OPEN_STATES, State
 from prasan.matters.models import Matter
 from prasan.matters.queries import MatterFilter
 
@@ -32,41 +32,9 @@ PROFILE_KEYS = ("state", "owner_unit_id", "duty_type", "urgency")
 OPEN_MEASURES = ("n", "overdue", "due_soon", "age0", "age1", "age2")
 
 
-def sees_everything(user) -> bool:
-    return user.role in (Role.HEAD, Role.EXECUTIVE) and user.clearance >= max(Secrecy.values)
-
-
 def visible_matters(user, unit_id: int | None = None) -> QuerySet:
-    """Matter.objects.visible_to(user) (narrowed to one unit if asked), without the need-to-know
-    subqueries where they cannot exclude anything: the head of office and executives with top
-    clearance may see every matter, and a group head every matter of the unit up to the clearance."""
-    if not (getattr(user, "is_authenticated", False) and user.is_active):
-        return Matter.objects.none()
-    if sees_everything(user):
-        matters = Matter.objects.all()
-    elif unit_id and user.role == Role.GROUP_HEAD and user.unit_id == unit_id:
-        matters = Matter.objects.filter(secrecy__lte=user.clearance)
-    else:
-        matters = Matter.objects.visible_to(user)
-    return matters.filter(owner_unit_id=unit_id) if unit_id else matters
-
-
-def hidden_matters(user, counted: QuerySet, visible: QuerySet, unit_id: int | None) -> QuerySet | None:
-    """The matters of `counted` that `visible` leaves out (all secret), or None when there are none.
-
-    Mostly the clearance alone decides: a range of the secret-profile index, which begins with secrecy
-    and holds every column counted, so the hidden matters are counted without reading the table."""
-    if sees_everything(user):
-        return None
-    if user.clearance == Secrecy.NORMAL:
-        return counted.filter(secrecy__gt=Secrecy.NORMAL)
-    knows_all = user.role in (Role.HEAD, Role.EXECUTIVE) or (
-        unit_id and user.role == Role.GROUP_HEAD and user.unit_id == unit_id)
-    if knows_all:  # in need to know of every matter in scope
-        return counted.filter(secrecy__gt=user.clearance)
-    # Otherwise the secret matters up to the clearance are seen only with need to know: few are.
-    return counted.filter(secrecy__gt=Secrecy.NORMAL).exclude(
-        pk__in=visible.filter(secrecy__gt=Secrecy.NORMAL).values("pk"))
+    """Matter.objects.visible_to(user), narrowed to one unit if asked (matters.access.visible_in)."""
+    return visible_in(user, unit_id)
 
 
 def start_of(day: dt.date) -> dt.datetime:
@@ -91,7 +59,7 @@ class Scope:
         matters = visible_matters(user, unit_id)
         counted = Matter.objects.filter(owner_unit_id=unit_id) if unit_id else Matter.objects.all()
         base = MatterFilter(unit=unit_id) if unit_id else MatterFilter()
-        hidden = hidden_matters(user, counted, matters, unit_id)
+        hidden = hidden_from(user, counted, unit_id)
         if hidden is not None and not hidden.exists():
             hidden = None  # one look saves a subtraction per count
         audience = "all" if hidden is None else f"user{user.pk}"

@@ -16,8 +16,7 @@ from django.utils import timezone
 
 from prasan.accounts.models import Role, User
 from prasan.coordination.sending import SendError
-from prasan.coordination.services import SECRET_TITLE
-from prasan.matters.access import reach
+from prasan.matters.access import reach, safe_title
 from prasan.matters.choices import OPEN_STATES
 from prasan.matters.models import Matter
 from prasan.thai.dates import WEEKDAYS, thai_date
@@ -89,7 +88,7 @@ def build(user: User, today: dt.date, since: dt.datetime, now: dt.datetime) -> D
 
 
 def _line(matter: Matter, note: str = "") -> str:
-    title = SECRET_TITLE if matter.is_secret else matter.title
+    title = safe_title(matter)
     return f"• {matter.number} {title}{note}\n  {_link(matter.get_absolute_url())}"
 
 

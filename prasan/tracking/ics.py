@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from prasan.accounts.models import CalendarFeed
 from prasan.audit.models import record
 from prasan.coordination.models import Activity, Channel
+from prasan.matters.access import safe_title, secret_safe
 from prasan.matters.choices import OPEN_STATES
 from prasan.matters.models import Matter, Milestone
 
@@ -27,7 +28,7 @@ UID_DOMAIN = "prasan"
 
 def _label(matter: Matter) -> str:
     """The matter as the feed names it: number and title, or the number alone if it is secret."""
-    return matter.number if matter.is_secret else f"{matter.number} {matter.title}"
+    return f"{matter.number} {safe_title(matter, '')}".strip()
 
 
 def feed_items(user, *, today: dt.date | None = None) -> list[dict]:
@@ -44,7 +45,7 @@ def feed_items(user, *, today: dt.date | None = None) -> list[dict]:
     milestones = Milestone.objects.filter(matter__in=mine, due__gte=since, done_at__isnull=True)
     for milestone in milestones.select_related("matter__office"):
         matter = milestone.matter
-        what = "ขั้นงาน" if matter.is_secret else f"ขั้นงาน “{milestone.title}”"
+        what = secret_safe(matter, f"ขั้นงาน “{milestone.title}”", "ขั้นงาน")
         items.append({
             "uid": f"milestone-{milestone.pk}@{UID_DOMAIN}", "day": milestone.due,
             "summary": f"{what}: {_label(matter)}", "matter": matter, "note": "",
@@ -55,7 +56,7 @@ def feed_items(user, *, today: dt.date | None = None) -> list[dict]:
         items.append({
             "uid": f"meeting-{activity.pk}@{UID_DOMAIN}", "day": activity.next_follow_up,
             "summary": f"ประชุม: {_label(matter)}", "matter": matter,
-            "note": "" if matter.is_secret else activity.summary,
+            "note": secret_safe(matter, activity.summary),
         })
     items.sort(key=lambda item: (item["day"], item["uid"]))
     return items

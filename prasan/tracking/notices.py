@@ -19,6 +19,8 @@ from django.utils import timezone
 from django_tasks import task
 
 from prasan.coordination.sending import SendError
+from prasan.matters import access
+from prasan.matters.access import may_see
 from prasan.matters.models import Matter
 
 from .models import Notice, Notification, NotificationPreference
@@ -45,12 +47,10 @@ class Event:
 def announce(event: Event, recipients, *, in_app_only: bool = False) -> int:
     """Queue `event` for each recipient who may see its matter; returns how many people were told.
     `in_app_only`: a note in Prasan and nothing sent (what one did oneself)."""
-    from prasan.matters.models import Matter as Matters
-
     people = {user.pk: user for user in recipients if user is not None and user.is_active}
     if not people:
         return 0
-    allowed = {pk for pk in people if Matters.objects.visible_to(people[pk]).filter(pk=event.matter.pk).exists()}
+    allowed = {pk for pk in people if may_see(people[pk], event.matter)}
     now = timezone.now()
     told = 0
     for pk in sorted(allowed):
@@ -91,7 +91,7 @@ def _body(event: Event) -> str:
 
 
 def safe_title(matter: Matter) -> str:
-    return SECRET_TITLE if matter.is_secret else matter.title
+    return access.safe_title(matter, SECRET_TITLE)
 
 
 def send_pending(now: dt.datetime | None = None) -> Counter:

@@ -18,7 +18,7 @@ from django.db.models import Prefetch
 from prasan.accounts.models import Role, User
 from prasan.coordination import links
 from prasan.coordination.models import AgencyRequest
-from prasan.coordination.services import SECRET_TITLE
+from prasan.matters.access import may_see, safe_title
 from prasan.matters.choices import OPEN_STATES
 from prasan.matters.models import Matter
 from prasan.thai.dates import thai_date
@@ -161,8 +161,8 @@ def _people(rule: ReminderRule, matter: Matter, staff: Staff) -> list[User]:
     seen, found = set(), []
     for who in rule.recipients:
         for user in staff.people(who, matter):
-            # Secret matters reach only people cleared for them, even by a one-line reminder.
-            if user.pk not in seen and user.clearance >= matter.secrecy:
+            # A secret matter reaches only those who may see it, even by a one-line reminder.
+            if user.pk not in seen and may_see(user, matter):
                 seen.add(user.pk)
                 found.append(user)
     return found
@@ -171,7 +171,7 @@ def _people(rule: ReminderRule, matter: Matter, staff: Staff) -> list[User]:
 def _values(rule, matter, deadline, link, *, agency="", recipient="") -> dict:
     return {
         "number": matter.number,
-        "title": SECRET_TITLE if matter.is_secret else matter.title,
+        "title": safe_title(matter),
         "deadline": thai_date(deadline, thai_digits=False),
         "link": link,
         "agency": agency,

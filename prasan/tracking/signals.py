@@ -10,6 +10,7 @@ from prasan.accounts.models import Role, User
 from prasan.coordination.services import request_answered
 from prasan.documents.events import step_taken
 from prasan.documents.models import Document
+from prasan.matters.access import secret_safe
 from prasan.matters.models import Matter
 
 from .models import Notification
@@ -67,15 +68,15 @@ def tell_document_step(sender, document, step, by, comment, **kwargs):
     if step in ("submitted", "reviewed", "to_minister") and current is not None:
         verb = "รอท่านวินิจฉัย/สั่งการ" if current.role == Role.EXECUTIVE else "รอท่านตรวจ"
         announce(Event(f"review:{current.pk}", Notification.Kind.REVIEW, matter,
-                       f"{verb}: {document.title if not matter.is_secret else 'เอกสาร'} ({head})", url=url),
+                       f"{verb}: {secret_safe(matter, document.title, 'เอกสาร')} ({head})", url=url),
                  [u for u in reviewers(document) if u.pk != by.pk])
     elif step == "returned":
         announce(Event(f"returned:{document.pk}:{round_no}", Notification.Kind.RETURNED, matter,
-                       f"ส่งกลับแก้ไข: เอกสารของเรื่อง {head}", body=f"สิ่งที่ต้องแก้ไข: {comment}"
-                       if not matter.is_secret else "", url=url), [u for u in drafters(document) if u.pk != by.pk])
+                       f"ส่งกลับแก้ไข: เอกสารของเรื่อง {head}", body=secret_safe(matter, f"สิ่งที่ต้องแก้ไข: {comment}"),
+                       url=url), [u for u in drafters(document) if u.pk != by.pk])
     elif step == "decided":
         announce(Event(f"decided:{document.pk}:{round_no}", Notification.Kind.DECIDED, matter,
-                       f"ผู้บริหารสั่งการแล้ว: {head}", body="" if matter.is_secret else f"คำสั่งการ: {comment}",
+                       f"ผู้บริหารสั่งการแล้ว: {head}", body=secret_safe(matter, f"คำสั่งการ: {comment}"),
                        url=url), [u for u in drafters(document) if u.pk != by.pk])
 
 
@@ -85,7 +86,7 @@ def tell_answer(sender, request, **kwargs):
     first_lines = request.answer.strip()[:ANSWER_PREVIEW]
     announce(Event(f"answered:{request.pk}", Notification.Kind.ANSWERED, matter,
                    f"{request.agency.abbreviation or request.agency.name} ตอบแล้ว: {matter.number} {safe_title(matter)}",
-                   body="" if matter.is_secret else first_lines,
+                   body=secret_safe(matter, first_lines),
                    url=f"{matter.get_absolute_url()}#request-{request.pk}"),
              list(matter.assignees.filter(is_active=True)))
 

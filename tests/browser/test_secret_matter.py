@@ -55,3 +55,34 @@ def test_a_secret_matter_is_shown_to_its_assignee_and_is_a_plain_404_to_an_uncle
     assert _page(desk) == secret_page, "a secret matter must look exactly like a missing one"
     assert _status(desk, matter_path) == _status(desk, missing_path) == 404
     desk.screenshot("secret-404-for-uncleared")
+
+
+def test_asking_an_agency_about_a_secret_matter_warns_and_keeps_its_title_off_the_reply_page(
+    open_browser, make_matter, users, agencies, smtp_server
+):
+    import time
+
+    from tests.servers import SmtpServer
+
+    secret = make_matter(title=TITLE, secrecy=Secrecy.SECRET, state="coordinating", assignees=[users["grouphead"]])
+    phone = open_browser("phone")
+    phone.login("grouphead")
+    phone.visit(f"/matters/{secret.pk}/requests/new/")
+    phone.shows("ผู้ใดที่ได้ลิงก์ตอบกลับจะเห็นข้อความ", "แสดงชื่อเรื่องในหน้าตอบกลับ")
+    phone.choose(str(agencies[0]), name="agencies")
+    phone.fill("id_deliverable", "สำเนาคำสั่งแต่งตั้งคณะกรรมการสอบสวน")
+    phone.fill("id_deadline_days", "3")
+    phone.assert_fits_phone()
+    phone.screenshot("secret-request-form-phone")
+    phone.press("ส่งคำขอ")
+    phone.shows("คำขอถึง 1 หน่วยงานแล้ว")
+    deadline = time.monotonic() + 10
+    while not smtp_server.to("liaison@obec.example") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    [link] = re.findall(r"https?://\S+/reply/\S+/", SmtpServer.body(smtp_server.to("liaison@obec.example")[0]))
+    phone.logout()
+    phone.visit(link[link.index("/reply/"):])
+    phone.shows(secret.number, "สำเนาคำสั่งแต่งตั้งคณะกรรมการสอบสวน")
+    assert TITLE not in phone.text
+    phone.assert_fits_phone()
+    phone.screenshot("secret-reply-page-phone")

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from prasan.accounts.models import Role
 from prasan.audit.models import record
 from prasan.matters.access import INTAKE_ROLES, role_required
-from prasan.matters.choices import DutyType, Source
+from prasan.matters.choices import DutyType, Source, secrecy_of_mark
 from prasan.parliament.choices import ItemKind
 
 from .. import parliament_form
@@ -22,7 +22,6 @@ from ..intake_forms import PARSED, ConfirmForm, UploadForm, initial_from
 from ..models import LetterIntake
 from ..receiving import ReceiveError, matching_outgoing, preview_name, queue, receive
 
-SECRECY = {"ลับ": 1, "ลับมาก": 2, "ลับที่สุด": 3}
 intake_roles = role_required(INTAKE_ROLES)
 
 
@@ -35,7 +34,7 @@ def _intakes(user):
 
 def _get(user, pk) -> LetterIntake:
     intake = get_object_or_404(_intakes(user), pk=pk)
-    if SECRECY.get((intake.fields or {}).get("secrecy") or "", 0) > user.clearance:
+    if secrecy_of_mark((intake.fields or {}).get("secrecy")) > user.clearance:
         raise Http404
     return intake
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from prasan.matters.choices import SECRECY_MARKS
 from prasan.thai.date_input import check_christian_era
 from prasan.thai.dates import MONTHS, MONTHS_ABBR, be_year
 from prasan.thai.digits import to_arabic, to_thai
@@ -21,7 +22,7 @@ from prasan.thai.linebreak import breakable
 # ชั้นความเร็ว (ระเบียบงานสารบรรณ) and ชั้นความลับ (ระเบียบว่าด้วยการรักษาความลับของทางราชการ
 # พ.ศ. ๒๕๔๔), highest first.
 URGENCY = ("ด่วนที่สุด", "ด่วนมาก", "ด่วน")
-SECRECY = ("ลับที่สุด", "ลับมาก", "ลับ")
+SECRECY = SECRECY_MARKS
 DIGITS = ("thai", "arabic")
 
 

@@ -11,7 +11,7 @@ from prasan.audit.models import record
 from prasan.web.navigation import safe_next
 
 from .. import workflow
-from ..access import EDIT_ROLES, editable_matter, staff_required, visible_matter
+from ..access import editable_matter, may_edit, staff_required, visible_matter
 from ..choices import State
 from ..forms import EventForm, FileForm, MilestoneForm, PlanForm
 from ..models import Milestone, Plan
@@ -28,7 +28,7 @@ def matter_detail(request, pk):
 
 def _context(request, matter, **overrides):
     plan = Plan.objects.filter(matter=matter).first()
-    can_edit = _can_edit(request.user, matter)
+    can_edit = may_edit(request.user, matter)
     rules = workflow.available(matter, request.user)
     closing = any(rule.target == State.CLOSED for rule in rules)
     context = {
@@ -55,10 +55,6 @@ def _context(request, matter, **overrides):
             pk__in=matter.shares.values("user_id")).order_by("first_name")
     context.update(overrides)
     return context
-
-
-def _can_edit(user, matter) -> bool:
-    return matter.is_open and user.role in EDIT_ROLES and workflow.in_scope(user, matter)
 
 
 @require_POST

@@ -15,7 +15,7 @@ from prasan.thai.dates import shown_date, shown_datetime
 
 from .. import exports
 from ..access import staff_required
-from ..choices import DutyType, Secrecy, State, Urgency
+from ..choices import SECRECY_CODES, DutyType, Secrecy, State, Urgency
 from ..models import Matter
 from ..paging import BoundedPaginator
 from ..queries import MatterFilter, list_queryset
@@ -44,7 +44,7 @@ def matter_list(request):
         "states": State.choices,
         "duty_types": DutyType.choices,
         "urgencies": Urgency.choices,
-        "secrecies": [("normal", "ปกติ"), ("confidential", "ลับ"), ("secret", "ลับมาก"), ("top_secret", "ลับที่สุด")],
+        "secrecies": [(SECRECY_CODES[level], label) for level, label in Secrecy.choices],
         "units": Unit.objects.order_by("name"),
         "people": User.objects.filter(is_active=True, role__in=["coordinator", "group_head"]).order_by("first_name"),
         "today": timezone.localdate(),

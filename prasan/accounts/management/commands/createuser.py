@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 
-from prasan.accounts.models import Clearance, Role, User
+from prasan.accounts.models import Role, User
 from prasan.directory.models import Unit
+from prasan.matters.choices import CLEARANCE_CHOICES
 
 
 def password_problems(password: str, user: User) -> list[str]:
@@ -31,8 +32,8 @@ class Command(BaseCommand):
         parser.add_argument("username")
         parser.add_argument("--role", default=Role.COORDINATOR, help=f"บทบาท: {roles}")
         parser.add_argument("--unit", help="ชื่อหรืออักษรย่อของกลุ่มงาน")
-        parser.add_argument("--clearance", type=int, default=Clearance.NONE,
-                            help="ชั้นความลับที่เข้าถึงได้: 0 ไม่มี, 1 ลับ, 2 ลับมาก, 3 ลับที่สุด")
+        parser.add_argument("--clearance", type=int, default=0,
+                            help="ชั้นความลับที่เข้าถึงได้: " + ", ".join(f"{v} {t}" for v, t in CLEARANCE_CHOICES))
         parser.add_argument("--first-name", default="")
         parser.add_argument("--last-name", default="")
         parser.add_argument("--email", default="")
@@ -46,7 +47,7 @@ class Command(BaseCommand):
             raise CommandError(f"มีผู้ใช้ชื่อ {username} อยู่แล้ว")
         if opts["role"] not in Role.values:
             raise CommandError(f"ไม่รู้จักบทบาท {opts['role']} (ใช้ได้: {', '.join(Role.values)})")
-        if opts["clearance"] not in Clearance.values:
+        if opts["clearance"] not in dict(CLEARANCE_CHOICES):
             raise CommandError("ชั้นความลับต้องเป็น 0, 1, 2 หรือ 3")
         unit = self.find_unit(opts["unit"]) if opts["unit"] else None
 
