@@ -16,8 +16,9 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from prasan.audit.models import record
+from prasan.matters.choices import Secrecy
 
-from .models import Clearance, Role
+from .models import Role
 
 RECOVERY_CODE_COUNT = 10
 # No 0/O, 1/I/L: the codes are read off paper.
@@ -57,7 +58,7 @@ def office_requires_two_factor() -> bool:
 
 def role_needs_two_factor(user) -> bool:
     return (user.role in (Role.HEAD, Role.EXECUTIVE, Role.ADMIN) or user.is_superuser
-            or user.clearance >= Clearance.TOP_SECRET)
+            or user.clearance >= Secrecy.TOP_SECRET)
 
 
 def required_for(user) -> bool:
