@@ -95,7 +95,13 @@ def stamp(person: dict, signed_at: dt.datetime, fingerprint_text: str, *, demo: 
     }
 
 
-def stamp_lines(esign: dict) -> list[str]:
-    """The stamp as lines of text (the DOCX prints these; the HTML template the same words)."""
+def stamp_lines(esign: dict, *, beside: bool = False) -> list[str]:
+    """The stamp as lines of text (the DOCX prints these; the HTML templates the same words).
+    ``beside``: the narrow stamp printed beside the signer's own name and position (the summary
+    note's), which says who without repeating it."""
+    demo = ["(ใบรับรองสาธิต)"] if esign["demo"] else []
+    if beside:
+        return ["ลงนามอิเล็กทรอนิกส์", esign["date"], f"เวลา {esign['time']}", "รหัสเอกสาร",
+                esign["fingerprint"], *demo]
     return ["ลงนามอิเล็กทรอนิกส์", f"โดย {esign['name']}", *esign["position"], f"เมื่อ {esign['when']}",
-            f"รหัสเอกสาร {esign['fingerprint']}", *(["(ใบรับรองสาธิต)"] if esign["demo"] else [])]
+            f"รหัสเอกสาร {esign['fingerprint']}", *demo]

@@ -1,5 +1,5 @@
 """Where a Thai line may break: between words (PyThaiNLP), never inside a person's name, a
-position, a document number or an abbreviation, and never before ๆ, ฯ or a combining mark.
+position, a document number, a date or an abbreviation, and never before ๆ, ฯ or a combining mark.
 
 :func:`breakable` marks the places with a zero-width space (U+200B) and glues what must stay
 together with no-break spaces; renderers then break lines only there (render/thaiwrap.py for the
@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from prasan.thai.dates import MONTHS, MONTHS_ABBR
 from prasan.thai.text import segment
 
 ZWSP = "\u200b"
@@ -33,9 +34,15 @@ _DOC_NUMBER = re.compile(
 # A person: a title, the given name, one space, the surname.
 _TITLES = ("นางสาว", "นาง", "นาย", "ดร.", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "ว่าที่ร.ต.", "ศ.", "รศ.",
            "ผศ.", "พล.อ.", "พ.ต.อ.", "คุณ")
-_PERSON = re.compile(
-    "(?:" + "|".join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True)) + ")"
-    r"[ \u00a0]?[\u0e01-\u0e4e]{2,}[ \u00a0][\u0e01-\u0e4e]{2,}")
+# A title with a dot starts a word: "ศ." ending "ก.ค.ศ." is no professor, and what follows no name.
+_TITLE = "|".join(
+    re.escape(t) if "." not in t else r"(?<![\u0e01-\u0e4e.])" + re.escape(t)
+    for t in sorted(_TITLES, key=len, reverse=True))
+_PERSON = re.compile(f"(?:{_TITLE})" r"[ \u00a0]?[\u0e01-\u0e4e]{2,}[ \u00a0][\u0e01-\u0e4e]{2,}")
+# A date: ๑ ตุลาคม ๒๕๖๘, ๒๔ พ.ย. ๖๙, ๑ ตุลาคม พ.ศ. ๒๕๖๘ (a day left at a line's end reads wrong).
+_DATE = re.compile(
+    rf"{_DIGIT}{{1,2}}[ \u00a0]?(?:" + "|".join(re.escape(m) for m in sorted(MONTHS + MONTHS_ABBR, key=len, reverse=True))
+    + rf")[ \u00a0]?(?:พ\.ศ\.[ \u00a0]?)?{_DIGIT}{{2,4}}")
 # A run of letters and dots with no space (รมว.ศธ., ก.ค.ศ., สพฐ.): an abbreviation.
 _ABBREVIATION = re.compile(r"[\u0e01-\u0e4e]{1,6}\.(?:[\u0e01-\u0e4e]{1,6}\.?)*")
 # Numbers with their separators (๒,๘๑๔ ๑๐.๕๐) and a space before ๆ / ฯ.
@@ -66,13 +73,21 @@ def _breakable(text: str, keep: tuple[str, ...]) -> str:
     return _join(out)
 
 
+def at_spaces(text: str) -> str:
+    """``text`` that breaks only at its spaces (a name in a narrow column: given name, surname), never
+    inside a word. The leading U+200B tells the renderer the text carries its own break marks."""
+    if not text or not _THAI_LETTER.search(text):
+        return text
+    return ZWSP + re.sub(r"[ \u00a0]+", " ", text.strip())
+
+
 def _protected(text: str, keep: tuple[str, ...]) -> list[tuple[int, int]]:
     """Non-overlapping (start, end) of what must not split, in order."""
     found: list[tuple[int, int]] = []
     for phrase in keep:
         for match in re.finditer(re.escape(phrase), text):
             found.append(match.span())
-    for pattern in (_PERSON, _DOC_NUMBER, _ABBREVIATION, _NUMBER):
+    for pattern in (_PERSON, _DOC_NUMBER, _DATE, _ABBREVIATION, _NUMBER):
         found += [m.span() for m in pattern.finditer(text)]
     found.sort(key=lambda span: (span[0], -span[1]))
     merged: list[tuple[int, int]] = []
@@ -124,4 +139,4 @@ def plain(text: str) -> str:
     return text.replace(ZWSP, "").replace(WORD_JOINER, "").replace(NBSP, " ")
 
 
-__all__ = ["NBSP", "ZWSP", "breakable", "plain", "segment"]
+__all__ = ["NBSP", "ZWSP", "at_spaces", "breakable", "plain", "segment"]

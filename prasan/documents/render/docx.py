@@ -311,11 +311,19 @@ class Writer:
                            before=4 if n == 0 else 0, after=4 if n == len(lines) - 1 else 0, keep_next=True,
                            into=into)
 
-    def table(self, widths_cm: tuple[float, ...], *, borders: bool = True):
-        """A table with fixed column widths; returns its cells' w:tc elements row by row."""
+    def table(self, widths_cm: tuple[float, ...], *, borders: bool = True, lead_row: bool = False,
+              into=None, valign: str | None = None):
+        """A table with fixed column widths; returns its cells' w:tc elements row by row.
+        ``lead_row``: a first row of one cell across every column (returned first); ``into``: a
+        cell to nest it in (a cell ends with a paragraph: a hairline one follows the table);
+        ``valign``: "bottom" stands the cells' contents on a common foot."""
         table = self.doc.add_table(rows=1, cols=len(widths_cm))
         tbl = table._tbl
-        self._sect.addprevious(tbl)
+        if into is None:
+            self._sect.addprevious(tbl)
+        else:
+            into.append(tbl)
+            self.paragraph("", line_pt=1, into=into)
         width = tbl.tblPr.find(qn("w:tblW"))
         width.set(qn("w:w"), _twips(sum(widths_cm)))
         width.set(qn("w:type"), "dxa")
@@ -337,9 +345,45 @@ class Writer:
         cells = []
         for tc, width in zip(tbl.tr_lst[0].tc_lst, widths_cm, strict=True):
             tc.get_or_add_tcPr().get_or_add_tcW().set(qn("w:w"), _twips(width))
+            if valign:
+                _el(tc.get_or_add_tcPr(), "w:vAlign", val=valign)  # schema order: last of these
             tc.remove(tc.p_lst[0])
             cells.append(tc)
+        if lead_row:
+            tr = copy.deepcopy(tbl.tr_lst[0])
+            first = tr.tc_lst[0]
+            for extra in tr.tc_lst[1:]:
+                tr.remove(extra)
+            tc_pr = first.get_or_add_tcPr()
+            tc_pr.get_or_add_tcW().set(qn("w:w"), _twips(sum(widths_cm)))
+            span = OxmlElement("w:gridSpan")  # schema order: right after tcW
+            span.set(qn("w:val"), str(len(widths_cm)))
+            tc_pr.get_or_add_tcW().addnext(span)
+            tbl.tr_lst[0].addprevious(tr)
+            cells.insert(0, first)
         return cells
+
+    def row_after(self, cell, *, whole: bool = True) -> list:
+        """A new row after ``cell``'s, of the same cells, with no rule between the two (one box);
+        ``whole``: never split across pages (Word and LibreOffice move it to the next page whole,
+        where keep-with-next inside a table is not honoured)."""
+        tr = cell.getparent()
+        row = copy.deepcopy(tr)
+        for tc in row.tc_lst:
+            for child in list(tc):
+                if child.tag != qn("w:tcPr"):
+                    tc.remove(child)
+        if whole:
+            tr_pr = OxmlElement("w:trPr")
+            _el(tr_pr, "w:cantSplit")
+            row.tc_lst[0].addprevious(tr_pr)
+        for above, below in zip(tr.tc_lst, row.tc_lst, strict=True):
+            for tc, edge in ((above, "bottom"), (below, "top")):
+                borders = OxmlElement("w:tcBorders")  # schema order: after tcW and gridSpan
+                _el(borders, f"w:{edge}", val="nil")
+                tc.get_or_add_tcPr().get_or_add_tcW().addnext(borders)
+        tr.addnext(row)
+        return list(row.tc_lst)
 
     def properties(self, meta: dict) -> None:
         """Core properties from the document (not python-docx's "python-docx", 2013)."""

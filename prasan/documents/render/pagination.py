@@ -20,8 +20,9 @@ from prasan.thai.linebreak import plain
 
 _PAGE_NUMBER = re.compile(r"^-\s*[0-9๐-๙]+\s*-$")
 MARKS = ("ลับที่สุด", "ลับมาก", "ลับ")
-# The summary note's ตรวจเสนอ column stands right of 420 pt (14.8 cm): its lines are not the body's.
-MAIN_COLUMN_PT = {"summary_note": 419}
+# The summary note's ตรวจเสนอ column stands right of 436 pt (3 cm margin + the 12.4 cm body column,
+# forms/summary_note.py): its lines are not the body's.
+MAIN_COLUMN_PT = {"summary_note": 436}
 
 
 @dataclass(frozen=True)
