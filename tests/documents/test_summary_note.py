@@ -21,7 +21,7 @@ from .conftest import pdf_text, sample, squeeze
 # certificate: the stamp's longest form).
 SIGNED = {"name": "นายประสาน ราชการดี", "position": ["หัวหน้าสำนักงานรัฐมนตรี"],
           "when": "๒๖ พฤศจิกายน ๒๕๖๙ เวลา ๑๔.๓๐ น.", "date": "๒๖ พฤศจิกายน ๒๕๖๙", "time": "๑๔.๓๐ น.",
-          "fingerprint": "3F2A-91BC-07DE-55A1", "demo": True}
+          "fingerprint": "4821-0937-5510-2846", "demo": True}
 
 
 def _signed_data() -> dict:
@@ -47,7 +47,7 @@ def test_the_signed_note_still_fits_one_pdf_page_with_its_stamp_beside_the_name(
     pdf = render_pdf("summary_note", _signed_data(), esign=SIGNED)
     assert pages(pdf) == 1
     text = squeeze(pdf_text(pdf))
-    assert "ลงนามอิเล็กทรอนิกส์" in text and "3F2A-91BC-07DE-55A1" in text and "๒๖พ.ย.๒๕๖๙" in text
+    assert "ลงนามอิเล็กทรอนิกส์" in text and "4821-0937-5510-2846" in text and "๒๖พ.ย.๒๕๖๙" in text
 
 
 def test_a_longer_note_goes_on_to_a_second_page_with_its_box_and_signature_kept_with_the_body():
@@ -80,4 +80,4 @@ def test_the_seeds_ordinary_content_fits_one_page_in_libreoffice_drafted_and_sig
         "signed": render_docx("summary_note", _signed_data(), esign=SIGNED),
     })
     assert {name: pages(pdf) for name, pdf in converted.items()} == {"draft": 1, "signed": 1}
-    assert "3F2A-91BC-07DE-55A1" in pdf_text(converted["signed"])
+    assert "4821-0937-5510-2846" in pdf_text(converted["signed"])
