@@ -124,9 +124,19 @@ def _http_error(request, exc):
                                status=exc.status_code)
 
 
-from . import activities, agencies, documents, matters, me, plans, registers, requests  # noqa: E402  (one concept each)
+from . import (  # noqa: E402  (one concept each)
+    activities,
+    agencies,
+    documents,
+    matters,
+    me,
+    parliament,
+    plans,
+    registers,
+    requests,
+)
 
-for _module in (matters, plans, activities, requests, agencies, registers, documents, me):
+for _module in (matters, plans, activities, requests, agencies, registers, documents, me, parliament):
     api.add_router("/", _module.router)
 
 from prasan.search import api as _search  # noqa: E402,F401  (adds GET /search to this API)

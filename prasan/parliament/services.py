@@ -71,7 +71,7 @@ def create_item(*, office, by, kind: str, fields: dict, matter: Matter | None = 
     values.setdefault("received_on", timezone.localdate())
     item = Item(office=office, kind=kind, created_by=by, **values)
     if item.session_id is None:
-        item.session = _session_of(item.received_on)
+        item.session = session_for(item.received_on)
     item.full_clean(exclude=["matter"])
     calendar = WorkingCalendar()
     item.due_on, item.due_basis = deadlines.due(item, calendar=calendar)
@@ -97,7 +97,7 @@ def create_item(*, office, by, kind: str, fields: dict, matter: Matter | None = 
     return item
 
 
-def _session_of(received) -> Session | None:
+def session_for(received) -> Session | None:
     """The session an item came in (its sitting must then fall within it); None if the date is unreadable."""
     try:
         day = Item._meta.get_field("received_on").to_python(received)
