@@ -1,4 +1,4 @@
-"""A personal calendar (ICS) of deadlines, milestones and meetings, under a secret, revocable URL.
+"""A personal calendar (ICS) of deadlines, milestones, meetings and committee meetings, under a secret URL.
 
 The feed is read by calendar apps without a login, so it shows only what its owner may see
 (`visible_to`) and, for secret matters, the number alone: no title, no summary.
@@ -58,6 +58,9 @@ def feed_items(user, *, today: dt.date | None = None) -> list[dict]:
             "summary": f"ประชุม: {_label(matter)}", "matter": matter,
             "note": secret_safe(matter, activity.summary),
         })
+    from prasan.parliament.calendar import meetings_for
+
+    items += meetings_for(user, since)  # committee meetings: timed, with their room
     items.sort(key=lambda item: (item["day"], item["uid"]))
     return items
 
@@ -74,16 +77,22 @@ def to_ics(user, absolute_url) -> bytes:
     calendar.add("x-wr-timezone", "Asia/Bangkok")
     stamp = timezone.now()
     for item in feed_items(user):
-        url = absolute_url(item["matter"].get_absolute_url())
+        url = absolute_url(item.get("url") or item["matter"].get_absolute_url())
         event = Event()
         event.add("uid", item["uid"])
         event.add("dtstamp", stamp)
-        event.add("dtstart", item["day"])
-        event.add("dtend", item["day"] + dt.timedelta(days=1))
+        if item.get("start"):
+            event.add("dtstart", item["start"])
+            event.add("dtend", item["end"])
+        else:
+            event.add("dtstart", item["day"])
+            event.add("dtend", item["day"] + dt.timedelta(days=1))
+        if item.get("location"):
+            event.add("location", item["location"])
         event.add("summary", item["summary"])
         event.add("url", url)
         event.add("description", "\n".join(filter(None, [item["note"], url])))
-        event.add("transp", "TRANSPARENT")
+        event.add("transp", "OPAQUE" if item.get("start") else "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()
 
