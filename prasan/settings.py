@@ -176,6 +176,9 @@ IDEMPOTENCY_KEY_HOURS = int(env("PRASAN_IDEMPOTENCY_HOURS", "24"))
 # `prasan backup --nightly` (cron): one archive a day into BACKUP_DIR, the newest BACKUP_KEEP kept.
 BACKUP_DIR = Path(env("PRASAN_BACKUP_DIR", str(DATA_DIR / "backups")))
 BACKUP_KEEP = int(env("PRASAN_BACKUP_KEEP", "14"))
+# The tick (prasan tick) also makes that archive once a day from this time; empty: only cron's --nightly.
+# Off in tests (each tick would copy the whole test database); tests/backup sets it.
+BACKUP_AT = env("PRASAN_BACKUP_AT", "" if TESTING else "02:00")
 
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย")]

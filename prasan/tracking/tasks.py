@@ -11,6 +11,7 @@ from collections import Counter
 from django.utils import timezone
 from django_tasks import task
 
+from prasan.backup.schedule import run_if_due
 from prasan.planner import refresh_statistics
 
 from .calendar import WorkingCalendar
@@ -30,6 +31,7 @@ def run_tick(now: dt.datetime | None = None) -> Counter:
         counts["overdue_told"] = tell_overdue_requests(timezone.localtime(now).date())
     counts = +counts  # only what happened
     counts.update(send_pending(now))
+    counts.update(+run_if_due(now))
     refresh_statistics()
     return counts
 

@@ -1,6 +1,7 @@
 """prasan backup → prasan restore: every table and every file identical, on SQLite and PostgreSQL;
 a damaged, altered or newer-schema archive and a non-empty target are refused in Thai."""
 
+import datetime as dt
 import hashlib
 import io
 import json
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import timezone
 
 from prasan.audit.models import AuditEvent
 from prasan.backup.archive import BackupError, Target, backup, nightly, restore
@@ -270,3 +272,36 @@ def test_the_command_line_restores_into_an_empty_data_dir_and_the_office_works(a
     assert files_of(data / "media") == files_of(Path(settings.MEDIA_ROOT))
     again = subprocess.run([prasan, "restore", str(archive)], env=env, capture_output=True, text=True, timeout=300)
     assert again.returncode != 0 and "มีข้อมูลอยู่แล้ว" in again.stderr
+
+
+def test_the_tick_makes_the_nightly_backup_once_a_day_after_its_hour(office_at_work, tmp_path, settings):
+    from prasan.tracking.tasks import run_tick
+
+    settings.BACKUP_DIR, settings.BACKUP_KEEP, settings.BACKUP_AT = tmp_path / "nightly", 2, "02:00"
+
+    def tick(day: int, hour: int):
+        return run_tick(timezone.make_aware(dt.datetime(2026, 12, day, hour, 5)))
+
+    def archives():
+        return sorted(p.name for p in (tmp_path / "nightly").glob("*.tar.gz"))
+
+    assert tick(1, 1)["backup_written"] == 0 and archives() == []  # before its hour
+    assert tick(1, 2)["backup_written"] == 1 and archives() == ["prasan-20261201-020500.tar.gz"]
+    assert tick(1, 3)["backup_written"] == 0 and len(archives()) == 1  # once a day
+    tick(2, 2)
+    tick(3, 2)
+    assert archives() == ["prasan-20261202-020500.tar.gz", "prasan-20261203-020500.tar.gz"]  # the newest 2 kept
+    text = io.StringIO()
+    call_command("tick", "--now", "2026-12-04T02:30", stdout=text)
+    assert "สำรองข้อมูลประจำคืน 1" in text.getvalue()
+
+
+def test_a_failed_nightly_backup_is_counted_and_tried_again(office_at_work, tmp_path, settings):
+    from prasan.tracking.tasks import run_tick
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the folder should be")
+    settings.BACKUP_DIR, settings.BACKUP_AT = blocked, "02:00"
+    assert run_tick(timezone.make_aware(dt.datetime(2026, 12, 1, 3, 0)))["backup_failed"] == 1
+    blocked.unlink()
+    assert run_tick(timezone.make_aware(dt.datetime(2026, 12, 1, 3, 5)))["backup_written"] == 1

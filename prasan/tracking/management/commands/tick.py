@@ -1,4 +1,5 @@
-"""prasan tick [--now ISO-DATETIME] [--loop SECONDS] — send every due reminder and daily digest, once.
+"""prasan tick [--now ISO-DATETIME] [--loop SECONDS] — send every due reminder and daily digest, once,
+and make the nightly backup after PRASAN_BACKUP_AT (prasan.backup.schedule).
 
 How to schedule it (choose one):
   * cron:  `*/5 * * * * prasan tick` — each run sends what is due and exits;
@@ -21,6 +22,8 @@ from prasan.tracking.tasks import run_tick
 LABELS = {
     "email": "อีเมล", "line": "LINE", "in_app": "แจ้งเตือนในระบบ", "failed": "ส่งไม่สำเร็จ (จะลองใหม่)",
     "retried_sent": "ส่งซ้ำสำเร็จ", "retried_failed": "ส่งซ้ำไม่สำเร็จ", "crashed": "ค้างจากระบบหยุดทำงาน",
+    "backup_written": "สำรองข้อมูลประจำคืน", "backup_removed": "ลบชุดสำรองเก่า",
+    "backup_failed": "สำรองข้อมูลไม่สำเร็จ (จะลองใหม่รอบหน้า)",
     "digest_sent": "สรุปงานประจำวัน", "digest_empty": "สรุปงานว่าง (ไม่ส่ง)", "digest_failed": "สรุปงานส่งไม่สำเร็จ",
 }
 
