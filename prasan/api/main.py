@@ -54,12 +54,19 @@ class PrasanAPI(NinjaAPI):
 
 
     def get_openapi_schema(self, **kwargs):
-        """Every POST documents the Idempotency-Key header that idempotency.py honours."""
+        """Every POST documents the Idempotency-Key header that idempotency.py honours; a register in the
+        path lists the register names (validated as a 404, see registers.RegisterName)."""
+        from prasan.correspondence.models import Register
+
         schema = super().get_openapi_schema(**kwargs)
         for operations in schema.get("paths", {}).values():
             post = operations.get("post")
             if post is not None:
                 post.setdefault("parameters", []).append(IDEMPOTENCY_PARAMETER)
+            for operation in operations.values():
+                for parameter in operation.get("parameters", []):
+                    if parameter["in"] == "path" and parameter["name"] == "register":
+                        parameter["schema"]["enum"] = list(Register.values)
         return schema
 
 

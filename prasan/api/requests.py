@@ -5,7 +5,7 @@ from typing import Annotated
 
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
-from pydantic import model_validator
+from pydantic import ConfigDict, model_validator
 
 from prasan.coordination import links, services
 from prasan.coordination.forms import RequestForm
@@ -14,7 +14,7 @@ from prasan.matters.access import visible_matter
 
 from .access import changeable_matter, may_edit
 from .errors import from_form
-from .schemas import Date, ErrorOut, Id, In, PageOut, PageParams, Required, choice, paginate
+from .schemas import Date, ErrorOut, Id, In, PageOut, PageParams, Required, choice, one_of, paginate
 
 router = Router(tags=["requests"])
 
@@ -22,6 +22,8 @@ ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: Error
 
 
 class RequestIn(In):
+    model_config = ConfigDict(json_schema_extra=one_of("deadline", "deadline_working_days"))
+
     agencies: list[Id] = Field(min_length=1, max_length=100, description="รหัสหน่วยงาน")
     deliverable: Required(5000)
     deadline: Date | None = Field(None, description="กำหนดส่ง (วันที่ ISO ปี ค.ศ.)")

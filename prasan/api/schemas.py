@@ -58,7 +58,10 @@ def Required(max_length: int = 5000):  # noqa: N802
 
 
 # ISO, Christian era; a Thai caller's likeliest slip (2569 in an ISO date) is refused by the shared check.
-Date = Annotated[dt.date, AfterValidator(check_christian_era)]
+# The schema says so too: a year from 2400 (a BE year) does not match the pattern and is answered 422.
+CE_DATE = Field(json_schema_extra={"pattern": r"^(0[0-9]{3}|1[0-9]{3}|2[0-3][0-9]{2})-[0-9]{2}-[0-9]{2}$"},
+                description="วันที่ ISO ปี ค.ศ. (ปีตั้งแต่ 2400 คือปี พ.ศ. ที่พิมพ์ผิดช่อง: ตอบ 422)")
+Date = Annotated[dt.date, AfterValidator(check_christian_era), CE_DATE]
 PastMoment = Annotated[dt.datetime, AfterValidator(_past_moment)]
 WorkingDays = Annotated[int, Field(ge=0, le=365)]
 
@@ -125,7 +128,14 @@ class PageOut(Schema):
 SECRECY = choice(SECRECY_CODES.values())
 
 
+def one_of(*names: str) -> dict:
+    """JSON Schema for "not more than one of these given" (null counts as not given), as the validator says."""
+    return {"not": {"required": list(names), "properties": {name: {"not": {"type": "null"}} for name in names}}}
+
+
 class MatterIn(In):
+    model_config = ConfigDict(json_schema_extra=one_of("external_deadline", "deadline_working_days"))
+
     title: Required(500)
     duty_type: choice(DutyType.values)
     source: choice(Source.values)
@@ -158,7 +168,7 @@ def _not_ancient(value: dt.date) -> dt.date:
     return value
 
 
-FilterDate = Annotated[dt.date, AfterValidator(check_christian_era), AfterValidator(_not_ancient)]
+FilterDate = Annotated[dt.date, AfterValidator(check_christian_era), AfterValidator(_not_ancient), CE_DATE]
 
 
 class MatterFilterParams(PageParams):
