@@ -41,8 +41,23 @@ def signer_person(user, acting_for: str = "") -> dict:
                            "กรุณาแจ้งผู้ดูแลระบบให้กรอกตำแหน่งก่อนลงนาม")
     acting_for = acting_for_clean(acting_for)
     if acting_for:
-        lines.append(f"{ACTING}{acting_for}")
+        lines.extend(acting_lines(acting_for))
     return {"name": name, "position": lines}
+
+
+# The signature column: the page's text width less the block's indent (print.css .signature), at 16 pt.
+SIGNATURE_COLUMN_CM = 9.3
+
+
+def acting_lines(acting_for: str) -> list[str]:
+    """"ปฏิบัติราชการแทน…" on one line when it fits the signature column, else as two lines — the words
+    "ปฏิบัติราชการแทน", then the position — as letters set it, rather than running past the margin."""
+    from .render.metrics import text_width_cm
+
+    whole = f"{ACTING}{acting_for}"
+    if text_width_cm(whole, 16) <= SIGNATURE_COLUMN_CM:
+        return [whole]
+    return [ACTING, acting_for]
 
 
 def signed_fields(spec, fields: dict, *, number: str, date: dt.date, person: dict) -> dict:

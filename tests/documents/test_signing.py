@@ -103,7 +103,8 @@ def test_an_external_letter_takes_the_offices_number_date_and_the_signers_profil
     assert signed.fields["doc_number"] == "ศธ 0201.1/1"
     assert signed.fields["date"] == signed.register_entry.letter_date.isoformat()
     assert signed.fields["signer"] == {"name": "นรินทร์ ก้อนแก้ว", "position": [
-        "หัวหน้าสำนักงานรัฐมนตรี", "ปฏิบัติราชการแทนรัฐมนตรีว่าการกระทรวงศึกษาธิการ"]}
+        # too wide for the signature column on one line: "ปฏิบัติราชการแทน" above the position, as letters set it
+        "หัวหน้าสำนักงานรัฐมนตรี", "ปฏิบัติราชการแทน", "รัฐมนตรีว่าการกระทรวงศึกษาธิการ"]}
     assert signed.signed_name == "นรินทร์ ก้อนแก้ว"
     assert re.fullmatch(r"[0-9]{4}(-[0-9]{4}){3}", signed.signature_fingerprint)
     text = squeeze(pdf_text(signed.pdf.read()))
@@ -205,7 +206,7 @@ def test_signing_from_the_page_with_acting_for(matter, users, signer, client):
                            {"password": PASSWORD, "acting_for": "รัฐมนตรีว่าการกระทรวงศึกษาธิการ"})
     assert response.status_code == 302
     letter.refresh_from_db()
-    assert letter.fields["signer"]["position"][-1] == "ปฏิบัติราชการแทนรัฐมนตรีว่าการกระทรวงศึกษาธิการ"
+    assert letter.fields["signer"]["position"][-2:] == ["ปฏิบัติราชการแทน", "รัฐมนตรีว่าการกระทรวงศึกษาธิการ"]
 
 
 @pytest.mark.parametrize("role", ["coordinator", "grouphead", "registrar"])
@@ -227,3 +228,9 @@ def test_signing_a_secret_matters_document_is_404_without_clearance_and_anonymou
     response = client.post(reverse("document-sign", args=[memo.pk]), {"password": PASSWORD})
     assert response.status_code == 302 and "/login" in response["Location"]
     assert not RegisterEntry.objects.exists()
+
+
+def test_acting_for_a_short_position_stays_on_one_line():
+    assert signature.acting_lines("ปลัดกระทรวง") == ["ปฏิบัติราชการแทนปลัดกระทรวง"]
+    assert signature.acting_lines("รัฐมนตรีว่าการกระทรวงศึกษาธิการ") == ["ปฏิบัติราชการแทน",
+                                                                       "รัฐมนตรีว่าการกระทรวงศึกษาธิการ"]
