@@ -7,7 +7,14 @@ from django.utils import timezone
 from prasan.audit.models import record
 from prasan.correspondence.models import Register, RegisterEntry
 
-from .models import EntryRetention, RecordsList, RecordsListLine, Retention
+from .models import (
+    EntryRetention,
+    MatterRetention,
+    RecordsList,
+    RecordsListLine,
+    Retention,
+    stronger,
+)
 
 PERMANENT_REGISTERS = (Register.ORDER, Register.ANNOUNCEMENT)
 TRANSFER_AFTER_YEARS = 20
@@ -27,8 +34,24 @@ def default_retention(entry: RegisterEntry) -> str:
 
 
 def retention_of(entry: RegisterEntry) -> str:
+    """The entry's class, or its matter's when that keeps the letter longer."""
     row = EntryRetention.objects.filter(entry=entry).first()
-    return row.retention if row else default_retention(entry)
+    own = row.retention if row else default_retention(entry)
+    matter = MatterRetention.objects.filter(matter_id=entry.matter_id).first() if entry.matter_id else None
+    return stronger(own, matter.retention if matter else None)
+
+
+def _kept_by_their_matters(chosen: list, year: int) -> list:
+    """Of the entries due by their own class, those whose matter's class does not keep them longer."""
+    matters = dict(MatterRetention.objects.filter(matter_id__in={e.matter_id for e, _ in chosen if e.matter_id})
+                   .values_list("matter_id", "retention"))
+    kept = []
+    for entry, value in chosen:
+        value = stronger(value, matters.get(entry.matter_id))
+        years = Retention.years(value)
+        if years is not None and entry.year < year - years:
+            kept.append((entry, value))
+    return kept
 
 
 def _unlisted(kind: str):
@@ -46,15 +69,16 @@ def due_for_destruction(year: int):
         rows = RegisterEntry.objects.filter(retention__retention=value, retention__destroyed_at__isnull=True,
                                             year__lt=year - Retention.years(value))
         chosen += [(entry, value) for entry in rows.filter(_unlisted(RecordsList.Kind.DESTRUCTION))]
-    return chosen
+    return _kept_by_their_matters(chosen, year)
 
 
 def due_for_transfer(year: int):
     """Letters kept for good that are twenty years old, for the National Archives."""
     permanent = (Q(retention__retention=Retention.PERMANENT)
-                 | Q(retention__isnull=True, register__in=PERMANENT_REGISTERS, secrecy=0))
+                 | Q(retention__isnull=True, register__in=PERMANENT_REGISTERS, secrecy=0)
+                 | Q(matter__keeping__retention=Retention.PERMANENT, secrecy=0))
     rows = RegisterEntry.objects.filter(permanent, year__lte=year - TRANSFER_AFTER_YEARS).filter(
-        _unlisted(RecordsList.Kind.TRANSFER))
+        _unlisted(RecordsList.Kind.TRANSFER)).distinct()
     return [(entry, Retention.PERMANENT) for entry in rows]
 
 
@@ -120,3 +144,15 @@ def carry_out(records_list: RecordsList, *, by) -> RecordsList:
         record(by, f"records.{locked.kind}", locked, year=locked.year, lines=len(entries), files=files,
                numbers=[line.number for line in locked.lines.all()][:500])
     return locked
+
+
+def set_for_matter(matter, retention: str, *, by) -> MatterRetention:
+    """The matter's keeping class (audited); its letters are kept at least this long."""
+    if retention not in Retention.values:
+        raise ListError("กรุณาเลือกอายุการเก็บ")
+    with transaction.atomic():
+        before = MatterRetention.objects.filter(matter=matter).values_list("retention", flat=True).first()
+        row, _ = MatterRetention.objects.update_or_create(
+            matter=matter, defaults={"retention": retention, "set_by": by, "set_at": timezone.now()})
+        record(by, "records.matter_retention", matter, old=before or "", new=retention)
+    return row

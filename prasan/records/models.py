@@ -37,6 +37,31 @@ class EntryRetention(models.Model):
         verbose_name_plural = "อายุการเก็บหนังสือ"
 
 
+class MatterRetention(models.Model):
+    """A matter's keeping class: its letters are kept at least this long, whatever each one's own class
+    (a policy matter's letters kept for good, say). Set by the registrar or the head on the matter page."""
+
+    matter = models.OneToOneField("matters.Matter", on_delete=models.CASCADE, related_name="keeping",
+                                  primary_key=True, verbose_name="เรื่อง")
+    retention = models.CharField("อายุการเก็บหนังสือของเรื่อง", max_length=20, choices=Retention.choices)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+",
+                               verbose_name="กำหนดโดย")
+    set_at = models.DateTimeField("กำหนดเมื่อ", default=timezone.now)
+
+    class Meta:
+        verbose_name = "อายุการเก็บหนังสือของเรื่อง"
+        verbose_name_plural = "อายุการเก็บหนังสือของเรื่อง"
+
+
+# From the shortest keeping to the longest; a secret letter's own rules outrank every class.
+STRENGTH = {Retention.ROUTINE: 0, Retention.TEN_YEARS: 1, Retention.PERMANENT: 2, Retention.SECRET: 3}
+
+
+def stronger(first: str, second: str | None) -> str:
+    """The class that keeps a letter longer (the entry's own against its matter's)."""
+    return first if second is None or STRENGTH[first] >= STRENGTH[second] else second
+
+
 class RecordsList(models.Model):
     """A yearly list for a committee: letters asked to be destroyed, or handed to the National Archives."""
 

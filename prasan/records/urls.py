@@ -8,4 +8,5 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="records-list"),
     path("<int:pk>/approve/", views.approve, name="records-approve"),
     path("<int:pk>/carry-out/", views.carry_out, name="records-carry-out"),
+    path("matter/<int:pk>/", views.matter_retention, name="records-matter-retention"),
 ]

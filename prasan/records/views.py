@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from prasan.accounts.models import Role
-from prasan.matters.access import role_required
+from prasan.matters.access import role_required, visible_matter
 from prasan.thai.dates import be_year
 
 from . import lists
-from .models import RecordsList
+from .models import MatterRetention, RecordsList, Retention
 
 READERS = frozenset({Role.REGISTRAR, Role.HEAD, Role.AUDITOR})
 KEEPERS = frozenset({Role.REGISTRAR, Role.HEAD})  # draft and carry out; only the head approves
@@ -79,3 +79,22 @@ def carry_out(request, pk):
     else:
         messages.success(request, "ดำเนินการตามบัญชีแล้ว บัญชีและรายการในทะเบียนยังเก็บไว้")
     return redirect("records-list", pk=pk)
+
+
+def matter_keeping(user, matter) -> dict:
+    """The matter page's line: its keeping class, and the choices when this user may set it."""
+    row = MatterRetention.objects.filter(matter=matter).first()
+    return {"keeping": row, "keeping_choices": Retention.choices if user.role in KEEPERS else None}
+
+
+@require_POST
+@role_required(KEEPERS)
+def matter_retention(request, pk):
+    matter = visible_matter(request.user, pk)  # 404 for a matter one may not see, as everywhere
+    try:
+        row = lists.set_for_matter(matter, request.POST.get("retention", ""), by=request.user)
+    except lists.ListError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"กำหนดอายุการเก็บหนังสือของเรื่องแล้ว: {row.get_retention_display()}")
+    return redirect(matter.get_absolute_url())

@@ -126,6 +126,7 @@ def pages(s) -> dict[str, list[str]]:
         "records-list": [reverse("records-list", args=[s["records_list"]])],
         "records-approve": [reverse("records-approve", args=[s["records_list"]])],
         "records-carry-out": [reverse("records-carry-out", args=[s["records_list"]])],
+        "records-matter-retention": [reverse("records-matter-retention", args=[s["matter"]])],
         "search": [reverse("search") + "?q=ครูผู้ช่วย", reverse("search") + "?q=ศธ 04006"],
         "parliament-list": [reverse("parliament-list"), reverse("parliament-list") + "?kind=written_question&status=open"],
         "parliament-week": [reverse("parliament-week")],

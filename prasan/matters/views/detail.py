@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from prasan.accounts.models import User
 from prasan.audit.models import record
+from prasan.records.views import matter_keeping
 from prasan.web.navigation import safe_next
 
 from .. import workflow
@@ -48,6 +49,7 @@ def _context(request, matter, **overrides):
         "today": timezone.localdate(),
         "assignees": matter.assignees.all(),
         "documents": matter.documents.all(),
+        **matter_keeping(request.user, matter),
     }
     if may_share(request.user, matter):
         context["shares"] = matter.shares.select_related("user")
