@@ -17,8 +17,13 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # Forms in the order the office uses them most; labels come from the form specs.
 FORM_ORDER = ["office_memo", "summary_note", "ps_memo", "external_letter", "internal_memo", "stamp_letter",
-              "circular", "order", "announcement"]
+              "circular", "order", "announcement", "question_answer", "speaking_brief"]
 URGENCY_WORDS = {"urgent": "ด่วน", "very_urgent": "ด่วนมาก", "most_urgent": "ด่วนที่สุด"}
+
+
+# Other apps' knowledge of a matter, for the forms that print it (prasan.parliament fills the answer to a
+# question from its item): each is called with (matter, form, user) and returns fields by name.
+PREFILL_SOURCES: list = []
 
 
 def prefill(matter, form: str, user) -> dict:
@@ -45,6 +50,8 @@ def prefill(matter, form: str, user) -> dict:
         "signer": _signer(user),
         "head_of_office": _signer(user),
     }
+    for source in PREFILL_SOURCES:
+        data.update(source(matter, form, user))
     names = {field.name for field in get_form(form).fields}
     return {name: value for name, value in data.items() if name in names}
 

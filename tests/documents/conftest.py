@@ -7,7 +7,7 @@ from pathlib import Path
 
 SAMPLES = Path(__file__).resolve().parents[2] / "docs" / "samples"
 FORM_CODES = ("summary_note", "office_memo", "ps_memo", "external_letter", "internal_memo",
-              "stamp_letter", "circular", "order", "announcement")
+              "stamp_letter", "circular", "order", "announcement", "question_answer", "speaking_brief")
 
 
 def sample(code: str) -> dict:

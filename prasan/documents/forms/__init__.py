@@ -8,6 +8,7 @@ from . import (  # noqa: F401  (each module registers its form)
     internal_memo,
     office_memo,
     order,
+    parliament_forms,
     ps_memo,
     stamp_letter,
     summary_note,

@@ -117,7 +117,10 @@ _CLAUSES = (
     "และรายงานผลการดำเนินการภายในเวลาที่กำหนด",
 )
 # Which field holds the growing body, per form.
-GROWING = {"office_memo": "facts", "ps_memo": "facts", "summary_note": "considerations"}
+GROWING = {"office_memo": "facts", "ps_memo": "facts", "summary_note": "considerations",
+           "question_answer": "answers", "speaking_brief": "follow_ups"}
+# Grown as one text of several paragraphs (the answer to a question's one question, the note's part).
+JOINED = {"summary_note", "question_answer"}
 
 
 def body_of(units: int) -> list[str]:
@@ -130,4 +133,4 @@ def grown(code: str, data: dict, units: int) -> dict:
     """``data`` with its body replaced by one of ``units`` half-lines."""
     field = GROWING.get(code, "body")
     paragraphs = body_of(units)
-    return data | {field: "\n".join(paragraphs) if code == "summary_note" else paragraphs}
+    return data | {field: "\n".join(paragraphs) if code in JOINED else paragraphs}
