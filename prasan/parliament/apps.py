@@ -7,7 +7,10 @@ class ParliamentConfig(AppConfig):
 
     def ready(self):
         from prasan.documents.drafting import PREFILL_SOURCES
+        from prasan.documents.events import step_taken
 
         from .drafting import fields_for
+        from .following import follow_document
 
         PREFILL_SOURCES.append(fields_for)
+        step_taken.connect(follow_document, dispatch_uid="parliament-follows-its-answer")
