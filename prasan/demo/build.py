@@ -10,6 +10,7 @@ from prasan.documents import certificates
 from . import data
 from .documents import build as build_documents
 from .matters import build as build_matters
+from .parliament import build as build_parliament
 
 
 def load(matter_count: int = 200, progress=None) -> dict:
@@ -25,6 +26,7 @@ def load(matter_count: int = 200, progress=None) -> dict:
     if not office.matter_set.exists():
         created = build_matters(office, units, users, agencies, count=matter_count, progress=progress)
         build_documents(users)
+    build_parliament(office, units, users, agencies)
     return {"office": office, "users": users, "matters_created": created}
 
 

@@ -36,6 +36,8 @@ LABELS = {
     ItemKind.MOTION: {"text": "สาระของญัตติ", "answer_sent_on": "วันที่ส่งคำชี้แจง"},
 }
 REQUIRED = {"required": "กรุณากรอกช่องนี้"}
+# Long text across the form; the rest two to a row on a wide screen.
+WIDE = frozenset({"subject", "text", "briefing", "outcome", "committee"})
 
 
 class ItemForm(forms.ModelForm):
@@ -81,9 +83,9 @@ class ItemForm(forms.ModelForm):
         self.fields["session"].empty_label = "— ตามวันที่รับเรื่อง —"
 
     @property
-    def ordered(self) -> list[tuple[str, forms.BoundField]]:
-        """The kind's fields in the form's order, for the template."""
-        return [(n, self[n]) for n in (*KIND_FIELDS[self.kind], "urgency", "secrecy") if n in self.fields]
+    def ordered(self) -> list[tuple[str, forms.BoundField, bool]]:
+        """The kind's fields in the form's order, for the template, and whether each takes the form's width."""
+        return [(n, self[n], n in WIDE) for n in (*KIND_FIELDS[self.kind], "urgency", "secrecy") if n in self.fields]
 
     def clean(self):
         data = super().clean()

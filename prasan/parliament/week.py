@@ -90,9 +90,11 @@ def by_day(rows: list, win: Window, ready: dict) -> list[dict]:
         sittings.setdefault(sitting.date, []).append(sitting)
     groups: dict = {}
     for item in rows:
+        # Late work due at a coming sitting stays under that sitting's day (marked late); only what has no
+        # day left in the window goes to the top.
         late = item.status in OPEN_STATUSES and item.due_on is not None and item.due_on < win.start
-        key = "late" if late else item.day
-        groups.setdefault(key, []).append({"item": item, "ready": ready[item.pk]})
+        key = next((day for day in (item.day, item.due_on) if day and win.start <= day <= win.end), "late")
+        groups.setdefault(key, []).append({"item": item, "ready": ready[item.pk], "late": late})
     ordered = [{"day": None, "late": True, "sittings": [], "rows": groups.pop("late")}] if "late" in groups else []
     days = sorted({*groups, *sittings}, key=lambda d: d)
     for day in days:

@@ -140,3 +140,19 @@ def test_the_audit_log_keeps_a_secret_items_edit_from_the_admin(login, make_item
     event = AuditEvent.objects.get(action="parliament_item.edit", object_id=str(item.pk))
     page = login(users["admin"]).get(reverse("admin:audit_auditevent_change", args=[event.pk])).content.decode()
     assert "ซ่อนรายละเอียด" in page and "แผนลับเรื่องครู" not in page
+
+
+def test_the_demo_office_keeps_a_session_with_items_of_every_kind():
+    import io
+
+    from django.core.management import call_command
+
+    from prasan.parliament.choices import ItemKind, Status
+
+    call_command("demo", matters=12, stdout=io.StringIO())
+    kinds = set(Item.objects.values_list("kind", flat=True))
+    assert kinds == set(ItemKind.values)
+    statuses = set(Item.objects.values_list("status", flat=True))
+    assert {Status.ANSWERED, Status.POSTPONED, Status.LAPSED, Status.RECEIVED} <= statuses
+    summons = Item.objects.get(kind="committee_summons")
+    assert summons.attendees.filter(user__username="minister").exists()

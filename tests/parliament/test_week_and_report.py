@@ -101,3 +101,14 @@ def test_a_secret_item_is_counted_only_for_those_who_may_see_it(login, users, ma
     make_item(number="1 ร.", matter_fields={"secrecy": 3}, by=users["head"])
     assert "<dt>รับ</dt><dd>0 รายการ</dd>" in login(users["auditor"]).get(reverse("parliament-report")).content.decode()
     assert "<dt>รับ</dt><dd>1 รายการ</dd>" in login(users["head"]).get(reverse("parliament-report")).content.decode()
+
+
+def test_late_work_for_a_coming_sitting_stays_under_its_day_marked_late(login, users, make_item):
+    sitting = TODAY + dt.timedelta(days=2)
+    item = make_item(kind="general_question", number="7", subject="ถามเรื่องใกล้ถึงวัน", sitting_on=sitting,
+                     letter_deadline=TODAY)
+    from prasan.parliament.models import Item
+
+    Item.objects.filter(pk=item.pk).update(due_on=TODAY - dt.timedelta(days=1))
+    page = login(users["coordinator"]).get(reverse("parliament-week")).content.decode()
+    assert "ถามเรื่องใกล้ถึงวัน" in page and "เกินกำหนด" in page and "เลยกำหนดแล้ว</span>" not in page

@@ -15,8 +15,10 @@ from prasan.matters.models import Matter
 def test_demo_is_idempotent_and_prints_the_logins():
     out = io.StringIO()
     call_command("demo", matters=30, stdout=out)
+    once = Matter.objects.count()
     call_command("demo", matters=30, stdout=io.StringIO())
-    assert Matter.objects.count() == 30
+    # The 30 asked for, and the matters of the demo's parliament items.
+    assert Matter.objects.count() == once == 30 + Matter.objects.filter(parliament_item__isnull=False).count()
     names = set(User.objects.values_list("username", flat=True))
     assert {"coordinator", "grouphead", "head", "minister", "registrar", "auditor", "admin"} <= names
     assert "prasan2569" in out.getvalue() and "coordinator" in out.getvalue()
