@@ -8,6 +8,7 @@ OFFICE = {
     "abbreviation": "สร",
     "ministry": "กระทรวงศึกษาธิการ",
     "minister_title": "รมว.ศธ.",
+    "minister_name": "นายธีรภัทร วิชาการ",
     "address": "กระทรวงศึกษาธิการ ถนนราชดำเนินนอก เขตดุสิต กรุงเทพฯ ๑๐๓๐๐",
     "phone": "0 2628 5600",
     "email": "minister.office@moe.example",

@@ -29,7 +29,7 @@ class AgencyAdmin(admin.ModelAdmin):
 class OfficeForm(forms.ModelForm):
     class Meta:
         model = Office
-        fields = ("name", "abbreviation", "ministry", "minister_title", "address", "phone", "email",
+        fields = ("name", "abbreviation", "ministry", "minister_title", "minister_name", "address", "phone", "email",
                   "letter_prefix", "numbering_year", "document_digits", "screen_digits", "two_factor_required",
                   "emblem")
 
@@ -58,7 +58,7 @@ class OfficeAdmin(admin.ModelAdmin):
     form = OfficeForm
     readonly_fields = ("emblem_status",)
     fieldsets = (
-        (None, {"fields": ("name", "abbreviation", "ministry", "minister_title", "address", "phone", "email",
+        (None, {"fields": ("name", "abbreviation", "ministry", "minister_title", "minister_name", "address", "phone", "email",
                            "letter_prefix", "numbering_year", "document_digits", "screen_digits",
                            "two_factor_required")}),
         ("ตราครุฑบนเอกสาร", {"fields": ("emblem_status", "emblem")}),

@@ -12,6 +12,10 @@ class Office(models.Model):
     abbreviation = models.CharField("อักษรย่อ", max_length=20, help_text="ใช้ในเลขเรื่อง เช่น สร")
     ministry = models.CharField("กระทรวง", max_length=200, blank=True)
     minister_title = models.CharField("ตำแหน่งรัฐมนตรี (ย่อ)", max_length=50, blank=True, default="รมว.")
+    minister_name = models.CharField(
+        "ชื่อรัฐมนตรี", max_length=200, blank=True,
+        help_text="เช่น นายธีรภัทร วิชาการ พิมพ์ต่อท้ายตำแหน่งในช่อง “นำเสนอ” ของบันทึกสรุปเรื่อง "
+                  "เมื่อผู้ร่างไม่ได้ระบุ")
     address = models.TextField("ที่อยู่", blank=True)
     phone = models.CharField("โทรศัพท์", max_length=50, blank=True)
     email = models.EmailField("อีเมล", blank=True)

@@ -12,6 +12,7 @@ from prasan.accounts.models import Role
 from prasan.audit.models import record
 from prasan.matters import document_path
 
+from . import office_defaults
 from .events import step_taken
 from .forms import FormError, get_form
 from .models import Document, ReviewRoute, ReviewStep
@@ -56,7 +57,7 @@ def submit(document: Document, *, by) -> Document:
         if not locked.editable:
             raise ChainError("เอกสารนี้เสนอไปแล้ว")
         try:
-            get_form(locked.form).clean(locked.fields)
+            get_form(locked.form).clean(office_defaults.apply(locked.fields, locked.matter.office, locked.form))
         except FormError as exc:
             raise ChainError("ยังเสนอไม่ได้: " + "; ".join(exc.errors.values()), 422) from None
         last_round = locked.steps.order_by("-round").values_list("round", flat=True).first() or 0

@@ -10,6 +10,7 @@ from prasan.audit.models import record
 from prasan.matters import document_path
 from prasan.thai.dates import shown_date
 
+from . import office_defaults
 from .forms import FormError, get_form
 from .models import Document, DocumentVersion
 
@@ -29,14 +30,14 @@ PREFILL_SOURCES: list = []
 def prefill(matter, form: str, user) -> dict:
     """What the office always writes the same way, taken from the matter, its letter and its log."""
     office, unit = matter.office, matter.owner_unit
-    minister = office.minister_title or "รมว."
+    minister = office_defaults.for_form(office, form).get("to") or office.minister_title or "รมว."
     answers = [r for r in matter.agency_requests.all() if r.answer]
     facts = [f"{r.agency.name} แจ้งว่า {r.answer}" for r in answers]
     data = {
         "subject": matter.title,
         "to": minister,
         "date": timezone.localdate().isoformat(),
-        "unit": f"{office.abbreviation}. ({unit.name if unit else office.name})",
+        "unit": f"{office_defaults.abbreviation(office)} ({unit.name if unit else office.name})",
         "phone": (unit.phone if unit else "") or office.phone,
         "urgency": URGENCY_WORDS.get(matter.urgency, ""),
         "secrecy": matter.get_secrecy_display() if matter.secrecy else "",
@@ -61,7 +62,8 @@ def _signer(user) -> dict:
     from prasan.accounts.models import Role, User
 
     head = User.objects.filter(role=Role.HEAD, is_active=True).order_by("id").first() or user
-    return {"name": f"({head.get_full_name() or head.username})", "position": head.position or "หัวหน้าสำนักงานรัฐมนตรี"}
+    # The form prints the brackets round the name.
+    return {"name": head.get_full_name() or head.username, "position": head.position or "หัวหน้าสำนักงานรัฐมนตรี"}
 
 
 def start(matter, form: str, *, by) -> Document:

@@ -10,6 +10,7 @@ from prasan.accounts.models import Role
 from prasan.directory.emblem import local_path
 from prasan.thai.preferences import document_digits
 
+from . import office_defaults
 from .forms import get_form
 from .models import Document, ReviewStep
 from .render.docx import render_docx
@@ -17,8 +18,9 @@ from .render.html import render_pdf
 
 
 def printable(document: Document) -> dict:
-    """The fields as printed: the review column filled from the chain's approvals."""
-    fields = dict(document.fields)
+    """The fields as printed: the parts left blank that the office's settings give (นำเสนอ, เรียน, the
+    acting unit), the review column filled from the chain's approvals."""
+    fields = office_defaults.apply(document.fields, document.matter.office, document.form)
     names = {f.name for f in get_form(document.form).fields}
     if "reviewers" in names and document.pk:
         approved = document.steps.filter(status=ReviewStep.Status.APPROVED).exclude(role=Role.EXECUTIVE)

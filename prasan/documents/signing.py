@@ -22,7 +22,7 @@ from prasan.matters import document_path
 from prasan.thai.dates import shown_datetime
 from prasan.thai.preferences import document_digits
 
-from . import certificates, pades, printing, signature
+from . import certificates, office_defaults, pades, printing, signature
 from .chain import ChainError
 from .events import step_taken
 from .forms import get_form
@@ -60,15 +60,17 @@ def sign(document: Document, *, by, password: str, acting_for: str = "", typed_n
             raise ChainError("เอกสารนี้ยังไม่ผ่านการตรวจ หรือลงนามไปแล้ว")
         matter = locked.matter
         spec = get_form(locked.form)
+        # What is signed is what is printed: the office's defaults for parts left blank included.
+        filled = office_defaults.apply(locked.fields, matter.office, locked.form)
         register = Register.SECRET if matter.is_secret else REGISTER_FOR.get(locked.form, Register.OUTGOING)
         entry = numbering.register_entry(
             matter.office, register, by=by, subject=(locked.fields.get("subject") or locked.title)[:500],
-            recipient=str(locked.fields.get("to") or "")[:300], sender=matter.office.name[:300],
+            recipient=str(filled.get("to") or "")[:300], sender=matter.office.name[:300],
             letter_date=timezone.localdate(), unit=matter.owner_unit, matter=matter, secrecy=matter.secrecy,
             action="ลงนามในระบบ",
         )
         signed_at = timezone.now()
-        locked.fields = signature.signed_fields(spec, locked.fields, number=entry.doc_number,
+        locked.fields = signature.signed_fields(spec, filled, number=entry.doc_number,
                                                 date=entry.letter_date, person=person)
         locked.register_entry = entry
         locked.signed_by, locked.signed_name, locked.signed_at = by, person["name"], signed_at

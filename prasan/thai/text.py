@@ -43,3 +43,25 @@ def comparable(text: str | None) -> str:
     `ศธ ๐๔๐๐๙/๓๒๑๔` and `ศธ04009/3214` give the same key; for matching, never for display."""
     text = to_arabic(text or "").replace("\u0e4d\u0e32", "\u0e33")
     return _NOT_COMPARED.sub("", text).casefold()
+
+
+def without_lead(text: str, *words: str) -> str:
+    """``text`` without the first of ``words`` it already begins with (and the spaces after), so a
+    form that prints that word before the text never prints it twice: `without_lead("โปรดพิจารณา",
+    "เพื่อโปรด", "โปรด")` → `พิจารณา`. Longer words are tried first, again while one is left."""
+    stripped, found = text.lstrip(), False
+    while True:  # "เพื่อโปรด โปรดพิจารณา": each of them, as often as typed
+        word = next((w for w in sorted(words, key=len, reverse=True) if w and stripped.startswith(w)), None)
+        if word is None:
+            return stripped if found else text
+        stripped, found = stripped[len(word):].lstrip(), True
+
+
+def abbreviation_of(text: str) -> str:
+    """The abbreviation a unit line begins with (`สร. (นางสาว…)` → `สร.`, `สป.(สำนัก…)` → `สป.`),
+    as the seed's forms write the acting unit; "" when it begins with none."""
+    match = _LEADING_ABBREVIATION.match(text or "")
+    return match.group(0) if match else ""
+
+
+_LEADING_ABBREVIATION = re.compile(r"[\u0e01-\u0e2e][\u0e01-\u0e4e]{0,7}\.(?:[\u0e01-\u0e4e]{1,6}\.)*")

@@ -10,7 +10,9 @@ from docx import Document
 
 from prasan.documents.management.commands.render import Command
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, pdf_text, squeeze
+
+pytestmark = pytest.mark.django_db  # the office's settings fill the parts left blank
 
 
 def render(*args):
@@ -50,3 +52,15 @@ def test_it_explains_a_broken_json_file(tmp_path):
     data.write_text("{ไม่ใช่ json", encoding="utf-8")
     with pytest.raises(CommandError, match="ไม่ใช่ JSON"):
         render("order", "--data", str(data), "-o", str(tmp_path / "out.pdf"))
+
+
+def test_a_part_left_blank_is_taken_from_the_office_settings(tmp_path, office):
+    office.minister_title, office.minister_name = "รมว.ศธ.", "นายธีรภัทร วิชาการ"
+    office.save()
+    data = json.loads((SAMPLES / "summary_note.json").read_text(encoding="utf-8"))
+    del data["to"]
+    source = tmp_path / "fields.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    target = tmp_path / "note.pdf"
+    render("summary_note", "--data", str(source), "-o", str(target))
+    assert "นำเสนอรมว.ศธ.(นายธีรภัทรวิชาการ)" in squeeze(pdf_text(target.read_bytes()))

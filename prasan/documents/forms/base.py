@@ -249,7 +249,11 @@ class Printer:
     def person(self, person: dict | None) -> dict:
         if not person:
             return {}
-        printed = {"name": self.text(person["name"]), "position": self.lines(person["position"])}
+        # The forms print "(name)": brackets typed round the name are not printed twice.
+        name = person["name"].strip()
+        if name.startswith("(") and name.endswith(")"):
+            name = name[1:-1].strip()
+        printed = {"name": self.text(name), "position": self.lines(person["position"])}
         if "date" in person:
             printed["date"] = self.date(person["date"], abbr=True)
         return printed

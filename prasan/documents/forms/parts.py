@@ -4,6 +4,7 @@ body blocks, signature and contact lines — as printed strings and as DOCX."""
 from __future__ import annotations
 
 from prasan.documents.render.metrics import text_width_cm
+from prasan.thai.text import without_lead
 
 from .base import (
     Date,
@@ -55,6 +56,11 @@ def memo_fields(*, to_default: str | None = None) -> tuple:
     )
 
 
+def addressee(v: dict) -> str:
+    """เรียน: the addressee without the salutation typed again in front ("เรียน เรียน รมว.ศธ.")."""
+    return without_lead(v["to"], v["salutation"]) or v["to"]
+
+
 def memo_head(v: dict, p: Printer) -> dict:
     unit_line = p.text(v["unit"].replace("\n", " "))
     if v.get("phone"):
@@ -68,8 +74,8 @@ def memo_head(v: dict, p: Printer) -> dict:
         "subject": p.text(v["subject"]),
         "salutation": p.text(v["salutation"]),
         "salutation_indent": label_indent(v["salutation"]),
-        "to": p.text(v["to"]),
-        "to_lines": [p.text(v["to"])],
+        "to": p.text(addressee(v)),
+        "to_lines": [p.text(addressee(v))],
         "title_left": memo_title_left(v.get("urgency") or ""),
         "indents": {"references": label_indent("อ้างถึง"),
                     "enclosures": label_indent("สิ่งที่ส่งมาด้วย")},
@@ -116,8 +122,8 @@ def letter_context(v: dict, p: Printer) -> dict:
         "subject": p.text(v["subject"]),
         "subject_lines": [p.text(v["subject"])],
         "salutation": p.text(v["salutation"]),
-        "to": p.text(v["to"]),
-        "to_lines": [p.text(v["to"])],
+        "to": p.text(addressee(v)),
+        "to_lines": [p.text(addressee(v))],
         "references": listed(v["references"], p),
         "enclosures": listed(v["enclosures"], p),
         "indents": {"subject": label_indent("เรื่อง"), "to": label_indent(v["salutation"]),

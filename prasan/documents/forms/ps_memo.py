@@ -5,10 +5,13 @@ secretary or whoever acts for them."""
 
 from . import four_parts
 from .base import FormSpec, register
+from .four_parts import Part
 
-PARTS = [("facts", "ข้อ ๒ ข้อเท็จจริง", "ขอเรียนข้อมูลประกอบการพิจารณา ดังนี้"),
-         ("considerations", "ข้อ ๓ ข้อพิจารณา", "มีข้อพิจารณา ดังนี้"),
-         ("recommendations", "ข้อ ๔ ข้อเสนอ", "เห็นควร")]
+# The seed's wording: "๒. สป. ขอเรียนข้อมูลประกอบการพิจารณา ดังนี้", "๓. สป. มีข้อพิจารณา ดังนี้",
+# "๔. เห็นควร", "จึงเรียนมาเพื่อโปรดอนุมัติ/เห็นชอบ ตามข้อ ๔".
+PARTS = [Part("facts", "ข้อ ๒ ข้อเท็จจริง", "ขอเรียนข้อมูลประกอบการพิจารณา ดังนี้"),
+         Part("considerations", "ข้อ ๓ ข้อพิจารณา", "มีข้อพิจารณา ดังนี้"),
+         Part("recommendations", "ข้อ ๔ ข้อเสนอ", "เห็นควร")]
 FIELDS = four_parts.fields(("problem", "ข้อ ๑ ปัญหา/เรื่องที่เสนอ"), PARTS)
 
 SPEC = register(FormSpec(
@@ -16,6 +19,6 @@ SPEC = register(FormSpec(
     title="บันทึกข้อความเสนอรัฐมนตรี (สำนักงานปลัดกระทรวง)",
     kind="memo",
     fields=FIELDS,
-    context=four_parts.context_for("problem", [name for name, _, _ in PARTS]),
+    context=four_parts.context_for("problem", PARTS),
     docx=four_parts.docx,
 ))

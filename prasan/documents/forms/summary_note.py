@@ -5,6 +5,7 @@ column (each reviewer's signature, name, position and date) beside the body."""
 
 from prasan.documents.render.metrics import text_width_cm
 from prasan.thai.linebreak import NBSP, breakable
+from prasan.thai.text import without_lead
 
 from .base import (
     Date,
@@ -44,7 +45,7 @@ FIELDS = (
     Text("background", "เรื่องเดิม", required=False),
     Text("considerations", "ข้อพิจารณา/ข้อกฎหมาย"),
     Text("proposal", "ข้อเสนอ"),
-    Text("for_action", "เพื่อโปรด"),
+    Text("for_action", "เพื่อโปรด", default="พิจารณา"),
     People("reviewers", "ตรวจเสนอ", required=False, default=[], with_date=True),
     Person("head_of_office", "หัวหน้าสำนักงานรัฐมนตรี", with_date=True),
 )
@@ -63,7 +64,8 @@ def context(v: dict, p: Printer) -> dict:
     reviewers = [_in_column(p, p.person(r)) for r in v["reviewers"]]
     return {
         "title": "บันทึกสรุปเรื่อง",
-        "to": f"นำเสนอ {p.text(v['to'])}",
+        # The form prints "นำเสนอ" and "เพื่อโปรด": typed again in the part, they are not doubled.
+        "to": f"นำเสนอ {p.text(without_lead(v['to'], 'นำเสนอ'))}",
         # The sheet's head spans the box: เรื่อง and จาก on lines of their own, the source letter's
         # number and date and the office's number side by side, as far as they fit.
         "facts": [("เรื่อง", p.flow(v["subject"])), ("จาก", p.flow(v["from_agency"]))],
@@ -71,7 +73,7 @@ def context(v: dict, p: Printer) -> dict:
             ("เอกสารเลขที่", p.text(v["doc_number"])), ("ลงวันที่", p.date(v["doc_date"])),
             ("เลข สร.", p.text(v.get("sr_number") or "")))],
         "sections": [{"heading": h, "lines": lines} for h, lines in sections],
-        "for_action": f"เพื่อโปรด{p.text(v['for_action'])}",
+        "for_action": f"เพื่อโปรด{p.text(without_lead(v['for_action'], 'เพื่อโปรด', 'โปรด') or 'พิจารณา')}",
         "reviewers": reviewers,
         "blank_reviews": range(max(0, BLANK_REVIEW_SLOTS - len(reviewers))),
         "head_of_office": p.person(v["head_of_office"]),

@@ -1,7 +1,8 @@
 """prasan render FORM --data FIELDS.json --format pdf|docx -o OUT → the form filled in, as a file.
 
 FIELDS.json is an object of the form's fields (samples in docs/samples/); `--data -` reads stdin.
-A form lacking a required part is not rendered: the command lists every missing part in Thai.
+A form lacking a required part is not rendered: the command lists every missing part in Thai. Parts
+the office's settings give (นำเสนอ, เรียน) are taken from them when left out.
 """
 
 import json
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from prasan.documents import office_defaults
 from prasan.documents.forms import FORMS, FormError
 
 FORMATS = ("pdf", "docx")
@@ -27,6 +29,18 @@ def load_fields(source: str) -> dict:
     if not isinstance(data, dict):
         raise CommandError("ไฟล์ข้อมูลต้องเป็นออบเจกต์ JSON (ชื่อช่อง: ค่า)")
     return data
+
+
+def _office():
+    """The office whose settings fill the parts left blank (นำเสนอ, เรียน); none before `migrate`."""
+    from django.db import DatabaseError
+
+    from prasan.directory.models import Office
+
+    try:
+        return Office.objects.order_by("id").first()
+    except DatabaseError:
+        return None
 
 
 class Command(BaseCommand):
@@ -48,7 +62,7 @@ class Command(BaseCommand):
         output = Path(opts["output"])
         fmt = opts["format"] or (output.suffix.lstrip(".").lower()
                                  if output.suffix.lower() in (".pdf", ".docx") else "pdf")
-        data = load_fields(opts["data"])
+        data = office_defaults.apply(load_fields(opts["data"]), _office(), opts["form"])
         options = {"digits": opts["digits"], "emblem_path": opts["emblem"],
                    "with_emblem": not opts["no_emblem"]}
         try:
