@@ -25,15 +25,33 @@ def unread_count(user) -> int:
 def notifications(request):
     qs = Notification.objects.filter(user=request.user).order_by("-created_at", "-id")
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    _withhold_what_is_no_longer_visible(request.user, page.object_list)
     return render(request, "tracking/notifications.html", {
         "page": page, "unread": unread_count(request.user), "querystring": "",
     })
+
+
+# A notice written while its matter was visible to the person stays in the list; if the matter has since
+# been raised past their clearance or taken from them, its words (the title) and its link are withheld.
+WITHHELD = "แจ้งเตือนเกี่ยวกับเรื่องที่ท่านไม่มีสิทธิ์เข้าถึงแล้ว"
+
+
+def _withhold_what_is_no_longer_visible(user, notes) -> None:
+    from prasan.matters.models import Matter
+
+    notes = list(notes)
+    ids = {note.matter_id for note in notes if note.matter_id}
+    visible = set(Matter.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
+    for note in notes:
+        if note.matter_id and note.matter_id not in visible:
+            note.text, note.url = WITHHELD, ""
 
 
 @login_required
 def open_notification(request, pk):
     """Mark one notification read and go where it points (only ever inside this site)."""
     note = get_object_or_404(Notification, pk=pk, user=request.user)
+    _withhold_what_is_no_longer_visible(request.user, [note])
     if note.read_at is None:
         Notification.objects.filter(pk=note.pk).update(read_at=timezone.now())
     safe = url_has_allowed_host_and_scheme(note.url, allowed_hosts={request.get_host()},
