@@ -24,6 +24,7 @@ from prasan.matters.models import Matter, MatterCounter
 from prasan.search import grants, schema, sources
 
 from .bulk import Writer, next_ids, reset_sequences, tuned_for_load
+from .generate_parliament import sessions as parliament_sessions
 from .generate_rows import LEAD, SIGN_WINDOW, SPAN_DAYS, Dice, Rows, search_row, state_for, tables
 
 __all__ = ["SPAN_DAYS", "generate", "state_for"]
@@ -150,7 +151,8 @@ def generate(office, units, users, agencies, size: int, *, seed: int = 1, now: d
             ids["search"] = 1  # the index is rebuilt from the first id
             rows = Rows(office=office, units=units, users=users, agencies=agencies, contacts=contacts, now=now,
                         seed=rng.random(), connection=connection, tables=out, ids=ids,
-                        matter_counters=matter_counters, register_counters=register_counters)
+                        matter_counters=matter_counters, register_counters=register_counters,
+                        sessions=parliament_sessions(now, SPAN_DAYS))
             last = {sources.MATTER.kind: ids["matter"] - 1, sources.ACTIVITY.kind: ids["activity"] - 1,
                     sources.ANSWER.kind: ids["request"] - 1, sources.DOCUMENT.kind: ids["document"] - 1,
                     sources.ENTRY.kind: ids["entry"] - 1}

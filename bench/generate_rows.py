@@ -25,6 +25,7 @@ from prasan.search.models import SearchEntry
 from prasan.search.text import index_text
 from prasan.thai.dates import BE_OFFSET
 
+from . import generate_parliament as parliament
 from . import vocabulary as words
 from .bulk import Stamps, Table, day_text
 
@@ -110,6 +111,7 @@ def tables() -> dict[str, Table]:
         "entry": Table(RegisterEntry, ["id", "office_id", "register", "year", "number", "doc_number", "letter_date",
                                        "registered_at", "sender", "recipient", "subject", "action", "urgency",
                                        "secrecy", "unit_id", "matter_id", "created_by_id", "created_at"]),
+        "parliament_item": parliament.table(),
         "search": Table(SearchEntry, SEARCH_COLUMNS),
     }
 
@@ -131,7 +133,8 @@ class Rows:
     when number_until and emit_until reach their dates."""
 
     def __init__(self, *, office, units, users, agencies, contacts, now: dt.datetime, seed, connection,
-                 tables: dict[str, Table], ids: dict[str, int], matter_counters: dict, register_counters: dict):
+                 tables: dict[str, Table], ids: dict[str, int], matter_counters: dict, register_counters: dict,
+                 sessions: list | None = None):
         self.rng = Dice(seed)
         self.stamps = Stamps(connection)
         self.now = int(now.timestamp())
@@ -152,6 +155,7 @@ class Rows:
         self.pending: list = []  # index rows waiting for their id, by date
         self.order = itertools.count()
         self.documents: dict[int, tuple] = {}  # document id → its row, written once its number is known
+        self.parliament = parliament.ParliamentRows(self, sessions or [])
 
     def _id(self, table: str) -> int:
         value = self.ids[table]
@@ -223,6 +227,8 @@ class Rows:
             self._document(part, created, end, state, unit, agency, title, description or title, fill, assignee)
         if has_letter:
             self._letter(part, created, unit, title, agency, fill)
+        self.parliament.maybe(part, created=created, day=day, due=due, state=state, closed=closed, title=title,
+                              by=assignee, place=place)
 
     def _transitions(self, mid, created, end, state, facilitation, source, by) -> None:
         rng, add, at = self.rng, self.tables["transition"].add, self.stamps.at

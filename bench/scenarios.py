@@ -53,6 +53,14 @@ def run(users: dict, reps: int = 40, seed: int = 7) -> dict:
         "dashboard_unit": _time_get(group_head, ["/tracking/"] * (reps // 2)),
         "dashboard_decisions": _time_get(minister, ["/tracking/"] * (reps // 2)),
         "register_page": _time_get(head, [f"/registers/incoming/?page={rng.randint(1, 20)}" for _ in range(reps // 2)]),
+        # Parliament: the item list (newest first, a page deep, and by kind and status) and this week's sittings,
+        # as the head (sees all) and as a coordinator (whose list depends on need to know).
+        "parliament_list": _time_get(head, [f"/parliament/?page={rng.randint(1, 20)}" for _ in range(reps // 2)]),
+        "parliament_list_filtered": _time_get(head, [f"/parliament/?kind=written_question&status=open&page="
+                                                     f"{rng.randint(1, 3)}" for _ in range(reps // 2)]),
+        "parliament_list_coordinator": _time_get(coordinator, ["/parliament/"] * (reps // 2)),
+        "parliament_week": _time_get(head, ["/parliament/week/"] * (reps // 2)),
+        "parliament_week_coordinator": _time_get(coordinator, ["/parliament/week/"] * (reps // 2)),
     }
     results.update(search(head, coordinator, reps=max(3, reps // 8)))
     results["create_and_transition_per_s"] = _throughput(lambda: _create_and_accept(users), 50)

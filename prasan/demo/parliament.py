@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from prasan.coordination.models import AgencyRequest
-from prasan.matters.models import Matter
+from prasan.matters.models import Matter, Transition
 from prasan.parliament.models import Session, Sitting
 from prasan.parliament.services import change_status, create_item
 from prasan.tracking.calendar import WorkingCalendar
@@ -112,8 +112,11 @@ def _advance(item, status, by, agency, today, calendar) -> None:
         if step == "answered":
             item.answer_sent_on = calendar.add_working_days(item.received_on, 12)
         change_status(item, by=by, to=step)
-    if status == "answered":
-        Matter.objects.filter(pk=item.matter_id).update(state="closed", closed_at=timezone.now())
+    if status == "answered":  # the demo's answered work is closed, with its history saying so
+        matter = item.matter
+        Transition.objects.create(matter=matter, by=by, event="close", from_state=matter.state, to_state="closed",
+                                  message="ส่งคำตอบแล้ว ปิดเรื่อง")
+        Matter.objects.filter(pk=matter.pk).update(state="closed", closed_at=timezone.now())
 
 
 def _ask(item, by, agency, *, answered: bool, calendar) -> None:

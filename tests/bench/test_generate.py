@@ -170,3 +170,19 @@ def test_progress_is_shown_per_phase(demo):
     shown = stream.getvalue()
     assert "40/40" in shown and "/วินาที" in shown and "ดัชนีคำ" in shown
     assert counts["matter"] == 40 and counts["search"] == SearchEntry.objects.count()
+
+
+def test_parliament_items_come_in_the_offices_proportion_on_parliament_matters(demo):
+    from prasan.parliament.choices import FINAL_STATUSES
+    from prasan.parliament.models import Item, Session
+
+    before = Item.objects.count()
+    run(demo, 3000)
+    made = Item.objects.count() - before
+    assert 0.01 * 3000 < made < 0.04 * 3000  # near 2% of all matters
+    assert not Item.objects.exclude(matter__duty_type="parliament").exists()
+    kinds = Counter(Item.objects.values_list("kind", flat=True))
+    assert kinds["written_question"] > kinds["general_question"] > kinds["bill"]
+    # Closed matters' items are finished; open ones are still being worked.
+    assert not Item.objects.filter(matter__state="closed").exclude(status__in=FINAL_STATUSES).exists()
+    assert Session.objects.count() > 15 and Item.objects.filter(session__isnull=False).exists()
