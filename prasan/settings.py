@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "prasan.search",
     "prasan.documents",
     "prasan.parliament",
+    "prasan.cabinet",
     "prasan.tasks",
     "prasan.web",
     "prasan.api",

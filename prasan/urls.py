@@ -22,6 +22,7 @@ urlpatterns = [
     path("records/", include("prasan.records.urls")),
     path("tracking/", include("prasan.tracking.urls")),
     path("parliament/", include("prasan.parliament.urls")),
+    path("cabinet/", include("prasan.cabinet.urls")),
     path("search/", include("prasan.search.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -134,6 +134,7 @@ def _http_error(request, exc):
 from . import (  # noqa: E402  (one concept each)
     activities,
     agencies,
+    cabinet,
     documents,
     matters,
     me,
@@ -143,7 +144,7 @@ from . import (  # noqa: E402  (one concept each)
     requests,
 )
 
-for _module in (matters, plans, activities, requests, agencies, registers, documents, me, parliament):
+for _module in (matters, plans, activities, requests, agencies, registers, documents, me, parliament, cabinet):
     api.add_router("/", _module.router)
 
 from prasan.search import api as _search  # noqa: E402,F401  (adds GET /search to this API)

@@ -11,6 +11,7 @@ SUBJECTS = {
     "user": "ผู้ใช้", "token": "โทเคน API", "auth": "การเข้าระบบ", "login": "การเข้าระบบ", "backup": "สำรองข้อมูล",
     "notice": "การแจ้งเตือน", "records": "บัญชีหนังสือขอทำลาย/ส่งมอบ", "reminder": "การแจ้งเตือน", "settings": "การตั้งค่า", "office": "สำนักงาน",
     "parliament_item": "งานรัฐสภา", "parliament_sittings": "วันประชุมสภา",
+    "cabinet_meeting": "การประชุมคณะรัฐมนตรี", "cabinet_agenda": "วาระการประชุมคณะรัฐมนตรี",
 }
 VERBS = {
     "create": "สร้าง", "update": "แก้ไข", "edit": "แก้ไข", "change": "แก้ไข", "add": "เพิ่ม", "remove": "ลบ",
@@ -24,6 +25,7 @@ VERBS = {
     "duplicate_confirmed": "ลงทะเบียนหนังสือซ้ำโดยตั้งใจ", "approve": "อนุมัติ", "carry_out": "ดำเนินการตามบัญชี",
     "matter_retention": "กำหนดอายุการเก็บหนังสือของเรื่อง", "revoke": "ยกเลิกลิงก์", "login": "เข้าระบบ", "logout": "ออกจากระบบ", "failed": "เข้าระบบไม่สำเร็จ",
     "status": "เปลี่ยนสถานะ", "delegate": "มอบหมายผู้ตอบ", "attendee": "เพิ่มผู้เข้าร่วมชี้แจง", "import": "นำเข้า",
+    "resolution": "บันทึกมติคณะรัฐมนตรี", "followup": "สร้างเรื่องติดตามมติ",
 }
 
 
@@ -59,6 +61,8 @@ DATA_KEYS = {
     "date": "วันที่", "address": "ที่อยู่เครื่อง", "second_factor": "ยืนยันขั้นที่สอง", "kind": "ชนิด", "size": "ขนาด", "status": "สถานะ", "old": "เดิม", "new": "ใหม่",
     "due_on": "กำหนดส่ง", "status_from": "สถานะเดิม", "status_to": "สถานะใหม่", "note": "หมายเหตุ",
     "delegated_to": "มอบให้", "delegated_on": "วันที่มอบ", "added": "เพิ่ม", "updated": "ปรับปรุง", "days": "วันที่",
+    "meets_at": "วันเวลาประชุม", "place": "สถานที่", "meeting": "การประชุม", "source": "ที่มา",
+    "followup": "เรื่องติดตามมติ",
 }
 
 

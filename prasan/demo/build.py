@@ -8,6 +8,7 @@ from prasan.directory.models import Agency, Contact, Office, Unit
 from prasan.documents import certificates
 
 from . import data
+from .cabinet import build as build_cabinet
 from .documents import build as build_documents
 from .matters import build as build_matters
 from .parliament import build as build_parliament
@@ -27,6 +28,7 @@ def load(matter_count: int = 200, progress=None) -> dict:
         created = build_matters(office, units, users, agencies, count=matter_count, progress=progress)
         build_documents(users)
     build_parliament(office, units, users, agencies)
+    build_cabinet(office, users)
     return {"office": office, "users": users, "matters_created": created}
 
 

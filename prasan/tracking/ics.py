@@ -1,4 +1,4 @@
-"""A personal calendar (ICS) of deadlines, milestones, meetings and committee meetings, under a secret URL.
+"""A personal calendar (ICS) of deadlines, milestones, meetings, committee and cabinet meetings, under a secret URL.
 
 The feed is read by calendar apps without a login, so it shows only what its owner may see
 (`visible_to`) and, for secret matters, the number alone: no title, no summary.
@@ -61,6 +61,9 @@ def feed_items(user, *, today: dt.date | None = None) -> list[dict]:
     from prasan.parliament.calendar import meetings_for
 
     items += meetings_for(user, since)  # committee meetings: timed, with their room
+    from prasan.cabinet.calendar import meetings_for as cabinet_meetings
+
+    items += cabinet_meetings(user, since)  # cabinet meetings: timed, with their place
     items.sort(key=lambda item: (item["day"], item["uid"]))
     return items
 

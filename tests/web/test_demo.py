@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.db.models import Q
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -17,8 +18,11 @@ def test_demo_is_idempotent_and_prints_the_logins():
     call_command("demo", matters=30, stdout=out)
     once = Matter.objects.count()
     call_command("demo", matters=30, stdout=io.StringIO())
-    # The 30 asked for, and the matters of the demo's parliament items.
-    assert Matter.objects.count() == once == 30 + Matter.objects.filter(parliament_item__isnull=False).count()
+    # The 30 asked for, and the matters of the demo's parliament items and cabinet agenda (with its follow-up).
+    extra = Matter.objects.filter(Q(parliament_item__isnull=False) | Q(cabinet_items__isnull=False)
+                                  | Q(cabinet_resolution__isnull=False)).distinct().count()
+    assert Matter.objects.count() == once == 30 + extra
+    assert Matter.objects.filter(cabinet_resolution__isnull=False).count() == 1
     names = set(User.objects.values_list("username", flat=True))
     assert {"coordinator", "grouphead", "head", "minister", "registrar", "auditor", "admin"} <= names
     assert "prasan2569" in out.getvalue() and "coordinator" in out.getvalue()

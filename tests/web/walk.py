@@ -141,6 +141,15 @@ def pages(s) -> dict[str, list[str]]:
         "parliament-report-export": [reverse("parliament-report-export", args=[f]) for f in ("csv", "xlsx", "pdf")],
         "parliament-sittings": [reverse("parliament-sittings")],
         "parliament-sittings-template": [reverse("parliament-sittings-template")],
+        "cabinet-list": [reverse("cabinet-list"), reverse("cabinet-list") + "?status=held"],
+        "cabinet-new": [reverse("cabinet-new")],
+        "cabinet-meeting": [reverse("cabinet-meeting", args=[s["cabinet_meeting"]])],
+        "cabinet-edit": [reverse("cabinet-edit", args=[s["cabinet_meeting"]])],
+        "cabinet-agenda-new": [reverse("cabinet-agenda-new", args=[s["cabinet_meeting"]])],
+        "cabinet-agenda": [reverse("cabinet-agenda", args=[pk]) for pk in (s["cabinet_item"], s["cabinet_resolved"])],
+        "cabinet-agenda-edit": [reverse("cabinet-agenda-edit", args=[s["cabinet_item"]])],
+        "cabinet-resolution": [reverse("cabinet-resolution", args=[s["cabinet_item"]])],
+        "cabinet-followup": [reverse("cabinet-followup", args=[s["cabinet_resolved"]])],
     }
 
 

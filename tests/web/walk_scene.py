@@ -153,6 +153,7 @@ def build(*, office, unit, users, agencies, make_matter) -> Scene:
         Notification.objects.create(user=user, matter=matter, text=f"เรื่อง {matter.number} ใกล้ครบกำหนด",
                                     url=matter.get_absolute_url())
     scene.ids.update(_parliament(office, users, today))
+    scene.ids.update(_cabinet(office, users, today))
     scene.ids.update(calendar_token=CalendarFeed.issue(coordinator).token, office=office.pk, unit=unit.pk,
                      agency=obec.pk, contact=obec.contacts.first().pk)
     return scene
@@ -177,3 +178,24 @@ def _parliament(office, users, today) -> dict:
         "meeting_at": timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=3), dt.time(9, 30))),
         "room": "ห้อง 601", "attendees": [{"user": users["minister"]}]})
     return {"session": session.pk, "question": question.pk, "summons": summons.pk}
+
+
+def _cabinet(office, users, today) -> dict:
+    """A cabinet meeting ahead with an item to brief on, and one past off-site with a resolution to follow up."""
+    from prasan.cabinet.services import add_item, create_meeting, record_resolution
+
+    def at(days):
+        return timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=days), dt.time(9, 30)))
+
+    coordinator = users["coordinator"]
+    ahead = create_meeting(office=office, by=coordinator, fields={"meets_at": at(4), "number": "15/2569"})
+    item = add_item(ahead, by=coordinator, fields={
+        "subject": "ขออนุมัติงบกลางซ่อมแซมอาคารเรียน", "order": "4.1", "briefing_points": "จำนวนโรงเรียนที่เสียหาย"})
+    past = create_meeting(office=office, by=coordinator, fields={
+        "meets_at": at(-10), "number": "13/2569", "location": "offsite", "province": "ขอนแก่น", "status": "held"})
+    resolved = add_item(past, by=coordinator, fields={
+        "subject": "ร่างแผนพัฒนาการศึกษาภาคตะวันออกเฉียงเหนือ", "source": "slk_letter", "letter_number": "นร 0505/ว 12",
+        "kind": "for_information"})
+    record_resolution(resolved, by=coordinator, resolution="รับทราบ และให้กระทรวงรายงานผลภายใน ๓ เดือน",
+                      resolved_on=past.day)
+    return {"cabinet_meeting": ahead.pk, "cabinet_item": item.pk, "cabinet_resolved": resolved.pk}
