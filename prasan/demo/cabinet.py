@@ -3,9 +3,8 @@ off-site in Khon Kaen last month with a resolution and its follow-up matter, and
 
 import datetime as dt
 
-from django.utils import timezone
-
 from django.db import transaction
+from django.utils import timezone
 
 from prasan.cabinet import services
 from prasan.cabinet.models import Meeting

@@ -3,8 +3,8 @@
 import io
 
 import pytest
-from django.db.models import Q
 from django.core.management import call_command
+from django.db.models import Q
 from django.utils import timezone
 
 from prasan.accounts.models import User
