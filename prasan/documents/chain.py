@@ -20,6 +20,9 @@ from .models import Document, ReviewRoute, ReviewStep
 DEFAULT_STEPS = [Role.GROUP_HEAD, Role.HEAD, Role.EXECUTIVE]
 # Letters to agencies are signed in the office; they need no minister's decision by default.
 OFFICE_SIGNED = {"external_letter", "stamp_letter", "circular", "internal_memo", "order", "announcement"}
+# What leaves the office once signed, to wait in someone's list until sent: the office's letters, and the
+# minister's answer to a parliamentary question (to the Cabinet Secretariat or the House).
+SENT_OUT = OFFICE_SIGNED | {"question_answer"}
 
 
 class ChainError(Exception):

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from prasan.accounts.models import Role
 from prasan.coordination.models import AgencyRequest
-from prasan.documents.chain import OFFICE_SIGNED
+from prasan.documents.chain import SENT_OUT
 from prasan.documents.models import Document, ReviewStep
 from prasan.matters.choices import State
 from prasan.matters.models import Matter
@@ -99,7 +99,7 @@ def _documents(user) -> list[InboxItem]:
     mine = Document.objects.filter(_mine(user))
     for document in mine.filter(status=Document.Status.RETURNED).select_related("matter__office")[:LIMIT]:
         items.append(_document_item("returned", document))
-    to_send = mine.filter(status=Document.Status.SIGNED, form__in=OFFICE_SIGNED)
+    to_send = mine.filter(status=Document.Status.SIGNED, form__in=SENT_OUT)
     for document in to_send.select_related("matter__office")[:LIMIT]:
         items.append(_document_item("dispatch", document))
     return items
