@@ -105,7 +105,9 @@ def test_a_summary_note_and_an_external_letter_are_signed_right_and_visibly(
     assert "ศธ๐๔๐๐๙/๓๒๑๔" in flat and "๑๘พฤศจิกายน๒๕๖๙" in flat  # the source letter's, as typed
     assert "ศธ๐๒๐๑.๑/๑" in flat  # the office's own number, in เลข สร.
     assert f"({SIGNER})".replace(" ", "") in flat and "นายประสานราชการดี" not in flat
-    assert "ลงนามอิเล็กทรอนิกส์โดยนรินทร์ก้อนแก้ว" in flat
+    # The note's stamp stands beside the signer's printed name, so it does not repeat it.
+    assert "ลงนามอิเล็กทรอนิกส์" in flat
+    assert "รหัสเอกสาร" + Document.objects.get(pk=note.pk).signature_fingerprint in flat
     out = _verify(pdf, tmp_path)
     assert "ผ่าน" in out and f"ผู้ลงนาม: {SIGNER}" in out
 
