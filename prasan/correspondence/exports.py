@@ -6,6 +6,7 @@ import io
 
 from prasan import hygiene
 from prasan.thai.dates import shown_date, shown_datetime
+from prasan.thai.digits import to_thai
 from prasan.thai.spreadsheet import cell_value, date_format
 
 from .models import Register
@@ -88,12 +89,46 @@ def to_xlsx(register: str, title: str, entries) -> bytes:
     return out.getvalue()
 
 
+# Column widths (%) of the printed register, A4 landscape: a document number and a date on one line
+# in 12 pt, the subject widest.
+PRINT_WIDTHS = [7, 14, 12, 14, 14, 22, 10, 7]
+INCOMING_PRINT_WIDTHS = [6, 12, 14, 12, 13, 10, 20, 8, 5]
+
+
+def print_row(entry, *, thai_digits: bool) -> list[str]:
+    """The entry's cells as printed: BE dates (abbreviated month, as registers write them), the
+    office's digits, lines broken between words."""
+    from prasan.documents.render.table_print import cell
+    from prasan.thai.dates import thai_date, thai_datetime
+
+    out = []
+    for value in values(entry):
+        if isinstance(value, dt.datetime):
+            value = thai_datetime(value, thai_digits=thai_digits)
+        elif isinstance(value, dt.date):
+            value = thai_date(value, abbr=True, thai_digits=thai_digits)
+        out.append(cell(value, thai_digits=thai_digits))
+    return out
+
+
 def to_pdf(register: str, title: str, office, entries) -> bytes:
-    from django.template.loader import render_to_string
+    """The register as printed (documents/render/table_print.py), in the office's document digits;
+    marked with the highest secrecy among the entries printed, on every page."""
+    from django.utils import timezone
 
-    from prasan.documents.render.pdf import html_to_pdf
+    from prasan.documents.render import table_print
+    from prasan.matters.choices import Secrecy
+    from prasan.thai.preferences import document_digits
 
-    html = render_to_string("correspondence/register_print.html", {
-        "title": title, "office": office, "columns": columns(register), "rows": [row(e) for e in entries],
-    })
-    return html_to_pdf(html)
+    thai_digits = document_digits() == "thai"
+    entries = list(entries)
+    highest = max((e.secrecy for e in entries), default=0)
+    table = {"kind": "register", "columns": columns(register),
+             "widths": INCOMING_PRINT_WIDTHS if register == Register.INCOMING else PRINT_WIDTHS,
+             "rows": [print_row(e, thai_digits=thai_digits) for e in entries],
+             "empty": "ยังไม่มีรายการในทะเบียนนี้"}
+    count = f"{len(entries):,} รายการ"
+    return table_print.render(
+        title=title, office=office, tables=[table], thai_digits=thai_digits,
+        subtitles=(to_thai(count) if thai_digits else count,),
+        secrecy=Secrecy(highest).label if highest else "", printed_at=timezone.now())

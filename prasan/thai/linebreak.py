@@ -49,14 +49,22 @@ _ABBREVIATION = re.compile(r"[\u0e01-\u0e4e]{1,6}\.(?:[\u0e01-\u0e4e]{1,6}\.?)*"
 _NUMBER = re.compile(rf"{_DIGIT}+(?:[,.]{_DIGIT}+)*")
 
 
-def breakable(text: str, keep: Iterable[str] = ()) -> str:
+def breakable(text: str, keep: Iterable[str] = (), *, narrow: bool = False) -> str:
     """``text`` with U+200B wherever a line may break inside a run of Thai, and no-break spaces
     inside names, document numbers and before ๆ / ฯ. ``keep``: more phrases that must not split
-    (the signer's name, positions named in the document)."""
+    (the signer's name, positions named in the document). ``narrow``: a table's column, where a
+    whole name may not fit: it may break between given name and surname, never inside either."""
     if not text or not _THAI_LETTER.search(text):
         return text
-    return _breakable(text, tuple(sorted({k for k in keep if k and len(k) > 1}, key=len,
-                                         reverse=True)))
+    out = _breakable(text, tuple(sorted({k for k in keep if k and len(k) > 1}, key=len, reverse=True)))
+    if narrow:
+        out = _PERSON.sub(lambda m: _rreplace(m.group(0), NBSP, " "), out)
+    return out
+
+
+def _rreplace(text: str, old: str, new: str) -> str:
+    head, found, tail = text.rpartition(old)
+    return head + new + tail if found else text
 
 
 @lru_cache(maxsize=4096)

@@ -18,11 +18,15 @@ from __future__ import annotations
 
 import re
 import threading
+from contextvars import ContextVar
 
 ZWSP = "\u200b"
 _lock = threading.Lock()
+_marked: ContextVar[bool] = ContextVar("thai_marked", default=False)  # the text being split carries marks
 _installed = False
-_SEPARATOR = re.compile("[\u200b ]".encode())
+# Matched in the UTF-8 bytes Pango indexes: U+200B as its three bytes, not a class of bytes (0x80–0x8B
+# are also the last byte of ก–ซ and เ–๋, which then cut break-free stretches inside Thai words).
+_SEPARATOR = re.compile(b"\xe2\x80\x8b| ")
 
 
 def install() -> None:
@@ -32,18 +36,31 @@ def install() -> None:
     with _lock:
         if _installed:
             return
+        from weasyprint.layout import inline, preferred
         from weasyprint.text import line_break
         from weasyprint.text.ffi import ffi
 
         ffi.cdef("PangoAttribute * pango_attr_allow_breaks_new (gboolean allow_breaks);")
         original_set_text = line_break.Layout.set_text
+        original_split = line_break.split_first_line
 
         def set_text(self, text, justify=False):
             original_set_text(self, text, justify)
-            if ZWSP in self.text and not justify:  # a line being drawn is already broken
+            # A line being drawn is already broken (justify). WeasyPrint lays out a short prefix of
+            # the text first: the marks may all lie beyond it, so the whole text's say counts.
+            if not justify and (ZWSP in self.text or _marked.get()):
                 _only_marked_breaks(self)
 
+        def split_first_line(text, *args, **kwargs):
+            token = _marked.set(ZWSP in text)
+            try:
+                return original_split(text, *args, **kwargs)
+            finally:
+                _marked.reset(token)
+
         line_break.Layout.set_text = set_text
+        for module in (line_break, inline, preferred):  # each holds its own reference
+            module.split_first_line = split_first_line
         _installed = True
 
 
