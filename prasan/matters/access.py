@@ -117,29 +117,43 @@ def sees_everything(user) -> bool:
     return _active(user) and user.role in NEED_TO_KNOW_ALL and reach(user) >= TOP
 
 
-def visible(matters, user):
-    """`matters` narrowed to those `user` may see (Matter.objects.visible_to)."""
-    if not _active(user):
+def visible(matters, user, path: str = ""):
+    """`matters` narrowed to those `user` may see (Matter.objects.visible_to); with `path` ("matter__"), rows
+    hanging on a matter narrowed by the same rule on their joined matter (see visibility)."""
+    rule = visibility(user, path)
+    if rule is False:
         return matters.none()
+    return matters.all() if rule is None else matters.filter(rule)
+
+
+def visibility(user, path: str = ""):
+    """The rule of `visible` as a condition on rows reached through `path`: None for every row, False for none,
+    else a Q. A few rows hanging on matters (parliament items) are filtered by it on their joined matter, which
+    tests those rows alone; `matter IN (visible matters)` reads every visible matter to answer for a few."""
+    if not _active(user):
+        return False
     if sees_everything(user):
-        return matters.all()
+        return None
+    secrecy = f"{path}secrecy"
     # "Not secret" is written as `NOT secrecy > NORMAL`, the same as `secrecy = NORMAL` (the table's check keeps
     # secrecy within its levels) but no use to an index: on an OR whose branches all name secrecy, SQLite (without
     # histograms) reads the whole table through an index led by secrecy, as if it narrowed.
-    not_secret = ~Q(secrecy__gt=Secrecy.NORMAL)
+    not_secret = ~Q(**{f"{secrecy}__gt": Secrecy.NORMAL})
     level = reach(user)
     if level == Secrecy.NORMAL:
-        return matters.filter(not_secret)
+        return not_secret
+    cleared = Q(**{f"{secrecy}__lte": level})
     if user.role in NEED_TO_KNOW_ALL:
-        return matters.filter(not_secret | Q(secrecy__lte=level))
+        return not_secret | cleared
     # Need to know is asked only of secret rows; saying so inside the subqueries keeps PostgreSQL from answering
     # them with a hash of every matter the user was ever given (hundreds of thousands in years).
-    secret_row = GreaterThan(OuterRef("secrecy"), Secrecy.NORMAL)
-    known = Exists(Matter.assignees.through.objects.filter(secret_row, matter_id=OuterRef("pk"), user_id=user.pk))
-    known |= Exists(MatterShare.objects.filter(secret_row, matter_id=OuterRef("pk"), user_id=user.pk))
+    secret_row = GreaterThan(OuterRef(secrecy), Secrecy.NORMAL)
+    matter = OuterRef(f"{path}pk")
+    known = Exists(Matter.assignees.through.objects.filter(secret_row, matter_id=matter, user_id=user.pk))
+    known |= Exists(MatterShare.objects.filter(secret_row, matter_id=matter, user_id=user.pk))
     if user.role == Role.GROUP_HEAD and user.unit_id:
-        known |= Q(owner_unit_id=user.unit_id)
-    return matters.filter(not_secret | Q(secrecy__lte=level) & known)
+        known |= Q(**{f"{path}owner_unit_id": user.unit_id})
+    return not_secret | cleared & known
 
 
 def assigned(matters, user):

@@ -112,3 +112,18 @@ def test_late_work_for_a_coming_sitting_stays_under_its_day_marked_late(login, u
     Item.objects.filter(pk=item.pk).update(due_on=TODAY - dt.timedelta(days=1))
     page = login(users["coordinator"]).get(reverse("parliament-week")).content.decode()
     assert "ถามเรื่องใกล้ถึงวัน" in page and "เกินกำหนด" in page and "เลยกำหนดแล้ว</span>" not in page
+
+
+def test_this_week_hides_what_one_may_not_see_and_asks_for_a_login(client, login, users, make_item):
+    sitting = TODAY + dt.timedelta(days=2)
+    secret = make_item(kind="general_question", number="5", subject="ถามเรื่องลับ", sitting_on=sitting,
+                       matter_fields={"secrecy": 2}, by=users["grouphead"])
+    make_item(kind="general_question", number="6", subject="ถามเรื่องปกติ", sitting_on=sitting)
+    for name in ("uncleared", "coordinator", "auditor", "admin"):
+        page = login(users[name]).get(reverse("parliament-week")).content.decode()
+        assert "ถามเรื่องปกติ" in page and "ถามเรื่องลับ" not in page and secret.matter.number not in page, name
+    head = login(users["head"]).get(reverse("parliament-week")).content.decode()
+    assert secret.matter.number in head and "ถามเรื่องลับ" not in head  # named by its matter number only
+    client.logout()
+    assert client.get(reverse("parliament-week")).status_code == 302
+    assert client.get(reverse("parliament-report-export", args=["csv"])).status_code == 302

@@ -29,13 +29,10 @@ def _date(value):
 
 class ItemQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The items whose matters `user` may see (matters' own rule, never restated here)."""
-        from prasan.matters.models import Matter
+        """The items whose matters `user` may see: the matters' own rule (matters.access), on each item's matter."""
+        from prasan.matters.access import visible
 
-        matters = Matter.objects.visible_to(user)
-        if not matters.query.where:  # cleared for everything: no condition at all
-            return self.all()
-        return self.filter(matter__in=matters.values("pk"))
+        return visible(self, user, path="matter__")
 
 
 class Item(models.Model):
