@@ -16,7 +16,7 @@ from prasan.matters.choices import DutyType, Source
 from prasan.matters.models import Matter
 from prasan.tracking.calendar import WorkingCalendar
 
-from .choices import AgendaSource
+from .choices import AgendaSource, MeetingStatus
 from .models import AgendaItem, Meeting
 
 # Set by the services themselves, never from outside.
@@ -154,7 +154,9 @@ def update_item(item: AgendaItem, *, by, fields: dict) -> dict:
 
 
 def record_resolution(item: AgendaItem, *, by, resolution: str, resolved_on) -> dict:
-    """The cabinet's resolution (มติ ครม.) and its date; a correction is audited with what it replaced."""
+    """The cabinet's resolution (มติ ครม.) and its date; a correction is audited with what it replaced. A
+    resolution means the meeting was held: a meeting still marked scheduled is marked held with it (one action,
+    one record), audited."""
     before = _snapshot(item)
     item.resolution, item.resolved_on = (resolution or "").strip(), resolved_on
     errors = {}
@@ -170,6 +172,11 @@ def record_resolution(item: AgendaItem, *, by, resolution: str, resolved_on) -> 
         changes = _changes(before, _snapshot(item))
         if changes:
             record(by, "cabinet_agenda.resolution", item, changes=changes)
+        meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+        if meeting.status == MeetingStatus.SCHEDULED:
+            meeting.status = MeetingStatus.HELD
+            meeting.save(update_fields=["status", "updated_at"])
+            record(by, "cabinet_meeting.edit", meeting, changes={"status": ["scheduled", "held"]})
     return changes
 
 

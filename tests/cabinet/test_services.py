@@ -58,6 +58,9 @@ def test_the_resolution_is_dated_not_before_the_meeting_and_audited(make_agenda,
     item.refresh_from_db()
     assert item.resolution == "อนุมัติตามที่กระทรวงเสนอ"
     assert AuditEvent.objects.filter(action="cabinet_agenda.resolution", object_id=str(item.pk)).exists()
+    # A resolution means the meeting was held: marked so with it, not by a second edit.
+    assert item.meeting.status == "held"
+    assert AuditEvent.objects.filter(action="cabinet_meeting.edit", object_id=str(item.meeting_id)).exists()
 
 
 def test_the_followup_is_made_once_as_a_child_policy_followup_matter(make_agenda, make_meeting, users):
