@@ -43,7 +43,7 @@ from prasan.documents.forms import FORMS, get_form  # noqa: E402
 from prasan.documents.forms.base import Printer  # noqa: E402
 from prasan.documents.render import pagination  # noqa: E402
 from prasan.documents.render.docx import render_docx  # noqa: E402
-from prasan.documents.render.html import render_html  # noqa: E402
+from prasan.documents.render.html import render_html, render_pdf  # noqa: E402
 from prasan.documents.render.pdf import html_to_pdf  # noqa: E402
 from prasan.thai.linebreak import plain  # noqa: E402
 
@@ -149,11 +149,12 @@ def main() -> None:
         spec = get_form(code)
         lines = [line for line in printed_lines(spec.printed(spec.clean(data), Printer()))
                  if line != spec.title]
-        html = render_html(code, data)
-        pdf_ms, pdf_p90, pdf_cpu = timed(lambda: html_to_pdf(render_html(code, data)), args.runs)  # noqa: B023
-        _, _, raw_cpu = timed(lambda: html_to_pdf(html, exact=False), max(5, args.runs // 3))  # noqa: B023
+        html = render_html(code, data, external_css=True)
+        pdf_ms, pdf_p90, pdf_cpu = timed(lambda: render_pdf(code, data), args.runs)  # noqa: B023
+        _, _, raw_cpu = timed(lambda: html_to_pdf(html, exact=False, print_css=True),  # noqa: B023
+                              max(5, args.runs // 3))
         docx_ms, docx_p90, docx_cpu = timed(lambda: render_docx(code, data), args.runs)  # noqa: B023
-        pdf = html_to_pdf(html)
+        pdf = html_to_pdf(html, print_css=True)
         pages = len(pdfium.PdfDocument(pdf))
         share, pdf_missing = pdf_share(pdf, lines, COLUMNS.get(code))
         text = docx_text(render_docx(code, data))

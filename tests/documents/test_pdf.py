@@ -75,3 +75,16 @@ def test_the_memo_emblem_is_placed_top_left_and_the_letter_emblem_centred():
     letter = render_html("external_letter", sample("external_letter"))
     assert 'class="memo-title-row"' in memo and "emblem-placeholder.svg" in memo
     assert 'class="letter-top"' in letter and "emblem-placeholder.svg" in letter
+
+
+def test_the_print_stylesheet_is_inline_in_the_page_and_parsed_once_for_the_pdf():
+    from prasan.documents.render import pdf
+
+    data = sample("office_memo")
+    assert "<style>" in render_html("office_memo", data)  # the page stands alone
+    assert "<style>" not in render_html("office_memo", data, external_css=True)
+    render_pdf("office_memo", data)
+    before = pdf._shared.cache_info()
+    text = pdf_text(render_pdf("office_memo", data), layout=True)
+    assert pdf._shared.cache_info().misses == before.misses  # fonts and stylesheet reused
+    assert "บันทึกข้อความ" in text and "ส่วนราชการ" in text

@@ -4,6 +4,7 @@ body blocks, signature and contact lines — as printed strings and as DOCX."""
 from __future__ import annotations
 
 from prasan.documents.render.metrics import text_width_cm
+from prasan.thai.linebreak import breakable
 from prasan.thai.text import without_lead
 
 from .base import (
@@ -68,7 +69,8 @@ def memo_head(v: dict, p: Printer) -> dict:
     if v.get("email"):
         unit_line += f" ไปรษณีย์อิเล็กทรอนิกส์ {v['email']}"
     return {
-        "unit_line": unit_line,
+        # A name or a number in the head line breaks nowhere inside (prasan.thai.linebreak).
+        "unit_line": breakable(unit_line, p.keep),
         "doc_number": p.text(v.get("doc_number") or ""),
         "date": p.date(v.get("date")),
         "subject": p.text(v["subject"]),

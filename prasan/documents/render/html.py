@@ -38,15 +38,16 @@ def document_context(code: str, data: dict, *, digits: str = "thai",
     }
 
 
-def render_html(code: str, data: dict, **options) -> str:
+def render_html(code: str, data: dict, *, external_css: bool = False, **options) -> str:
     """The form ``code`` filled with ``data`` as a standalone HTML page (FormError if a part is
     missing). Options: digits="thai"|"arabic", emblem_path, with_emblem, emblem_url, office (the
-    author named in the file's metadata), esign."""
-    ctx = document_context(code, data, **options)
+    author named in the file's metadata), esign. ``external_css``: without the print stylesheet
+    inline (render/pdf.py applies it, parsed once)."""
+    ctx = document_context(code, data, **options) | {"external_css": external_css}
     return render_to_string(get_form(code).template, ctx)
 
 
 def render_pdf(code: str, data: dict, **options) -> bytes:
     from prasan.documents.render.pdf import html_to_pdf
 
-    return html_to_pdf(render_html(code, data, **options))
+    return html_to_pdf(render_html(code, data, external_css=True, **options), print_css=True)

@@ -4,8 +4,10 @@ The PDF's text layer is made exact for Thai (ToUnicode read from the font; Actua
 whose glyphs cannot tell their text or whose marks extractors re-sort): see textlayer.py.
 """
 
+import atexit
 import contextlib
 import functools
+import threading
 from pathlib import Path
 
 from . import thaiwrap
@@ -51,16 +53,36 @@ def local_fetcher():
 PDF_OPTIONS = {"pdf_variant": "pdf/a-3b", "pdf_tags": True}
 
 
-def html_to_pdf(html: str, *, exact: bool = True) -> bytes:
-    """Render ``html`` to PDF/A-3b bytes, tagged. ``exact=False`` gives WeasyPrint's own text
-    layer (bench only)."""
-    from weasyprint import CSS, HTML
+_render_lock = threading.Lock()
+PRINT_CSS = Path(__file__).resolve().parents[2] / "templates" / "documents" / "print.css"
+
+
+@functools.cache
+def _shared():
+    """The font configuration with Sarabun's four faces and the documents' print stylesheet, made
+    once per process: loading the fonts and parsing the stylesheets took about a fifth of a render."""
+    from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
-    thaiwrap.install()  # Thai lines break between words only, and justify over them
     fonts = FontConfiguration()
+    # Dropped before the interpreter tears its modules down (its __del__ needs them).
+    atexit.register(_shared.cache_clear)
     fetcher = local_fetcher()
-    document = HTML(string=html, base_url=str(FONT_DIR), url_fetcher=fetcher)
-    stylesheet = CSS(string=font_css(), font_config=fonts, url_fetcher=fetcher)
-    with exact_text() if exact else contextlib.nullcontext():
-        return document.write_pdf(stylesheets=[stylesheet], font_config=fonts, **PDF_OPTIONS)
+    faces = CSS(string=font_css(), font_config=fonts, url_fetcher=fetcher)
+    page = CSS(string=PRINT_CSS.read_text(encoding="utf-8"), font_config=fonts, url_fetcher=fetcher)
+    return fonts, faces, page
+
+
+def html_to_pdf(html: str, *, exact: bool = True, print_css: bool = False) -> bytes:
+    """Render ``html`` to PDF/A-3b bytes, tagged. ``print_css``: apply the documents' print
+    stylesheet (parsed once) to a page that does not carry it inline. ``exact=False`` gives
+    WeasyPrint's own text layer (bench only). Renders take turns: the fonts are shared."""
+    from weasyprint import HTML
+
+    thaiwrap.install()  # Thai lines break between words only, and justify over them
+    with _render_lock:
+        fonts, faces, page = _shared()
+        document = HTML(string=html, base_url=str(FONT_DIR), url_fetcher=local_fetcher())
+        with exact_text() if exact else contextlib.nullcontext():
+            return document.write_pdf(stylesheets=[faces, page] if print_css else [faces], font_config=fonts,
+                                      **PDF_OPTIONS)
