@@ -10,7 +10,7 @@ from . import week
 from .access import staff_required
 from .queries import list_queryset, visible_items
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 
 
 @staff_required
