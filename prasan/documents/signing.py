@@ -103,12 +103,30 @@ def sign(document: Document, *, by, password: str, acting_for: str = "", typed_n
     return locked
 
 
+def _check_recipients(to: list[str], note: str) -> None:
+    """What the sender typed, refused in Thai before anything is sent or saved (the page reads it unchecked)."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    from prasan import hygiene
+
+    for text in (*to, note):
+        if (char := hygiene.find(text)) is not None:
+            raise ChainError(hygiene.message(char), 422)
+    for address in to:
+        try:
+            validate_email(address)
+        except ValidationError:
+            raise ChainError(f"อีเมลผู้รับไม่ถูกต้อง: {address[:80]}", 422) from None
+
+
 def dispatch(document: Document, *, by, to: list[str], note: str = "") -> Activity:
     """Send the signed PDF by email; the matter's log and the outgoing register say so."""
     if not document.pdf:
         raise ChainError("ต้องลงนามก่อนจึงจะส่งได้")
     if not to:
         raise ChainError("กรุณาระบุอีเมลผู้รับ")
+    _check_recipients(to, note)
     matter = document.matter
     subject = f"[{document.register_entry.doc_number}] {document.fields.get('subject') or document.title}"
     if matter.is_secret:

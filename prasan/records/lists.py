@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from prasan import hygiene
 from prasan.audit.models import record
 from prasan.correspondence.models import Register, RegisterEntry
 
@@ -108,6 +109,10 @@ def approve(records_list: RecordsList, *, by, committee: str) -> RecordsList:
     committee = (committee or "").strip()
     if not committee:
         raise ListError("กรุณาระบุรายชื่อคณะกรรมการที่พิจารณาบัญชีนี้")
+    if (char := hygiene.find(committee)) is not None:
+        raise ListError(hygiene.message(char))
+    if len(committee) > 5000:
+        raise ListError(f"รายชื่อคณะกรรมการยาวได้ไม่เกิน 5,000 ตัวอักษร (ที่กรอกมี {len(committee):,} ตัวอักษร)")
     with transaction.atomic():
         locked = RecordsList.objects.select_for_update().get(pk=records_list.pk)
         if locked.status != RecordsList.Status.DRAFT:

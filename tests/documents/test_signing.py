@@ -234,3 +234,14 @@ def test_acting_for_a_short_position_stays_on_one_line():
     assert signature.acting_lines("ปลัดกระทรวง") == ["ปฏิบัติราชการแทนปลัดกระทรวง"]
     assert signature.acting_lines("รัฐมนตรีว่าการกระทรวงศึกษาธิการ") == ["ปฏิบัติราชการแทน",
                                                                        "รัฐมนตรีว่าการกระทรวงศึกษาธิการ"]
+
+
+def test_sending_refuses_a_bad_address_or_a_control_character_before_anything_goes(matter, users, signer):
+    letter = signing.sign(_letter(matter, users), by=signer, password=PASSWORD)
+    for to, note, words in ((["ไม่ใช่อีเมล"], "", "อีเมลผู้รับไม่ถูกต้อง"), (["a" * 100_000 + "@x.example"], "", "ไม่ถูกต้อง"),
+                            (["saraban@obec.example"], "ส่ง\x00", "อักขระควบคุม")):
+        with pytest.raises(chain.ChainError, match=words) as refused:
+            signing.dispatch(letter, by=users["coordinator"], to=to, note=note)
+        assert refused.value.status == 422
+    letter.refresh_from_db()
+    assert letter.status != Document.Status.DISPATCHED and not letter.matter.activities.exists()

@@ -73,3 +73,15 @@ def test_anonymous_is_sent_to_sign_in(client, make_matter):
     matter = make_matter(title="เรื่องใด ๆ")
     response = client.post(reverse("records-matter-retention", args=[matter.pk]), {"retention": "permanent"})
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_a_committee_typed_with_a_control_character_is_refused_in_thai(users):
+    from prasan import hygiene
+
+    made = RecordsList.objects.create(kind="destruction", year=2569)
+    with pytest.raises(lists.ListError, match="อักขระควบคุม"):
+        lists.approve(made, by=users["head"], committee="นาย ก\x00 ประธาน")
+    with pytest.raises(lists.ListError, match="ไม่เกิน 5,000"):
+        lists.approve(made, by=users["head"], committee="ก" * 5001)
+    made.refresh_from_db()
+    assert made.status == "draft" and hygiene.find(made.committee) is None
