@@ -81,14 +81,6 @@ def _breakable(text: str, keep: tuple[str, ...]) -> str:
     return _join(out)
 
 
-def at_spaces(text: str) -> str:
-    """``text`` that breaks only at its spaces (a name in a narrow column: given name, surname), never
-    inside a word. The leading U+200B tells the renderer the text carries its own break marks."""
-    if not text or not _THAI_LETTER.search(text):
-        return text
-    return ZWSP + re.sub(r"[ \u00a0]+", " ", text.strip())
-
-
 def _protected(text: str, keep: tuple[str, ...]) -> list[tuple[int, int]]:
     """Non-overlapping (start, end) of what must not split, in order."""
     found: list[tuple[int, int]] = []
@@ -147,4 +139,4 @@ def plain(text: str) -> str:
     return text.replace(ZWSP, "").replace(WORD_JOINER, "").replace(NBSP, " ")
 
 
-__all__ = ["NBSP", "ZWSP", "at_spaces", "breakable", "plain", "segment"]
+__all__ = ["NBSP", "ZWSP", "breakable", "plain", "segment"]
