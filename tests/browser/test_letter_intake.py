@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
 from bench.letters.make_variants import degrade, render_pages, save_scan
@@ -15,6 +14,8 @@ from prasan.correspondence.models import LetterIntake, RegisterEntry
 from prasan.matters.models import Matter
 from prasan.tracking.calendar import add_working_days
 from tests.conftest import PASSWORD
+
+from .ui import wait_gone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,7 +40,7 @@ def _press_and_wait_long(ui, text: str, seconds: float) -> float:
     page = ui.driver.find_element(By.TAG_NAME, "html")
     started = time.monotonic()
     ui.button(text).click()
-    WebDriverWait(ui.driver, seconds).until(ec.staleness_of(page))
+    wait_gone(ui.driver, page, seconds)
     WebDriverWait(ui.driver, seconds).until(
         lambda d: d.execute_script("return document.readyState") == "complete"
     )
@@ -97,9 +98,7 @@ def test_a_registrar_registers_a_scanned_letter_read_by_ocr_and_finds_it_in_the_
         assert watcher.title == "กำลังอ่านหนังสือ: obec-teachers-scan.png", watcher.text
         assert watcher.field("intake-status").text.startswith("กำลังอ่าน")
         watcher.screenshot("intake-progress-desktop")
-        WebDriverWait(watcher.driver, OCR_SECONDS).until(
-            lambda d: d.find_element(By.TAG_NAME, "h1").text == "ตรวจยืนยันหนังสือรับ"
-        )
+        watcher.wait_for_title("ตรวจยืนยันหนังสือรับ", OCR_SECONDS)
         took = upload.result(timeout=OCR_SECONDS)
     print(f"\nอัปโหลดและอ่านสแกนด้วย OCR ใช้เวลา {took:.1f} วินาที")
 

@@ -3,13 +3,11 @@
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import WebDriverWait
 
 from prasan.correspondence.models import RegisterEntry
 from prasan.matters.choices import Secrecy
 
-from .ui import WAIT_SECONDS
+from .ui import wait_gone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,7 +20,7 @@ def _search_from_header(ui, text: str):
     page = ui.driver.find_element(By.TAG_NAME, "html")
     box.clear()
     box.send_keys(text, Keys.ENTER)
-    WebDriverWait(ui.driver, WAIT_SECONDS).until(ec.staleness_of(page))
+    wait_gone(ui.driver, page)
     ui._settled()
     return ui
 

@@ -46,8 +46,13 @@ class UI:
         page = self.driver.find_element(By.TAG_NAME, "html")
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
         element.click()
-        WebDriverWait(self.driver, WAIT_SECONDS).until(lambda d: _detached(page))
+        wait_gone(self.driver, page)
         self._settled()
+
+    def wait_for_title(self, title: str, seconds: float = WAIT_SECONDS) -> "UI":
+        """Wait until the page's heading reads title, across the page reloading itself meanwhile."""
+        WebDriverWait(self.driver, seconds).until(lambda d: _heading(d) == title)
+        return self
 
     @property
     def path(self) -> str:
@@ -200,6 +205,19 @@ class UI:
             "return [document.documentElement.scrollWidth, window.innerWidth]"
         )
         assert scroll <= inner, f"{self.path}: หน้ากว้าง {scroll}px เกินจอ {inner}px"
+
+
+def _heading(driver) -> str | None:
+    """The h1's text now, or None while a page is between loads (its nodes going or not yet there)."""
+    try:
+        return driver.execute_script("const h = document.querySelector('h1'); return h && h.innerText.trim();")
+    except WebDriverException:
+        return None
+
+
+def wait_gone(driver, element, seconds: float = WAIT_SECONDS):
+    """Wait until the page element belongs to has been replaced by the next one."""
+    WebDriverWait(driver, seconds).until(lambda d: _detached(element))
 
 
 def _detached(element) -> bool:
