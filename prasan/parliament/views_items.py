@@ -12,7 +12,7 @@ from prasan.directory.models import Office
 from prasan.matters.access import role_required
 from prasan.matters.paging import BoundedPaginator
 
-from . import services, statuses
+from . import readiness, services, statuses
 from .access import CREATE_ROLES, may_change, staff_required, visible_item
 from .choices import House, ItemKind, Status
 from .forms import AttendeeForm, DelegationForm, ItemForm, StatusForm
@@ -79,7 +79,7 @@ def _context(request, item, **overrides) -> dict:
         "history": item.status_changes.select_related("by").order_by("at", "id"),
         "delegations": item.delegations.all(), "attendees": item.attendees.select_related("user", "agency"),
         "status_form": StatusForm(), "delegation_form": DelegationForm(), "attendee_form": AttendeeForm(),
-        "readiness": int(statuses.READINESS.get(item.status, 0) * 100),
+        "readiness": readiness.readiness([item])[item.pk],
     }
     context.update(overrides)
     return context

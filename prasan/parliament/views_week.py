@@ -6,7 +6,7 @@ from django.utils import timezone
 from prasan.directory.models import Office
 from prasan.matters.paging import BoundedPaginator
 
-from . import week
+from . import readiness, week
 from .access import staff_required
 from .queries import list_queryset, visible_items
 
@@ -22,5 +22,5 @@ def this_week(request):
     rows = list(page.object_list)
     return render(request, "parliament/week.html", {
         "window": win, "today": today, "page": page, "querystring": "",
-        "days": week.by_day(rows, win, week.readiness(rows)),
+        "days": week.by_day(rows, win, readiness.readiness(rows)),
     })

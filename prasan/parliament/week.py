@@ -8,12 +8,9 @@ listed too: they are the most urgent of all.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.db.models.functions import Coalesce
 
-from prasan.coordination.models import AgencyRequest
-
-from . import statuses
 from .choices import OPEN_STATUSES, Status
 from .models import Sitting
 
@@ -49,38 +46,6 @@ def items_due(items, win: Window):
                     | Q(status__in=OPEN_STATUSES, due_on__lt=win.start))
             .annotate(day=Coalesce("sitting_on", "due_on"))
             .order_by("day", "id"))
-
-
-@dataclass
-class Readiness:
-    percent: int
-    answered: int  # agency requests answered
-    asked: int  # agency requests made (not cancelled)
-    ready: bool
-
-    @property
-    def label(self) -> str:
-        if self.ready:
-            return "พร้อม"
-        if self.asked:
-            return f"หน่วยงานตอบแล้ว {self.answered}/{self.asked}"
-        return "ยังไม่ได้ขอข้อมูล" if self.percent < 40 else "กำลังจัดทำ"
-
-
-def readiness(rows: list) -> dict[int, Readiness]:
-    """Each item's readiness: its status along the path and its agencies' answers (one query for the page)."""
-    counts = {
-        row["matter_id"]: row for row in AgencyRequest.objects.filter(matter_id__in=[i.matter_id for i in rows])
-        .exclude(status=AgencyRequest.Status.CANCELLED).values("matter_id")
-        .annotate(asked=Count("pk"), answered=Count("pk", filter=Q(status=AgencyRequest.Status.ANSWERED)))
-    }
-    result = {}
-    for item in rows:
-        found = counts.get(item.matter_id, {})
-        percent = int(statuses.READINESS.get(item.status, 0) * 100)
-        result[item.pk] = Readiness(percent, found.get("answered", 0), found.get("asked", 0),
-                                    item.status in (Status.APPROVED, Status.ANSWERED))
-    return result
 
 
 def by_day(rows: list, win: Window, ready: dict) -> list[dict]:
