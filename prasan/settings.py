@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "prasan.search",
     "prasan.documents",
     "prasan.parliament",
+    "prasan.complaints",
     "prasan.cabinet",
     "prasan.tasks",
     "prasan.web",
