@@ -11,8 +11,9 @@ bench/letters/make_variants.py (run it first; it writes var/bench-letters/).
 
 `duty_type` and the `parliament` object (issue 15) are also scored key by key (`parliament.kind`, …) over
 the letters whose expected object is not null, for each part of the corpus apart: the development letters,
-the first held-out part (h*, written for issue 4) and the parliament held-out part (q*, written after the
-parliament parser was committed).
+the first held-out part (h*, written for issue 4), the parliament held-out part (q*, written after the
+parliament parser was committed) and the complaint held-out part (r*, issue 16, written after the complaint
+parser was committed).
 
 Targets (issue 4): ≥ 97 % of fields right with a text layer, ≥ 85 % on 200-dpi scans;
 ≤ 100 ms per text letter; OCR ≤ 15 s per page on 2 cores.
@@ -32,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prasan.settings")
 
 from prasan.correspondence.intake import ocr, pipeline  # noqa: E402
+from prasan.correspondence.intake.fields.complaint import KEYS as COMPLAINT_KEYS  # noqa: E402
 from prasan.correspondence.intake.fields.parliament import KEYS as PARLIAMENT_KEYS  # noqa: E402
 from prasan.correspondence.intake.parse import FIELDS  # noqa: E402
 from prasan.thai.digits import to_arabic  # noqa: E402
@@ -40,14 +42,15 @@ LETTERS = ROOT / "bench/letters"
 VARIANTS = ROOT / "var/bench-letters"
 TEXT_VARIANTS = ("txt", "docx", "pdf")
 TIMING_REPEATS = 5
-NEW_FIELDS = ("duty_type", "parliament", *(f"parliament.{key}" for key in PARLIAMENT_KEYS))
-GROUPS = ("dev", "heldout", "heldout_parliament")
+OBJECTS = {"parliament": PARLIAMENT_KEYS, "complaint": COMPLAINT_KEYS}
+NEW_FIELDS = ("duty_type", *(f for name, keys in OBJECTS.items() for f in (name, *(f"{name}.{k}" for k in keys))))
+GROUPS = ("dev", "heldout", "heldout_parliament", "heldout_complaint")
 
 
 def group_of(name: str, held_out: bool) -> str:
     if not held_out:
         return "dev"
-    return "heldout_parliament" if name.startswith("q") else "heldout"
+    return {"q": "heldout_parliament", "r": "heldout_complaint"}.get(name[0], "heldout")
 
 
 def corpus() -> list[tuple[str, Path, dict, bool]]:
@@ -107,7 +110,8 @@ def measure(variant: str, letters, options: ocr.OcrOptions, failures: bool) -> d
             for f in FIELDS:
                 per_field[f][1] += 1
             groups["heldout" if held_out else "dev"][1] += len(FIELDS)
-            score_new_fields(by_group[group_of(name, held_out)], expected, {"parliament": None, "duty_type": None})
+            score_new_fields(by_group[group_of(name, held_out)], expected,
+                             {"parliament": None, "complaint": None, "duty_type": None})
             continue
         times.append(statistics.median(spent))
         if result.ocr_used:
@@ -142,23 +146,24 @@ def measure(variant: str, letters, options: ocr.OcrOptions, failures: bool) -> d
 
 
 def score_new_fields(counts: dict, expected: dict, got: dict) -> None:
-    """duty_type and the parliament object over every letter; each parliament key over parliament letters."""
-    for f in ("duty_type", "parliament"):
+    """duty_type and each object over every letter; each object's keys over the letters that have it."""
+    for f in ("duty_type", *OBJECTS):
         counts[f][0] += same(expected[f], got[f])
         counts[f][1] += 1
-    if expected["parliament"] is None:
-        return
-    found = got["parliament"] or {}
-    for key in PARLIAMENT_KEYS:
-        counts[f"parliament.{key}"][0] += same(expected["parliament"][key], found.get(key))
-        counts[f"parliament.{key}"][1] += 1
+    for name, keys in OBJECTS.items():
+        if expected[name] is None:
+            continue
+        found = got[name] or {}
+        for key in keys:
+            counts[f"{name}.{key}"][0] += same(expected[name][key], found.get(key))
+            counts[f"{name}.{key}"][1] += 1
 
 
 def new_fields_table(results: list[dict]) -> str:
     pct = lambda v: "  – " if v is None else f"{v * 100:.0f}%"  # noqa: E731
     columns = [(r, g) for r in results for g in GROUPS]
-    head = "field".ljust(26) + "".join(f"{r['variant']}/{g.replace('heldout_parliament', 'held-P')}"
-                                      .replace("heldout", "held-h").rjust(12) for r, g in columns)
+    short = {"dev": "dev", "heldout": "held-h", "heldout_parliament": "held-P", "heldout_complaint": "held-C"}
+    head = "field".ljust(26) + "".join(f"{r['variant']}/{short[g]}".rjust(12) for r, g in columns)
     rows = [head, "-" * len(head)]
     for f in NEW_FIELDS:
         cells = []
@@ -213,7 +218,7 @@ def main(argv: list[str] | None = None) -> None:
     else:
         print(table(results))
         print()
-        print("duty_type and parliament, by part of the corpus (accuracy, letters counted):")
+        print("duty_type, parliament and complaint, by part of the corpus (accuracy, letters counted):")
         print(new_fields_table(results))
 
 

@@ -11,7 +11,6 @@ import re
 from .lines import Letter
 
 _PARLIAMENT_WORDS = re.compile(r"กระทู้|ญัตติ|คณะกรรมาธิการ|ร่าง\s*พระราชบัญญัติ|ร่าง\s*พ\.ร\.บ\.")
-_COMPLAINT_WORDS = re.compile(r"ร้องเรียน|ร้องทุกข์|ขอความเป็นธรรม")
 _HOLIDAY = re.compile(r"วันหยุด")
 _RESOLUTION = re.compile(r"คณะรัฐมนตรี(?:ได้)?(?:ประชุมปรึกษา|มีมติ|ลงมติ)|ลงมติ|มติคณะรัฐมนตรี")
 _FOLLOW_UP = re.compile(r"รายงานผล|ข้อสั่งการ|ขับเคลื่อน\s*นโยบาย|ติดตามผล")
@@ -23,7 +22,7 @@ _CLOSING = re.compile(r"^\s*(?:ขอแสดงความนับถือ|
 
 
 def duty_type(letter: Letter, *, kind: str, subject: str | None, to: str | None, body: str,
-              parliament: dict | None) -> tuple[str, float]:
+              parliament: dict | None, complaint: dict | None = None) -> tuple[str, float]:
     subject = subject or ""
     closing = _CLOSING.search(body)
     # the letter's own words: not the owning unit's name under the signature (…ติดตามมติคณะรัฐมนตรี)
@@ -32,7 +31,7 @@ def duty_type(letter: Letter, *, kind: str, subject: str | None, to: str | None,
         return "parliament", 0.9
     if _PARLIAMENT_WORDS.search(subject):
         return "parliament", 0.8
-    if kind == "complaint" or _COMPLAINT_WORDS.search(subject):
+    if complaint is not None:  # a complainant's own letter, or one forwarding a complaint (fields/complaint.py)
         return "complaint", 0.85
     if _HOLIDAY.search(subject):
         return "other", 0.7

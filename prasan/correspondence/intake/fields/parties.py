@@ -118,7 +118,7 @@ def _office_above_date(letter: Letter) -> str | None:
 def _complainant(letter: Letter, signer: str | None) -> tuple[str | None, float]:
     if signer:
         return signer, 0.85
-    match = re.search(r"ข้าพเจ้า\s*(" + _PERSON.pattern + ")", letter.text)
+    match = re.search(r"(?:ข้าพเจ้า|ดิฉัน|กระผม)\s*(" + _TITLE + r"\s?[ก-๛]+\s[ก-๛]+)", letter.text)
     if match:
         return collapse(match.group(1)), 0.75
     return None, 0.4
