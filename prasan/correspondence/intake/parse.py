@@ -65,7 +65,7 @@ def parse(text: str, *, ocr: bool = False) -> ParseResult:
         body=body)
     values["complaint"], sure["complaint"] = complaint(
         letter, kind=values["kind"], doc_number=values["doc_number"], from_agency=values["from_agency"],
-        subject=values["subject"], body=body, parliament=values["parliament"])
+        subject=values["subject"], body=body, parliament=values["parliament"], signer=signed_by)
     values["duty_type"], sure["duty_type"] = duty_type(
         letter, kind=values["kind"], subject=values["subject"], to=values["to"], body=body,
         parliament=values["parliament"], complaint=values["complaint"])
