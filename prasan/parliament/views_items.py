@@ -2,22 +2,21 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from prasan.audit.models import record
 from prasan.directory.models import Office
 from prasan.matters.access import role_required
 from prasan.matters.paging import BoundedPaginator
 
 from . import readiness, services, statuses
-from .access import CREATE_ROLES, may_change, staff_required, visible_item
+from .access import CREATE_ROLES, changeable_item, may_change, staff_required, visible_item
 from .choices import House, ItemKind, Status
-from .forms import AttendeeForm, DelegationForm, ItemForm, StatusForm
-from .models import Attendee, Delegation, Item, Session
+from .forms import ItemForm, StatusForm
+from .models import Item, Session
 from .queries import ItemFilter, list_queryset, visible_items
+from .views_people import people_context
 
 PAGE_SIZE = 25
 
@@ -68,33 +67,25 @@ def _to_form(form, exc: ValidationError) -> None:
 @staff_required
 def item_detail(request, pk):
     item = visible_item(request.user, pk)
-    return render(request, "parliament/detail.html", _context(request, item))
+    return render(request, "parliament/detail.html", detail_context(request, item))
 
 
-def _context(request, item, **overrides) -> dict:
+def detail_context(request, item, **overrides) -> dict:
     can_change = may_change(request.user, item)
-    context = {
-        "item": item, "matter": item.matter, "can_change": can_change,
+    context = people_context(item, can_change)
+    context.update({
+        "matter": item.matter,
         "moves": [(s, statuses.ACTIONS[s]) for s in statuses.allowed(item.status)] if can_change else [],
         "history": item.status_changes.select_related("by").order_by("at", "id"),
-        "delegations": item.delegations.all(), "attendees": item.attendees.select_related("user", "agency"),
-        "status_form": StatusForm(), "delegation_form": DelegationForm(), "attendee_form": AttendeeForm(),
-        "readiness": readiness.readiness([item])[item.pk],
-    }
+        "status_form": StatusForm(), "readiness": readiness.readiness([item])[item.pk],
+    })
     context.update(overrides)
     return context
 
 
-def _changeable(request, pk):
-    item = visible_item(request.user, pk, for_update=True)
-    if not may_change(request.user, item):
-        raise Http404
-    return item
-
-
 @staff_required
 def item_edit(request, pk):
-    item = _changeable(request, pk)
+    item = changeable_item(request.user, pk)
     # The form writes what was typed into its instance while validating: give it its own copy of the row, so
     # the service compares what is stored with what was typed.
     form = ItemForm(request.POST or None, instance=Item.objects.get(pk=item.pk), kind=item.kind, user=request.user)
@@ -113,7 +104,7 @@ def item_edit(request, pk):
 @staff_required
 @require_POST
 def item_status(request, pk):
-    item = _changeable(request, pk)
+    item = changeable_item(request.user, pk)
     form = StatusForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -126,36 +117,4 @@ def item_status(request, pk):
             messages.success(request, f"เปลี่ยนสถานะเป็น “{item.get_status_display()}” แล้ว")
             return redirect(item)
     item = visible_item(request.user, pk)
-    return render(request, "parliament/detail.html", _context(request, item, status_form=form), status=422)
-
-
-@staff_required
-@require_POST
-def item_add_delegation(request, pk):
-    item = _changeable(request, pk)
-    form = DelegationForm(request.POST, instance=_new_row(item, "delegation"))
-    if form.is_valid():
-        delegation = form.save()
-        record(request.user, "parliament_item.delegate", item, delegated_to=delegation.delegated_to,
-               delegated_on=delegation.delegated_on)
-        messages.success(request, f"บันทึกการมอบหมายให้ {delegation.delegated_to} แล้ว")
-        return redirect(item)
-    return render(request, "parliament/detail.html", _context(request, item, delegation_form=form), status=422)
-
-
-@staff_required
-@require_POST
-def item_add_attendee(request, pk):
-    item = _changeable(request, pk)
-    form = AttendeeForm(request.POST, instance=_new_row(item, "attendee"))
-    if form.is_valid():
-        attendee = form.save()
-        record(request.user, "parliament_item.attendee", item, name=attendee.name, user=attendee.user_id,
-               agency=attendee.agency_id)
-        messages.success(request, f"เพิ่ม {attendee.name} ในรายชื่อผู้เข้าร่วมแล้ว")
-        return redirect(item)
-    return render(request, "parliament/detail.html", _context(request, item, attendee_form=form), status=422)
-
-
-def _new_row(item, what: str):
-    return Delegation(item=item) if what == "delegation" else Attendee(item=item)
+    return render(request, "parliament/detail.html", detail_context(request, item, status_form=form), status=422)
