@@ -4,6 +4,7 @@
 import datetime as dt
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -23,7 +24,8 @@ def in_place(ui, section_id: str, click, expect: str):
     """Do `click` (a swap by htmx, no new page) and wait until the section reads `expect`; the page stays."""
     page = ui.driver.find_element(By.TAG_NAME, "html")
     click()
-    WebDriverWait(ui.driver, 10).until(
+    # The section is replaced while it is read: a stale node means "not yet", so read again.
+    WebDriverWait(ui.driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: expect in d.find_element(By.ID, section_id).text and not d.find_elements(By.CSS_SELECTOR,
                                                                                            ".htmx-request"))
     assert page.is_enabled()  # the same page: nothing reloaded
