@@ -16,7 +16,7 @@ from prasan.matters.choices import DutyType, Source
 from prasan.matters.models import Matter
 from prasan.tracking.calendar import WorkingCalendar
 
-from .choices import AgendaSource, MeetingStatus
+from .choices import MeetingStatus
 from .models import AgendaItem, Meeting
 
 # Set by the services themselves, never from outside.
@@ -131,9 +131,9 @@ def _new_matter(item: AgendaItem, *, office, by, assignees=None, owner_unit=None
         internal = max(WorkingCalendar().add_working_days(day, -1), today)
     if assignees is None:
         assignees = [by] if getattr(by, "role", None) == Role.COORDINATOR else []
-    source = Source.INCOMING_LETTER if item.source == AgendaSource.SLK_LETTER else Source.WRITTEN_COMMAND
+    # The cabinet is where it came from, whether an สลค. letter brought it or the office entered it.
     return Matter.create(
-        by=by, office=office, title=item.matter_title(), duty_type=DutyType.POLITICAL_SUPPORT, source=source,
+        by=by, office=office, title=item.matter_title(), duty_type=DutyType.POLITICAL_SUPPORT, source=Source.CABINET,
         owner_unit=owner_unit if owner_unit is not None else getattr(by, "unit", None),
         external_deadline=external, internal_deadline=internal, assignees=assignees, **extra,
     )
@@ -200,7 +200,7 @@ def create_followup(item: AgendaItem, *, by, due=None) -> Matter:
         source = locked.matter
         matter = Matter.create(
             by=by, office=source.office, title=locked.followup_title(), duty_type=DutyType.POLICY_FOLLOWUP,
-            source=Source.POLICY, description=f"มติคณะรัฐมนตรี: {locked.resolution}", parent=source,
+            source=Source.CABINET, description=f"มติคณะรัฐมนตรี: {locked.resolution}", parent=source,
             secrecy=source.secrecy, urgency=source.urgency, owner_unit=source.owner_unit,
             assignees=list(source.assignees.all()), external_deadline=due, internal_deadline=_aim(due),
         )

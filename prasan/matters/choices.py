@@ -19,6 +19,9 @@ class Source(models.TextChoices):
     PARLIAMENT = "parliament", "รัฐสภา"
     COMPLAINT = "complaint", "เรื่องร้องเรียน"
     POLICY = "policy", "นโยบาย"
+    # A cabinet resolution or a Cabinet Secretariat (สลค.) letter: the cabinet's agenda items and what its
+    # resolutions start.
+    CABINET = "cabinet", "คณะรัฐมนตรี (มติ ครม./หนังสือ สลค.)"
 
 
 class CommandChannel(models.TextChoices):

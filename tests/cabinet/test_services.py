@@ -30,7 +30,8 @@ def test_an_offsite_meeting_needs_a_known_province(make_meeting):
 def test_a_new_item_makes_a_political_support_matter_due_before_the_meeting(make_agenda, users):
     item = make_agenda()
     matter = item.matter
-    assert matter.duty_type == "political_support" and matter.source == "written_command"
+    assert matter.duty_type == "political_support" and matter.source == "cabinet"
+    assert matter.get_source_display() == "คณะรัฐมนตรี (มติ ครม./หนังสือ สลค.)"
     assert matter.external_deadline == item.meeting.day and matter.internal_deadline < item.meeting.day
     assert list(matter.assignees.all()) == [users["coordinator"]]
     assert AuditEvent.objects.filter(action="matter.create", object_id=str(matter.pk)).exists()
@@ -71,6 +72,7 @@ def test_the_followup_is_made_once_as_a_child_policy_followup_matter(make_agenda
                                resolved_on=item.meeting.day)
     followup = services.create_followup(item, by=users["coordinator"])
     assert followup.duty_type == "policy_followup" and followup.parent == item.matter
+    assert followup.source == "cabinet"  # it came from the cabinet's resolution
     assert followup.secrecy == 1 and followup.owner_unit == item.matter.owner_unit
     assert "อนุมัติ ให้รายงานผลภายใน ๖ เดือน" in followup.description and "ติดตามมติคณะรัฐมนตรี" in followup.title
     with pytest.raises(services.FollowupExists) as again:
@@ -94,3 +96,18 @@ def test_a_moved_meeting_is_audited_with_its_changes(make_meeting, users):
     changes = services.update_meeting(meeting, by=users["head"], fields={"meets_at": new_time, "status": "scheduled"})
     assert set(changes) == {"meets_at"}
     assert AuditEvent.objects.filter(action="cabinet_meeting.edit", object_id=str(meeting.pk)).exists()
+
+
+def test_followups_made_before_the_cabinet_source_are_marked_as_from_the_cabinet(make_agenda, make_matter, users):
+    import importlib
+
+    from django.apps import apps
+
+    item = make_agenda()
+    services.record_resolution(item, by=users["coordinator"], resolution="อนุมัติ", resolved_on=item.meeting.day)
+    followup = services.create_followup(item, by=users["coordinator"])
+    Matter.objects.filter(pk=followup.pk).update(source="policy")  # as such a matter was made before
+    unrelated = make_matter(duty_type="policy_followup", source="policy")
+    importlib.import_module("prasan.cabinet.migrations.0002_followups_from_the_cabinet").forwards(apps, None)
+    assert Matter.objects.get(pk=followup.pk).source == "cabinet"
+    assert Matter.objects.get(pk=unrelated.pk).source == "policy"
