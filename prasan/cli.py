@@ -8,6 +8,7 @@ from prasan import secret_key
 ALIASES = {
     "serve": "runserver",
     "import-agencies": "import_agencies",
+    "import-complaints": "import_complaints",
     "import-sittings": "import_sittings",
     "line-standin": "line_standin",
     "sign-verify": "sign_verify",

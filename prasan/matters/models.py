@@ -181,7 +181,8 @@ class Matter(models.Model):
             year = be_year(timezone.localdate())
             matter = cls(office=office, year=year, created_by=by, **fields)
             matter.seq = MatterCounter.next(office, year)
-            matter.full_clean(exclude=["assignees"])
+            # by=None: filed by nobody signed in (the public complaint form, an import run by the system)
+            matter.full_clean(exclude=["assignees"] + (["created_by"] if by is None else []))
             matter.save()
             if assignees:
                 matter.assignees.set(assignees)

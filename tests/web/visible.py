@@ -17,6 +17,7 @@ ALLOWED = {
     "Word", "Excel",  # the programs offices open those files with, named on the download buttons
     "UTF",  # "CSV UTF-8", the file type's name in Excel's save dialog, which the import page quotes
     "API",  # the programming interface's name, shown to the admin with API tokens
+    "Traffy", "Fondue",  # the complaint platform's own name (its Thai spelling ทราฟฟี่ฟองดูว์ is informal)
     # Two-factor set-up: the authenticator apps to search for in the app store by their own names, the
     # account name and key type the app itself shows when the key is typed in by hand.
     "Google", "Microsoft", "Authenticator", "FreeOTP", "Prasan", "TOTP",

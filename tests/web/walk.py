@@ -150,6 +150,8 @@ def pages(s) -> dict[str, list[str]]:
         "cabinet-agenda-edit": [reverse("cabinet-agenda-edit", args=[s["cabinet_item"]])],
         "cabinet-resolution": [reverse("cabinet-resolution", args=[s["cabinet_item"]])],
         "cabinet-followup": [reverse("cabinet-followup", args=[s["cabinet_resolved"]])],
+        "complaint-import": [reverse("complaint-import")],
+        "complaint-import-sample": [reverse("complaint-import-sample", args=["1111-export.csv"])],
     }
 
 

@@ -1,0 +1,10 @@
+"""/complaints/import/: the registrar's import of 1111 and Traffy Fondue exports."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.import_page, name="complaint-import"),
+    path("samples/<str:name>", views.sample_file, name="complaint-import-sample"),
+]
