@@ -24,6 +24,7 @@ urlpatterns = [
     path("parliament/", include("prasan.parliament.urls")),
     path("cabinet/", include("prasan.cabinet.urls")),
     path("complaints/import/", include("prasan.complaints.imports.urls")),
+    path("complaints/", include("prasan.complaints.urls")),
     path("search/", include("prasan.search.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

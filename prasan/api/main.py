@@ -135,6 +135,7 @@ from . import (  # noqa: E402  (one concept each)
     activities,
     agencies,
     cabinet,
+    complaints,
     documents,
     matters,
     me,
@@ -144,7 +145,8 @@ from . import (  # noqa: E402  (one concept each)
     requests,
 )
 
-for _module in (matters, plans, activities, requests, agencies, registers, documents, me, parliament, cabinet):
+for _module in (matters, plans, activities, requests, agencies, registers, documents, me, parliament, cabinet,
+                complaints):
     api.add_router("/", _module.router)
 
 from prasan.search import api as _search  # noqa: E402,F401  (adds GET /search to this API)

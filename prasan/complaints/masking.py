@@ -86,6 +86,37 @@ def mask_free(text: str) -> str:
     return HIDDEN if (text or "").strip() else ""
 
 
+def scrub(text: str, complaint) -> str:
+    """`text` (the details, a reply) as it may be read without the permission or sent to an agency: ID numbers
+    masked, and the complainant's own name (whole and word by word), phone and e-mail masked wherever written."""
+    text = mask_text(text or "")
+    for value, masked in ((complaint.complainant_name, mask_name(complaint.complainant_name)),
+                          (complaint.complainant_email, mask_email(complaint.complainant_email)),
+                          (complaint.complainant_phone, mask_phone(complaint.complainant_phone)),
+                          (complaint.complainant_line_id, mask_free(complaint.complainant_line_id))):
+        if value and len(value) >= 3:
+            text = text.replace(value, masked)
+    name = complaint.complainant_name or ""
+    for title in sorted(_TITLES, key=len, reverse=True):
+        if name.startswith(title):
+            name = name[len(title):]
+            break
+    for word in name.split():
+        if len(word) >= 2:
+            text = text.replace(word, _mask_word(word))
+    # A phone number written another way than the complainant typed it (spaces, dashes).
+    digits = "".join(_DIGITS.findall(to_arabic(complaint.complainant_phone or "")))
+    if len(digits) >= 9:
+        pattern = r"[ -]?".join(re.escape(d) for d in digits)
+        text = re.sub(pattern, mask_phone(digits), text)
+    return text
+
+
+def details(complaint, *, unmasked: bool) -> str:
+    """The details as a viewer reads them: ID numbers always masked; the complainant's identity unless unmasked."""
+    return mask_text(complaint.details) if unmasked else scrub(complaint.details, complaint)
+
+
 def complainant(complaint, *, unmasked: bool) -> dict:
     """The complainant as a viewer sees them: name, phone, email, address, line_id, anonymous, disclose_to_agency."""
     if complaint.anonymous and not complaint.complainant_name:

@@ -223,6 +223,10 @@ class Policy(models.Model):
         "เก็บข้อมูลผู้ร้องหลังยุติเรื่อง (ปี)", default=5,
         help_text="พ้นกำหนดแล้ว ระบบลบชื่อและช่องทางติดต่อของผู้ร้องโดยอัตโนมัติ เนื้อหาเรื่องยังอยู่")
     lawful_basis = models.CharField("ฐานทางกฎหมาย", max_length=30, choices=LAWFUL_BASES, default="public_task")
+    # Complaints that come in without a person of the office (the public form, imports) need a unit to work them.
+    unit = models.ForeignKey("directory.Unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                             verbose_name="กลุ่มงานที่รับผิดชอบเรื่องร้องเรียน",
+                             help_text="เรื่องที่รับทางแบบฟอร์มบนเว็บไซต์หรือนำเข้าจาก 1111/Traffy Fondue เป็นของกลุ่มงานนี้")
     controller = models.CharField("ผู้ควบคุมข้อมูลส่วนบุคคล", max_length=300, blank=True)
     dpo_contact = models.CharField("ช่องทางติดต่อเจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล", max_length=300, blank=True)
     privacy_notice = models.TextField("ประกาศความเป็นส่วนตัว (ข้อความเพิ่มเติม)", blank=True,

@@ -118,7 +118,8 @@ def file_complaint(office, *, channel: str, subject: str, details: str = "", com
         matter = Matter.create(
             by=actor, office=office, title=matter_title(subject), duty_type=DutyType.COMPLAINT,
             source=Source.COMPLAINT, description=scrubbed_details(complaint),
-            owner_unit=getattr(actor, "unit", None), assignees=[actor] if _coordinator(actor) else [],
+            owner_unit=getattr(actor, "unit", None) or Policy.of(office).unit,
+            assignees=[actor] if _coordinator(actor) else [],
         )
         complaint.matter = matter
         complaint.save()
@@ -141,19 +142,10 @@ def _coordinator(user) -> bool:
 
 def scrubbed_details(complaint) -> str:
     """The details as they may go where everyone with the matter reads them (the matter's description, the search
-    index): ID numbers masked, and the complainant's own name, phone and e-mail taken out."""
-    from .masking import mask_email, mask_name, mask_phone
+    index): see masking.scrub."""
+    from .masking import scrub
 
-    text = mask_text(complaint.details or "")
-    for value, masked in ((complaint.complainant_name, mask_name(complaint.complainant_name)),
-                          (complaint.complainant_email, mask_email(complaint.complainant_email)),
-                          (complaint.complainant_phone, mask_phone(complaint.complainant_phone))):
-        if value and len(value) >= 3:
-            text = text.replace(value, masked)
-    for word in (complaint.complainant_name or "").split():
-        if len(word) >= 3 and word not in ("นาย", "นาง", "นางสาว"):
-            text = text.replace(word, word[0] + "***")
-    return text
+    return scrub(complaint.details, complaint)
 
 
 def find_by_public(number: str, code: str) -> Complaint | None:
