@@ -33,7 +33,7 @@ class ReplyKind(models.TextChoices):
 class ReplyVia(models.TextChoices):
     LETTER = "letter", "หนังสือ (ส่งทางไปรษณีย์/มอบด้วยตนเอง)"
     EMAIL = "email", "อีเมล"
-    SMS = "sms", "ข้อความสั้น (SMS)"
+    SMS = "sms", "ข้อความสั้นทางโทรศัพท์มือถือ"
     PHONE = "phone", "โทรศัพท์แจ้ง"
     LINE = "line", "LINE"
     STATUS_PAGE = "status_page", "หน้าติดตามสถานะเท่านั้น"

@@ -30,7 +30,7 @@ class ComplaintForm(forms.Form):
     phone = forms.CharField(label="โทรศัพท์", required=False, max_length=50)
     email = forms.EmailField(label="อีเมล", required=False, error_messages={"invalid": "รูปแบบอีเมลไม่ถูกต้อง"})
     address = forms.CharField(label="ที่อยู่", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    line_id = forms.CharField(label="LINE ID", required=False, max_length=100)
+    line_id = forms.CharField(label="ไอดี LINE", required=False, max_length=100)
     anonymous = forms.BooleanField(label="ผู้ร้องขอไม่เปิดเผยตัวตน", required=False)
     disclose_to_agency = forms.BooleanField(label="ผู้ร้องยินยอมให้เปิดเผยชื่อแก่หน่วยงานที่ตรวจสอบ", required=False)
     attachment = forms.FileField(label="ไฟล์แนบ (ถ้ามี)", required=False)
@@ -86,7 +86,7 @@ class CorrectionForm(forms.Form):
     phone = forms.CharField(label="โทรศัพท์", required=False, max_length=50)
     email = forms.EmailField(label="อีเมล", required=False, error_messages={"invalid": "รูปแบบอีเมลไม่ถูกต้อง"})
     address = forms.CharField(label="ที่อยู่", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    line_id = forms.CharField(label="LINE ID", required=False, max_length=100)
+    line_id = forms.CharField(label="ไอดี LINE", required=False, max_length=100)
     reason = forms.CharField(label="เหตุที่แก้ไข", max_length=500, error_messages=REQUIRED)
 
 

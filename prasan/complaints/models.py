@@ -64,7 +64,7 @@ class Complaint(models.Model):
     complainant_phone = models.CharField("โทรศัพท์ผู้ร้อง", max_length=50, blank=True)
     complainant_email = models.EmailField("อีเมลผู้ร้อง", blank=True)
     complainant_address = models.TextField("ที่อยู่ผู้ร้อง", blank=True)
-    complainant_line_id = models.CharField("LINE ID ผู้ร้อง", max_length=100, blank=True)
+    complainant_line_id = models.CharField("ไอดี LINE ผู้ร้อง", max_length=100, blank=True)
     anonymous = models.BooleanField("ผู้ร้องขอไม่เปิดเผยตัวตน", default=False)
     # The default protects the complainant: the agency complained about is not told who complained.
     disclose_to_agency = models.BooleanField("ยินยอมให้เปิดเผยชื่อแก่หน่วยงาน", default=False)

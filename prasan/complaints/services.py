@@ -22,16 +22,17 @@ from .masking import mask_text
 from .models import Category, ClockPause, Complaint, Policy
 
 COMPLAINANT_KEYS = frozenset({"name", "phone", "email", "address", "line_id", "anonymous", "disclose_to_agency"})
-# Letters and digits nobody misreads on a phone or a printout (no O/0, I/1/L).
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 8
+# Digits only: typed on a phone's number pad, read out over the phone, nothing to misread (O/0, I/1).
+CODE_ALPHABET = "0123456789"
+CODE_LENGTH = 10
 _NUMBER_RE = re.compile(r"^\s*(?P<abbr>\S.*?)\s*(?P<seq>\d+)\s*/\s*(?P<year>\d{4})\s*$")
 
 
 def new_public_code() -> str:
-    """A private code for the status page, e.g. "K7QM-3TXA" (≈ 39 bits)."""
+    """A private code for the status page, e.g. "48213-90576" (10 digits, ≈ 33 bits: the status page is
+    rate-limited, and a guess must also match the complaint's number)."""
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    return f"{code[:4]}-{code[4:]}"
+    return f"{code[:5]}-{code[5:]}"
 
 
 def normal_code(code: str) -> str:

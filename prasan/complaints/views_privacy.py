@@ -150,7 +150,7 @@ def ropa_export(request, fmt):
     rows = privacy.ropa_rows(office)
     title = f"บันทึกรายการกิจกรรมการประมวลผลข้อมูลส่วนบุคคล (มาตรา ๓๙) {office.name}"
     if fmt == "xlsx":
-        response = HttpResponse(exports.to_xlsx(title, privacy.ROPA_HEADER, rows, sheet_name="ROPA"),
+        response = HttpResponse(exports.to_xlsx(title, privacy.ROPA_HEADER, rows, sheet_name="บันทึกกิจกรรม"),
                                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     else:
         response = HttpResponse(exports.to_csv(title, privacy.ROPA_HEADER, rows), content_type="text/csv; charset=utf-8")

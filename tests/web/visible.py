@@ -31,6 +31,8 @@ _SKIP = [
     re.compile(r"\b(?:[A-Z2-7]{4} ){3,}[A-Z2-7]{1,4}\b"),  # a two-factor key to type into the app (base32)
     re.compile(r"\b(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{16,}\b"),  # hash digests (the audit chain)
     re.compile(r"(?<![\w/])/[\w\-./?=&%]+"),  # paths shown to copy (e.g. a calendar feed's)
+    # A complainant's data as people without the permission see it: s***@e***, 08x-xxx-5678, x-xxxx-xxxxx-xx-x.
+    re.compile(r"(?<![\w.+-])\w\*\*\*@\w\*\*\*|\b\d\dx-xxx-\d{4}\b|\bxxx-\d{4}\b|\bx-xxxx-xxxxx-xx-x\b"),
     re.compile(r"(?<![\w\-])[\w\-]+\.(pdf|docx|xlsx|csv|ics|txt|png|jpe?g|tiff?)\b", re.I),  # file names
 ]
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")

@@ -152,6 +152,33 @@ def pages(s) -> dict[str, list[str]]:
         "cabinet-followup": [reverse("cabinet-followup", args=[s["cabinet_resolved"]])],
         "complaint-import": [reverse("complaint-import")],
         "complaint-import-sample": [reverse("complaint-import-sample", args=["1111-export.csv"])],
+        **_complaint_pages(s),
+    }
+
+
+def _complaint_pages(s) -> dict[str, list[str]]:
+    c = s["complaint"]
+
+    def on(name, *args):
+        return [reverse(name, args=[c, *args])]
+
+    return {
+        "complaint-list": [reverse("complaint-list"), reverse("complaint-list") + "?state=open&q=โรงเรียน"],
+        "complaint-export": [reverse("complaint-export", args=[f]) for f in ("csv", "xlsx")],
+        "complaint-new": [reverse("complaint-new")],
+        "complaint-detail": on("complaint-detail") + [reverse("complaint-detail", args=[c]) + "?show=1"],
+        **{name: on(name) for name in ("complaint-pause", "complaint-forward", "complaint-reply",
+                                       "complaint-conclude", "complaint-satisfaction", "complaint-link",
+                                       "complaint-unmask", "complaint-envelope", "complaint-new-code",
+                                       "complaint-correct")},
+        "complaint-subject": [reverse("complaint-subject"), reverse("complaint-subject") + "?name=สมหญิง"],
+        "complaint-subject-reason": [reverse("complaint-subject-reason")],
+        "complaint-notice": [reverse("complaint-notice")],
+        "complaint-ropa": [reverse("complaint-ropa", args=[f]) for f in ("csv", "xlsx")],
+        "complaint-breaches": [reverse("complaint-breaches")],
+        "complaint-breach-reported": [reverse("complaint-breach-reported", args=[s["breach"]])],
+        "complaint-report": [reverse("complaint-report"), reverse("complaint-report") + "?start=1/1/2569"],
+        "complaint-report-export": [reverse("complaint-report-export", args=[f]) for f in ("csv", "xlsx")],
     }
 
 

@@ -154,6 +154,7 @@ def build(*, office, unit, users, agencies, make_matter) -> Scene:
                                     url=matter.get_absolute_url())
     scene.ids.update(_parliament(office, users, today))
     scene.ids.update(_cabinet(office, users, today))
+    scene.ids.update(_complaints(office, users))
     scene.ids.update(calendar_token=CalendarFeed.issue(coordinator).token, office=office.pk, unit=unit.pk,
                      agency=obec.pk, contact=obec.contacts.first().pk)
     return scene
@@ -178,6 +179,20 @@ def _parliament(office, users, today) -> dict:
         "meeting_at": timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=3), dt.time(9, 30))),
         "room": "ห้อง 601", "attendees": [{"user": users["minister"]}]})
     return {"session": session.pk, "question": question.pk, "summons": summons.pk}
+
+
+def _complaints(office, users) -> dict:
+    """A parent's complaint about school fees, and a breach in the register."""
+    from prasan.complaints.privacy import record_breach
+    from prasan.complaints.services import file_complaint
+
+    complaint = file_complaint(office, by=users["coordinator"], channel="web_form",
+                               subject="โรงเรียนเรียกเก็บเงินบำรุงการศึกษาเกินอัตรา", details="ผู้ปกครองถูกเรียกเก็บ 3,000 บาท",
+                               complainant={"name": "นางสาวสมหญิง ทองดี", "phone": "0812345678",
+                                            "email": "somying@example.com", "address": "ขอนแก่น"},
+                               province="ขอนแก่น", category="ค่าธรรมเนียม/เงินบำรุงการศึกษา")
+    breach = record_breach(office, by=users["head"], title="ส่งอีเมลแจ้งผลผิดผู้รับ", persons_affected=1)
+    return {"complaint": complaint.pk, "breach": breach.pk}
 
 
 def _cabinet(office, users, today) -> dict:
