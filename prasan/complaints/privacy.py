@@ -9,10 +9,12 @@ from collections import Counter
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Replace
 from django.utils import timezone
 
 from prasan.audit.models import record
+from prasan.thai.digits import to_arabic
 
 from .choices import LAWFUL_BASES
 from .masking import scrub
@@ -32,17 +34,20 @@ ANONYMISED_NAME = ""
 def complaints_of(office, *, name: str = "", phone: str = "", email: str = ""):
     """The complaints held about one person, found by any of their name, phone or e-mail as they gave it."""
     rule = Q()
+    complaints = Complaint.objects.all()
     if name.strip():
         rule |= Q(complainant_name__icontains=name.strip())
     if phone.strip():
-        digits = "".join(ch for ch in phone if ch.isdigit())
-        rule |= Q(complainant_phone__icontains=phone.strip()) | (Q(complainant_phone__icontains=digits[-9:])
-                                                                    if len(digits) >= 9 else Q(pk__in=[]))
+        # However it was written (081-234-5678, 081 234 5678, 0812345678): compared as digits.
+        digits = "".join(ch for ch in to_arabic(phone) if ch.isdigit())
+        complaints = complaints.annotate(phone_digits=Replace(Replace(Replace(
+            "complainant_phone", Value("-"), Value("")), Value(" "), Value("")), Value("."), Value("")))
+        rule |= Q(phone_digits__contains=digits[-9:]) if len(digits) >= 9 else Q(complainant_phone=phone.strip())
     if email.strip():
         rule |= Q(complainant_email__iexact=email.strip())
     if not rule:
         return Complaint.objects.none()
-    return (Complaint.objects.filter(rule, office=office, anonymised_at__isnull=True)
+    return (complaints.filter(rule, office=office, anonymised_at__isnull=True)
             .select_related("matter__office", "category").order_by("received_at", "id"))
 
 

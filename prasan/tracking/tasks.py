@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from prasan.backup.schedule import run_if_due
+from prasan.complaints.privacy import run_retention
 from prasan.planner import refresh_statistics
 
 from .calendar import WorkingCalendar
@@ -32,6 +33,7 @@ def run_tick(now: dt.datetime | None = None) -> Counter:
     counts = +counts  # only what happened
     counts.update(send_pending(now))
     counts.update(+run_if_due(now))
+    counts.update(+run_retention(now))  # complainants anonymised N years after their complaint ended
     refresh_statistics()
     return counts
 
