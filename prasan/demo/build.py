@@ -9,6 +9,7 @@ from prasan.documents import certificates
 
 from . import data
 from .cabinet import build as build_cabinet
+from .complaints import build as build_complaints
 from .documents import build as build_documents
 from .matters import build as build_matters
 from .parliament import build as build_parliament
@@ -29,6 +30,7 @@ def load(matter_count: int = 200, progress=None) -> dict:
         build_documents(users)
     build_parliament(office, units, users, agencies)
     build_cabinet(office, users)
+    build_complaints(office, units, users, agencies)
     return {"office": office, "users": users, "matters_created": created}
 
 
