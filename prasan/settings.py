@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "prasan.documents",
     "prasan.parliament",
     "prasan.complaints",
+    "prasan.complaints.public",
     "prasan.cabinet",
     "prasan.tasks",
     "prasan.web",
@@ -168,6 +169,12 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_MAX_FAILURES = int(env("PRASAN_LOGIN_MAX_FAILURES", "5"))
 LOGIN_MAX_FAILURES_PER_ADDRESS = int(env("PRASAN_LOGIN_MAX_FAILURES_PER_ADDRESS", "20"))
 LOGIN_LOCKOUT_MINUTES = int(env("PRASAN_LOGIN_LOCKOUT_MINUTES", "15"))
+# The public complaint form: filings an hour from one address and from everywhere; failed status look-ups in
+# 15 minutes from one address and from everywhere (guessing numbers and codes).
+PUBLIC_COMPLAINTS_PER_ADDRESS = int(env("PRASAN_PUBLIC_COMPLAINTS_PER_ADDRESS", "5"))
+PUBLIC_COMPLAINTS_OVERALL = int(env("PRASAN_PUBLIC_COMPLAINTS_OVERALL", "300"))
+PUBLIC_STATUS_MISSES_PER_ADDRESS = int(env("PRASAN_PUBLIC_STATUS_MISSES_PER_ADDRESS", "10"))
+PUBLIC_STATUS_MISSES_OVERALL = int(env("PRASAN_PUBLIC_STATUS_MISSES_OVERALL", "200"))
 # A password accepted, the code not yet given: how long the half-signed-in state lasts.
 TWO_FACTOR_PENDING_SECONDS = 600
 OTP_TOTP_ISSUER = "Prasan"

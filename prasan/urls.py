@@ -25,6 +25,7 @@ urlpatterns = [
     path("cabinet/", include("prasan.cabinet.urls")),
     path("complaints/import/", include("prasan.complaints.imports.urls")),
     path("complaints/", include("prasan.complaints.urls")),
+    path("public/complaint/", include("prasan.complaints.public.urls")),
     path("search/", include("prasan.search.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

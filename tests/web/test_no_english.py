@@ -108,7 +108,7 @@ def test_no_page_shows_english_to_any_role(scene, users):
     found = Findings()
     pages = walk.pages(scene)
     anonymous = client_for()
-    for url in pages["login"] + pages["agency-reply"]:
+    for url in pages["login"] + pages["agency-reply"] + pages["public-complaint"] + pages["public-complaint-status"]:
         found.check("anonymous", url, anonymous.get(url))
     site = [u for name, us in pages.items() if name != "login" for u in us]
     walk_as(found, users, ROLES, lambda role: site)

@@ -179,6 +179,9 @@ def _complaint_pages(s) -> dict[str, list[str]]:
         "complaint-breach-reported": [reverse("complaint-breach-reported", args=[s["breach"]])],
         "complaint-report": [reverse("complaint-report"), reverse("complaint-report") + "?start=1/1/2569"],
         "complaint-report-export": [reverse("complaint-report-export", args=[f]) for f in ("csv", "xlsx")],
+        "public-complaint": [reverse("public-complaint")],
+        "public-complaint-received": [reverse("public-complaint-received")],
+        "public-complaint-status": [reverse("public-complaint-status") + "?number=สร 1/2569"],
     }
 
 
