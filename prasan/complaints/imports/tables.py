@@ -12,7 +12,7 @@ from prasan.directory.csvfile import CsvFileError, decode
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 5000
-MAX_UNPACKED = 80 * 1024 * 1024  # an XLSX's parts together; a few MB of rows unpack to some tens of MB
+MAX_UNPACKED = 80 * 1024 * 1024  # an XLSX's parts together; a few เมกะไบต์ of rows unpack to some tens of เมกะไบต์
 MAX_RATIO = 150  # an XLSX's XML compresses well, a zip bomb far better
 
 
@@ -31,7 +31,7 @@ def read(data: bytes, name: str = "") -> Table:
     if not data:
         raise TableError("ไฟล์ว่างเปล่า")
     if len(data) > MAX_BYTES:
-        raise TableError(f"ไฟล์ใหญ่เกิน {MAX_BYTES // (1024 * 1024)} MB: แบ่งไฟล์แล้วนำเข้าทีละส่วน")
+        raise TableError(f"ไฟล์ใหญ่เกิน {MAX_BYTES // (1024 * 1024)} เมกะไบต์: แบ่งไฟล์แล้วนำเข้าทีละส่วน")
     if data.startswith(b"PK\x03\x04"):
         return _xlsx(data)
     if name.lower().endswith((".xlsx", ".xlsm")):

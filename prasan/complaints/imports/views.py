@@ -23,7 +23,7 @@ class ImportForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > tables.MAX_BYTES:
-            raise forms.ValidationError(f"ไฟล์ใหญ่เกิน {tables.MAX_BYTES // (1024 * 1024)} MB: แบ่งไฟล์แล้วนำเข้าทีละส่วน")
+            raise forms.ValidationError(f"ไฟล์ใหญ่เกิน {tables.MAX_BYTES // (1024 * 1024)} เมกะไบต์: แบ่งไฟล์แล้วนำเข้าทีละส่วน")
         try:
             return tables.read(upload.read(), upload.name)
         except tables.TableError as error:

@@ -57,7 +57,7 @@ class PublicComplaintForm(forms.Form):
         label="ยินยอมให้แจ้งชื่อของข้าพเจ้าแก่หน่วยงานที่ตรวจสอบเรื่อง (ถ้าไม่เลือก หน่วยงานจะไม่เห็นชื่อ)", required=False)
     files = MultipleFileField(label=f"แนบไฟล์ (ไม่เกิน {MAX_FILES} ไฟล์)", required=False,
                               widget=MultipleFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg,.docx,.doc,.xlsx,.txt"}),
-                              help_text="รูปภาพ PDF หรือเอกสาร Word/Excel รวมไม่เกิน 20 MB")
+                              help_text="รูปภาพ PDF หรือเอกสาร Word/Excel รวมไม่เกิน 20 เมกะไบต์")
     notice_read = forms.BooleanField(label="ข้าพเจ้าได้อ่านประกาศความเป็นส่วนตัวข้างต้นแล้ว",
                                      error_messages={"required": "กรุณาอ่านประกาศความเป็นส่วนตัวแล้วเลือกช่องนี้"})
     website = forms.CharField(required=False, label="เว้นช่องนี้ว่างไว้",
@@ -94,7 +94,7 @@ class PublicComplaintForm(forms.Form):
         if len(files) > MAX_FILES:
             raise forms.ValidationError(f"แนบได้ไม่เกิน {MAX_FILES} ไฟล์")
         if sum(upload.size for upload in files) > MAX_TOTAL_BYTES:
-            raise forms.ValidationError("ไฟล์แนบรวมกันใหญ่เกิน 20 MB")
+            raise forms.ValidationError("ไฟล์แนบรวมกันใหญ่เกิน 20 เมกะไบต์")
         return files
 
     def complaint_fields(self) -> dict:
