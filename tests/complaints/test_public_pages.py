@@ -72,7 +72,7 @@ def test_a_parent_files_and_gets_a_number_and_a_code_shown_once(client, office):
     assert complaint.complainant_name == "นางสาวสมหญิง ทองดี" and complaint.complainant_phone == "081-234-5678"
     assert complaint.matter.duty_type == "complaint" and complaint.matter.created_by is None
     assert MatterFile.objects.filter(matter=complaint.matter, name="photo.png").exists()
-    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code)
+    assert re.fullmatch(r"\d{5}-\d{5}", code)
     # Shown once: the page again has no code (it is kept only hashed).
     assert client.get(reverse("public-complaint-received"))["Location"] == STATUS
 
@@ -157,7 +157,7 @@ def test_the_status_page_shows_progress_by_number_and_code_and_no_personal_data(
     complaint.save()
     complaint.replies.create(kind="final", via="email", text="โรงเรียนคืนเงินแก่ผู้ปกครองแล้ว", by=users["coordinator"])
     visitor = Client()
-    response = _status(visitor, number, code.lower().replace("-", " "))
+    response = _status(visitor, number, code.replace("-", " "))
     body = response.content.decode()
     assert response.status_code == 200 and 'id="status"' in body
     assert "แจ้งรับเรื่อง" in body and "ยุติเรื่อง: ดำเนินการแก้ไขแล้ว" in body and "โรงเรียนคืนเงิน" in body
@@ -169,7 +169,7 @@ def test_the_status_page_shows_progress_by_number_and_code_and_no_personal_data(
 def test_a_wrong_number_and_a_wrong_code_get_the_same_answer(client, office):
     file(client)
     number, code = receipt(client)
-    wrong_code = _status(Client(), number, "AAAA-AAAA")
+    wrong_code = _status(Client(), number, "00000-00000")
     wrong_number = _status(Client(), "สร 999/2569", code)
     assert wrong_code.status_code == wrong_number.status_code == 200
     assert _without_token(wrong_code.content.decode()) == \
@@ -184,7 +184,7 @@ def test_guessing_is_throttled_even_when_a_guess_would_be_right(client, office, 
     number, code = receipt(client)
     guesser = Client(REMOTE_ADDR="10.1.1.1")
     for n in range(3):
-        assert "ไม่พบเรื่อง" in _status(guesser, number, f"AAAA-AAA{n + 2}").content.decode()
+        assert "ไม่พบเรื่อง" in _status(guesser, number, f"00000-0000{n}").content.decode()
     blocked = _status(guesser, number, code)
     assert blocked.status_code == 429 and 'id="status"' not in blocked.content.decode()
     assert "หลายครั้งเกินไป" in blocked.content.decode()
@@ -197,6 +197,6 @@ def test_the_status_check_is_as_slow_for_a_number_that_does_not_exist(client, of
     timings = {}
     for label, asked in (("exists", number), ("missing", "สร 888/2569")):
         begun = time.perf_counter()
-        _status(Client(), asked, "AAAA-AAAA")
+        _status(Client(), asked, "00000-00000")
         timings[label] = time.perf_counter() - begun
     assert timings["missing"] > timings["exists"] / 3  # both check a password hash

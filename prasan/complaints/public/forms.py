@@ -120,7 +120,7 @@ class StatusForm(forms.Form):
     number = _text("เลขที่เรื่อง", 40, attrs={"placeholder": "เช่น สร 12/2569", "autocomplete": "off"})
     code = forms.CharField(label="รหัสติดตามเรื่อง", max_length=20, error_messages={
         **REQUIRED, "max_length": "ยาวเกิน 20 ตัวอักษร"}, widget=UnechoedInput(attrs={
-            "placeholder": "ตัวอักษรและตัวเลข 8 ตัวที่ได้รับ", "autocomplete": "off", "autocapitalize": "characters",
+            "placeholder": "ตัวเลข 10 หลัก เช่น 48213-90576", "autocomplete": "off", "inputmode": "numeric",
             "spellcheck": "false"}))
 
     def clean_number(self):

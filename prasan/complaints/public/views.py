@@ -13,7 +13,7 @@ from ..masking import mask_text
 from ..policy import privacy_notice
 from ..services import file_complaint, find_by_public
 from . import progress, throttle
-from .forms import PublicComplaintForm, StatusForm
+from .forms import TRAP, PublicComplaintForm, StatusForm
 
 RECEIPT = "public_complaint_receipt"
 NOT_FOUND = "ไม่พบเรื่องตามเลขที่เรื่องและรหัสที่ระบุ กรุณาตรวจสอบว่าพิมพ์ตรงกับที่ได้รับไว้"
@@ -36,7 +36,8 @@ def complaint_form(request):
         refused = throttle.refused(request, throttle.filing_limit())
         if refused:
             status = 429
-        elif form.looks_automated():
+        elif form.data.get(TRAP) or (form.is_valid() and form.looks_automated()):
+            # a form with mistakes is only shown back (nothing is saved), so the clock matters once it is whole
             throttle.count(request, "bot")
             refused, status = AUTOMATED, 400
         elif form.is_valid():
