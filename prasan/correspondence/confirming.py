@@ -40,13 +40,16 @@ def already_registered(data: dict, *, user):
 
 
 def confirm(intake: LetterIntake, data: dict, *, by, attach_to: Matter | None = None,
-            create_matter: bool = True, parliament_item: tuple[str, dict] | None = None) -> tuple:
+            create_matter: bool = True, parliament_item: tuple[str, dict] | None = None,
+            complaint: dict | None = None) -> tuple:
     """Register the letter (secret letters in the secret register) and create or attach its matter; with
     `parliament_item` (kind, fields), the parliament item on that matter too — one confirm, one record.
 
     A letter registered already raises DuplicateLetter, and an item create_item refuses raises its
     ValidationError: nothing is saved then, not even the matter. `data["duplicate_ok"]` says registering
-    a letter again is meant."""
+    a letter again is meant. With `complaint` (file_complaint's channel, reference, complainant, about, …) the
+    matter is the complaint's, filed by the same confirm (its refusal, a ValidationError, saves nothing); the
+    register then names a complainant writing in person by the masked name only."""
     secrecy = secrecy_of_mark(data.get("secrecy"))
     register = register_for(data)
     with transaction.atomic():
@@ -54,7 +57,13 @@ def confirm(intake: LetterIntake, data: dict, *, by, attach_to: Matter | None = 
         if locked.status == LetterIntake.Status.REGISTERED:
             raise ValueError("หนังสือนี้ลงทะเบียนไปแล้ว")
         matter = attach_to
-        if matter is None and create_matter:
+        filed = None
+        if complaint is not None:
+            if matter is not None or not create_matter:
+                raise ValueError("เรื่องร้องเรียนสร้างเป็นเรื่องใหม่เท่านั้น: เลือก “สร้างเรื่องใหม่”")
+            filed, data = _file_complaint(locked, data, complaint, by)
+            matter = filed.matter
+        elif matter is None and create_matter:
             external, internal = deadlines(data.get("reply_by"), data.get("reply_within_days"))
             matter = Matter.create(
                 by=by, office=Office.current(), title=data["subject"][:500],
@@ -97,8 +106,35 @@ def confirm(intake: LetterIntake, data: dict, *, by, attach_to: Matter | None = 
         locked.entry = entry
         locked.save(update_fields=["status", "entry"])
         record(by, "intake.confirm", locked, entry=entry.pk, matter=getattr(matter, "pk", None),
-               parliament_item=getattr(item, "pk", None))
+               parliament_item=getattr(item, "pk", None), complaint=getattr(filed, "pk", None))
     return entry, matter
+
+
+def _file_complaint(intake: LetterIntake, data: dict, complaint: dict, by):
+    """The complaint (and so the matter) from the letter; and the register's data, with a complainant writing in
+    person named masked (the register is read by everyone; the name is the complaint's, behind its permission)."""
+    from prasan.complaints.masking import mask_name
+    from prasan.complaints.services import file_complaint
+
+    filed = file_complaint(
+        Office.current(), by=by, subject=data["subject"], details=intake.text or _description(data),
+        received_at=timezone.now(), **complaint)
+    matter = filed.matter
+    changed = []
+    for name, value in (("owner_unit", data.get("owner_unit")),
+                        ("urgency", URGENCY_CODES.get(data.get("urgency") or "", "normal"))):
+        if value and getattr(matter, name) != value:
+            setattr(matter, name, value)
+            changed.append(name)
+    if changed:
+        matter.save(update_fields=changed)
+    if data.get("assignees"):
+        matter.assignees.add(*data["assignees"])
+    written_by = (complaint.get("complainant") or {}).get("name") or ""
+    sender = data.get("from_agency") or ""
+    if complaint["channel"] in ("letter", "email") and sender:
+        data = {**data, "from_agency": mask_name(sender) if written_by else "ผู้ร้อง (ไม่เปิดเผยชื่อ)"}
+    return filed, data
 
 
 def _description(data: dict) -> str:
