@@ -102,7 +102,14 @@ def _overview(scope: d.Scope) -> dict:
         "weeks": weeks,
         "today": scope.today,
         "due_soon_days": d.DUE_SOON_DAYS,
+        "complaint_clock": complaint_clock(scope.matters, scope.today),
     }
+
+
+def complaint_clock(matters, today):
+    from prasan.complaints.dashboard import clock_figures
+
+    return clock_figures(matters, today)
 
 
 def _late(scope: d.Scope) -> dict:

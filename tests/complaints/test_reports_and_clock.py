@@ -115,3 +115,13 @@ def test_every_action_as_each_caller(client, users, make_complaint, agencies, na
         assert response.status_code == 302 and "login" in response["Location"]
     else:
         assert response.status_code in (403, 404)
+
+
+def test_the_office_dashboard_shows_the_complaints_clock(login, users, spread):
+    body = login(users["head"]).get(reverse("dashboard")).content.decode()
+    section = body[body.index('id="complaint-clock"'):]
+    section = section[:section.index("</section>")]
+    assert "เกินกำหนดตอบ/แจ้งความคืบหน้า" in section and "state=past_due" in section
+    figures = dict(line.split("</th>")[0].rsplit(">", 1)[-1:] + [line.split('">')[-1].split("<")[0]]
+                   for line in section.split("<tr>")[1:])
+    assert figures["เรื่องร้องเรียนที่ยังไม่ยุติ"] == "3" and figures["เกินกำหนดตอบ/แจ้งความคืบหน้า"] == "1"
