@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "prasan.parliament",
     "prasan.complaints",
     "prasan.complaints.public",
+    "prasan.complaints.imports",
     "prasan.cabinet",
     "prasan.tasks",
     "prasan.web",

@@ -152,6 +152,8 @@ def pages(s) -> dict[str, list[str]]:
         "cabinet-followup": [reverse("cabinet-followup", args=[s["cabinet_resolved"]])],
         "complaint-import": [reverse("complaint-import")],
         "complaint-import-sample": [reverse("complaint-import-sample", args=["1111-export.csv"])],
+        "complaint-import-run": [reverse("complaint-import-run", args=[s[k]]) for k in ("import_done", "import_waiting")],
+        "complaint-import-progress": [reverse("complaint-import-progress", args=[s["import_waiting"]])],
         **_complaint_pages(s),
     }
 

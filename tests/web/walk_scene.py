@@ -155,6 +155,7 @@ def build(*, office, unit, users, agencies, make_matter) -> Scene:
     scene.ids.update(_parliament(office, users, today))
     scene.ids.update(_cabinet(office, users, today))
     scene.ids.update(_complaints(office, users))
+    scene.ids.update(_complaint_imports(users))
     scene.ids.update(calendar_token=CalendarFeed.issue(coordinator).token, office=office.pk, unit=unit.pk,
                      agency=obec.pk, contact=obec.contacts.first().pk)
     return scene
@@ -193,6 +194,24 @@ def _complaints(office, users) -> dict:
                                province="ขอนแก่น", category="ค่าธรรมเนียม/เงินบำรุงการศึกษา")
     breach = record_breach(office, by=users["head"], title="ส่งอีเมลแจ้งผลผิดผู้รับ", persons_affected=1)
     return {"complaint": complaint.pk, "breach": breach.pk}
+
+
+def _complaint_imports(users) -> dict:
+    """A 1111 export imported (its report: one row filed, one refused) and one still waiting for the worker."""
+    from django.core.files.base import ContentFile
+
+    from prasan.complaints.imports.models import ImportRun
+
+    done = ImportRun(name="1111-export.csv", size=10, status="done", system="ศูนย์รับเรื่องราวร้องทุกข์ของรัฐบาล 1111",
+                     done=2, total=2, created_by=users["registrar"],
+                     report={"rows": 2, "created": [[2, "6912000871", "สร 9/2569"]], "skipped": [],
+                             "refused": [[3, "", ["ไม่มีเลขที่เรื่อง"]]]})
+    done.file.save("walk.bin", ContentFile(b"x"), save=False)
+    done.save()
+    waiting = ImportRun(name="traffy.xlsx", size=10, created_by=users["registrar"])
+    waiting.file.save("walk2.bin", ContentFile(b"x"), save=False)
+    waiting.save()
+    return {"import_done": done.pk, "import_waiting": waiting.pk}
 
 
 def _cabinet(office, users, today) -> dict:

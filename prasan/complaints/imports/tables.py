@@ -19,6 +19,12 @@ MAX_RATIO = 150  # an XLSX's XML compresses well, a zip bomb far better
 class TableError(ValueError):
     """The file as a whole cannot be read; the message is Thai and says why."""
 
+    code = "unreadable"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
 
 @dataclass
 class Table:
@@ -103,3 +109,32 @@ def _table(lines: list[list], kind: str) -> Table:
 
 def _filled(cell) -> bool:
     return not isinstance(cell, str) or bool(cell.strip())
+
+
+def read_file(path: str, name: str) -> dict:
+    """`read` of a file on disk, as JSON (the worker reads uploads in the sandbox: prasan.sandbox talks JSON)."""
+    with open(path, "rb") as handle:
+        table = read(handle.read(), name)
+    return {"header": table.header, "kind": table.kind,
+            "rows": [[number, [_json_cell(cell) for cell in cells]] for number, cells in table.rows]}
+
+
+def from_json(data: dict) -> Table:
+    return Table(data["header"], [(number, [_cell_from_json(c) for c in cells]) for number, cells in data["rows"]],
+                 data["kind"])
+
+
+def _json_cell(cell):
+    if isinstance(cell, dt.datetime):
+        return {"datetime": cell.isoformat()}
+    if isinstance(cell, dt.date):
+        return {"date": cell.isoformat()}
+    return cell
+
+
+def _cell_from_json(cell):
+    if isinstance(cell, dict):
+        if "datetime" in cell:
+            return dt.datetime.fromisoformat(cell["datetime"])
+        return dt.date.fromisoformat(cell["date"])
+    return cell

@@ -6,5 +6,7 @@ from . import views
 
 urlpatterns = [
     path("", views.import_page, name="complaint-import"),
+    path("<int:pk>/", views.import_run, name="complaint-import-run"),
+    path("<int:pk>/progress/", views.import_progress, name="complaint-import-progress"),
     path("samples/<str:name>", views.sample_file, name="complaint-import-sample"),
 ]
