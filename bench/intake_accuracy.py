@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prasan.settings")
 
 from prasan.correspondence.intake import ocr, pipeline  # noqa: E402
+from prasan.correspondence.intake.fields.cabinet import KEYS as CABINET_KEYS  # noqa: E402
 from prasan.correspondence.intake.fields.complaint import KEYS as COMPLAINT_KEYS  # noqa: E402
 from prasan.correspondence.intake.fields.parliament import KEYS as PARLIAMENT_KEYS  # noqa: E402
 from prasan.correspondence.intake.parse import FIELDS  # noqa: E402
@@ -42,7 +43,7 @@ LETTERS = ROOT / "bench/letters"
 VARIANTS = ROOT / "var/bench-letters"
 TEXT_VARIANTS = ("txt", "docx", "pdf")
 TIMING_REPEATS = 5
-OBJECTS = {"parliament": PARLIAMENT_KEYS, "complaint": COMPLAINT_KEYS}
+OBJECTS = {"parliament": PARLIAMENT_KEYS, "complaint": COMPLAINT_KEYS, "cabinet": CABINET_KEYS}
 NEW_FIELDS = ("duty_type", *(f for name, keys in OBJECTS.items() for f in (name, *(f"{name}.{k}" for k in keys))))
 GROUPS = ("dev", "heldout", "heldout_parliament", "heldout_complaint")
 

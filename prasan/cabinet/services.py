@@ -7,6 +7,8 @@ requests, documents and tracking work on it as on any matter. `create_followup` 
 follow-up matter (policy_followup) comes to be.
 """
 
+import datetime as dt
+
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -16,7 +18,7 @@ from prasan.matters.choices import DutyType, Source
 from prasan.matters.models import Matter
 from prasan.tracking.calendar import WorkingCalendar
 
-from .choices import MeetingStatus
+from .choices import AgendaSource, Location, MeetingStatus
 from .models import AgendaItem, Meeting
 
 # Set by the services themselves, never from outside.
@@ -119,16 +121,19 @@ def add_item(meeting: Meeting, *, by, fields: dict, matter: Matter | None = None
     return item
 
 
+def briefing_deadlines(day) -> tuple:
+    """(external, internal) for a matter on the agenda of the meeting on `day`: the meeting, and the working day
+    before it (the minister is briefed before the meeting); none for a meeting already past."""
+    today = timezone.localdate()
+    if day < today:
+        return None, None
+    return day, max(WorkingCalendar().add_working_days(day, -1), today)
+
+
 def _new_matter(item: AgendaItem, *, office, by, assignees=None, owner_unit=None, **extra) -> Matter:
     from prasan.accounts.models import Role
 
-    today = timezone.localdate()
-    day = item.meeting.day
-    external = internal = None
-    if day >= today:
-        # The minister is briefed before the meeting: the office aims one working day earlier.
-        external = day
-        internal = max(WorkingCalendar().add_working_days(day, -1), today)
+    external, internal = briefing_deadlines(item.meeting.day)
     if assignees is None:
         assignees = [by] if getattr(by, "role", None) == Role.COORDINATOR else []
     # The cabinet is where it came from, whether an สลค. letter brought it or the office entered it.
@@ -137,6 +142,27 @@ def _new_matter(item: AgendaItem, *, office, by, assignees=None, owner_unit=None
         owner_unit=owner_unit if owner_unit is not None else getattr(by, "unit", None),
         external_deadline=external, internal_deadline=internal, assignees=assignees, **extra,
     )
+
+
+def meeting_for_day(office, day, *, by, at=None, province: str = "") -> Meeting:
+    """The office's meeting on `day` (not a cancelled one), or a new scheduled one at `at` (09.00 unless said),
+    off-site when a province is given: what a letter naming the meeting's day is filed under. Raises
+    ValidationError (Thai, by field) for a province not known."""
+    found = (Meeting.objects.filter(office=office, meets_at__date=day).exclude(status=MeetingStatus.CANCELLED)
+             .order_by("meets_at", "id").first())
+    if found is not None:
+        return found
+    moment = timezone.make_aware(dt.datetime.combine(day, at or dt.time(9, 0)))
+    return create_meeting(office=office, by=by, fields={
+        "meets_at": moment, "location": Location.OFFSITE if province else Location.GOVERNMENT_HOUSE,
+        "province": province or ""})
+
+
+def add_from_letter(matter: Matter, *, by, day, at=None, province: str = "", fields: dict) -> AgendaItem:
+    """An สลค. letter's agenda item on the meeting of `day` (found or made), tied to the letter's `matter`; in the
+    caller's transaction, so a refusal (ValidationError) leaves nothing, neither the meeting nor the item."""
+    meeting = meeting_for_day(matter.office, day, by=by, at=at, province=province)
+    return add_item(meeting, by=by, fields={**fields, "source": AgendaSource.SLK_LETTER}, matter=matter)
 
 
 def update_item(item: AgendaItem, *, by, fields: dict) -> dict:

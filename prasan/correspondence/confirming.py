@@ -41,9 +41,11 @@ def already_registered(data: dict, *, user):
 
 def confirm(intake: LetterIntake, data: dict, *, by, attach_to: Matter | None = None,
             create_matter: bool = True, parliament_item: tuple[str, dict] | None = None,
-            complaint: dict | None = None) -> tuple:
+            complaint: dict | None = None, cabinet_agenda: dict | None = None) -> tuple:
     """Register the letter (secret letters in the secret register) and create or attach its matter; with
-    `parliament_item` (kind, fields), the parliament item on that matter too — one confirm, one record.
+    `parliament_item` (kind, fields), the parliament item on that matter too; with `cabinet_agenda` (day, at,
+    province, fields: prasan.cabinet.services.add_from_letter), the cabinet agenda item on that matter, in the
+    meeting of that day (found or made) — one confirm, one record.
 
     A letter registered already raises DuplicateLetter, and an item create_item refuses raises its
     ValidationError: nothing is saved then, not even the matter. `data["duplicate_ok"]` says registering
@@ -65,6 +67,10 @@ def confirm(intake: LetterIntake, data: dict, *, by, attach_to: Matter | None = 
             matter = filed.matter
         elif matter is None and create_matter:
             external, internal = deadlines(data.get("reply_by"), data.get("reply_within_days"))
+            if external is None and cabinet_agenda is not None:  # no reply date: the minister is briefed for the day
+                from prasan.cabinet.services import briefing_deadlines
+
+                external, internal = briefing_deadlines(cabinet_agenda["day"])
             matter = Matter.create(
                 by=by, office=Office.current(), title=data["subject"][:500],
                 description=_description(data), duty_type=data["duty_type"], source=data["source"],
@@ -102,11 +108,19 @@ def confirm(intake: LetterIntake, data: dict, *, by, attach_to: Matter | None = 
 
             kind, fields = parliament_item
             item = create_item(office=Office.current(), by=by, kind=kind, fields=fields, matter=matter)
+        agenda = None
+        if cabinet_agenda is not None:
+            if matter is None:
+                raise ValueError("วาระการประชุมคณะรัฐมนตรีต้องผูกกับเรื่อง: เลือกสร้างเรื่องใหม่หรือแนบกับเรื่องเดิม")
+            from prasan.cabinet.services import add_from_letter
+
+            agenda = add_from_letter(matter, by=by, **cabinet_agenda)
         locked.status = LetterIntake.Status.REGISTERED
         locked.entry = entry
         locked.save(update_fields=["status", "entry"])
         record(by, "intake.confirm", locked, entry=entry.pk, matter=getattr(matter, "pk", None),
-               parliament_item=getattr(item, "pk", None), complaint=getattr(filed, "pk", None))
+               parliament_item=getattr(item, "pk", None), complaint=getattr(filed, "pk", None),
+               cabinet_agenda=getattr(agenda, "pk", None))
     return entry, matter
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .fields import deadlines, lists, marks, parties
+from .fields.cabinet import cabinet
 from .fields.complaint import complaint
 from .fields.dates import date_only, find_dates
 from .fields.duty import duty_type
@@ -20,7 +21,7 @@ from .normalize import collapse, for_parsing
 FIELDS = (
     "kind", "doc_number", "date", "subject", "to", "from_agency", "urgency", "secrecy",
     "references", "enclosures", "reply_by", "reply_within_days", "signer", "contact_phone",
-    "duty_type", "parliament", "complaint",
+    "duty_type", "parliament", "complaint", "cabinet",
 )
 OCR_DOUBT = 0.85  # OCR'd text is less certain than a text layer, whatever the rule said
 
@@ -66,9 +67,12 @@ def parse(text: str, *, ocr: bool = False) -> ParseResult:
     values["complaint"], sure["complaint"] = complaint(
         letter, kind=values["kind"], doc_number=values["doc_number"], from_agency=values["from_agency"],
         subject=values["subject"], body=body, parliament=values["parliament"], signer=signed_by)
+    values["cabinet"], sure["cabinet"] = cabinet(
+        letter, doc_number=values["doc_number"], from_agency=values["from_agency"], subject=values["subject"],
+        body=body, parliament=values["parliament"])
     values["duty_type"], sure["duty_type"] = duty_type(
         letter, kind=values["kind"], subject=values["subject"], to=values["to"], body=body,
-        parliament=values["parliament"], complaint=values["complaint"])
+        parliament=values["parliament"], complaint=values["complaint"], cabinet=values["cabinet"])
 
     fields = {name: values[name] for name in FIELDS}
     confidence = {name: round(sure[name] * (OCR_DOUBT if ocr else 1.0), 2) for name in FIELDS}

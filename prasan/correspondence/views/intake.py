@@ -15,7 +15,7 @@ from prasan.matters.access import INTAKE_ROLES, role_required
 from prasan.matters.choices import DutyType, Source, secrecy_of_mark
 from prasan.parliament.choices import ItemKind
 
-from .. import complaint_form, parliament_form
+from .. import cabinet_form, complaint_form, parliament_form
 from ..confirming import already_registered, confirm, deadlines
 from ..duplicates import DuplicateLetter
 from ..intake_forms import PARSED, ConfirmForm, UploadForm, initial_from
@@ -63,7 +63,7 @@ def intake_detail(request, pk):
         return render(request, "correspondence/intake_progress.html", {"intake": intake})
     if intake.status == LetterIntake.Status.DISCARDED:
         raise Http404
-    form, item_form, complaint_form_, duplicate, status = None, None, None, None, 200
+    form, item_form, complaint_form_, agenda_form, duplicate, status = None, None, None, None, None, 200
     if intake.status == LetterIntake.Status.READY:
         initial = _initial(intake, request.user)
         form = ConfirmForm(request.POST or None, initial=initial, user=request.user)
@@ -71,10 +71,12 @@ def intake_detail(request, pk):
             request.POST or None, initial=parliament_form.initial_from(intake.fields or {}))
         complaint_form_ = complaint_form.ComplaintIntakeForm(
             request.POST or None, initial=complaint_form.initial_from(intake.fields or {}))
+        agenda_form = cabinet_form.CabinetAgendaForm(
+            request.POST or None, initial=cabinet_form.initial_from(intake.fields or {}))
         if request.method != "POST":
             duplicate = already_registered({**initial, "date": _date(intake, "date")}, user=request.user)
-        elif form.is_valid() & item_form.is_valid() & complaint_form_.is_valid():  # all, so every error shows
-            done, duplicate, status = _register(request, intake, form, item_form, complaint_form_)
+        elif form.is_valid() & item_form.is_valid() & complaint_form_.is_valid() & agenda_form.is_valid():  # all errors
+            done, duplicate, status = _register(request, intake, form, item_form, complaint_form_, agenda_form)
             if done:
                 return done
     reference = matching_outgoing((intake.fields or {}).get("references") or [])
@@ -82,7 +84,8 @@ def intake_detail(request, pk):
     confidence = intake.confidence or {}
     rows = [(form[name], _sureness(confidence.get(name))) for name in PARSED] if form else []
     return render(request, "correspondence/intake_confirm.html", {
-        "intake": intake, "form": form, "item_form": item_form, "complaint_form": complaint_form_, "rows": rows, "duplicate": duplicate,
+        "intake": intake, "form": form, "item_form": item_form, "complaint_form": complaint_form_,
+        "agenda_form": agenda_form, "rows": rows, "duplicate": duplicate,
         "duplicate_message": str(DuplicateLetter(duplicate)) if duplicate else "",
         "reference": reference, "deadline": external, "pages": range(1, intake.previews + 1),
         "duty_sure": _sureness(confidence.get("duty_type")),
@@ -90,11 +93,12 @@ def intake_detail(request, pk):
     }, status=status)
 
 
-def _register(request, intake, form, item_form, complaint_form_):
+def _register(request, intake, form, item_form, complaint_form_, agenda_form):
     """Confirm: (the redirect after it, or None with the duplicate letter and the status to show the form with)."""
     data = form.cleaned_data
     item = item_form.item(data["subject"])
     complaint = complaint_form_.complaint(phone=(intake.fields or {}).get("contact_phone") or "")
+    agenda = agenda_form.agenda(data)
     if complaint is not None:
         if item is not None:
             complaint_form_.add_error("create", "หนังสือหนึ่งฉบับเป็นงานรัฐสภาหรือเรื่องร้องเรียนอย่างใดอย่างหนึ่ง")
@@ -103,6 +107,14 @@ def _register(request, intake, form, item_form, complaint_form_):
             complaint_form_.add_error("create", "เรื่องร้องเรียนสร้างเป็นเรื่องใหม่เท่านั้น: เลือก “สร้างเรื่องใหม่”")
             return None, None, 422
         data["duty_type"], data["source"] = DutyType.COMPLAINT, Source.COMPLAINT
+    if agenda is not None:
+        if item is not None or complaint is not None:
+            agenda_form.add_error("create", cabinet_form.BOTH)
+            return None, None, 422
+        if data["destination"] == "register_only":
+            agenda_form.add_error("create", "วาระการประชุมคณะรัฐมนตรีต้องผูกกับเรื่อง: เลือกสร้างเรื่องใหม่หรือแนบกับเรื่องเดิม")
+            return None, None, 422
+        data["duty_type"], data["source"] = DutyType.POLITICAL_SUPPORT, Source.CABINET  # as an agenda item's matter
     if item is not None:
         if data["destination"] == "register_only":
             item_form.add_error("create", "งานรัฐสภาต้องผูกกับเรื่อง: เลือกสร้างเรื่องใหม่หรือแนบกับเรื่องเดิม")
@@ -111,11 +123,14 @@ def _register(request, intake, form, item_form, complaint_form_):
     try:
         entry, matter = confirm(intake, data, by=request.user, attach_to=form.attach_to,
                                 create_matter=data["destination"] == "new", parliament_item=item,
-                                complaint=complaint)
+                                complaint=complaint, cabinet_agenda=agenda)
     except DuplicateLetter as exc:
         return None, exc.existing, 409
-    except ValidationError as exc:  # create_item or file_complaint refused: nothing was saved
-        (complaint_form_.add_complaint_errors if complaint is not None else item_form.add_item_errors)(exc)
+    except ValidationError as exc:  # create_item, file_complaint or add_from_letter refused: nothing was saved
+        if complaint is not None:
+            complaint_form_.add_complaint_errors(exc)
+        else:
+            (agenda_form.add_agenda_errors if agenda is not None else item_form.add_item_errors)(exc)
         return None, None, 422
     except ValueError as exc:
         messages.error(request, str(exc))
@@ -123,7 +138,8 @@ def _register(request, intake, form, item_form, complaint_form_):
     messages.success(request, f"ลงทะเบียนรับเลขที่ {entry.number}/{entry.year} แล้ว"
                      + (f" · เรื่อง {matter.number}" if matter else "")
                      + (f" · บันทึก{ItemKind(item[0]).label}แล้ว" if item else "")
-                     + (" · บันทึกเรื่องร้องเรียนแล้ว" if complaint else ""))
+                     + (" · บันทึกเรื่องร้องเรียนแล้ว" if complaint else "")
+                     + (" · บันทึกวาระการประชุมคณะรัฐมนตรีแล้ว" if agenda else ""))
     if complaint is not None:
         return redirect(matter.complaint.get_absolute_url()), None, 302
     return redirect(matter.get_absolute_url() if matter else reverse("register-entry",

@@ -22,7 +22,8 @@ _CLOSING = re.compile(r"^\s*(?:ขอแสดงความนับถือ|
 
 
 def duty_type(letter: Letter, *, kind: str, subject: str | None, to: str | None, body: str,
-              parliament: dict | None, complaint: dict | None = None) -> tuple[str, float]:
+              parliament: dict | None, complaint: dict | None = None,
+              cabinet: dict | None = None) -> tuple[str, float]:
     subject = subject or ""
     closing = _CLOSING.search(body)
     # the letter's own words: not the owning unit's name under the signature (…ติดตามมติคณะรัฐมนตรี)
@@ -33,6 +34,8 @@ def duty_type(letter: Letter, *, kind: str, subject: str | None, to: str | None,
         return "parliament", 0.8
     if complaint is not None:  # a complainant's own letter, or one forwarding a complaint (fields/complaint.py)
         return "complaint", 0.85
+    if cabinet is not None:  # a cabinet meeting's agenda, an opinion for it, the meeting itself (fields/cabinet.py)
+        return "political_support", 0.8
     if _HOLIDAY.search(subject):
         return "other", 0.7
     if _RESOLUTION.search(body) or _FOLLOW_UP.search(subject) or _FOLLOW_UP.search(body[:400]):
