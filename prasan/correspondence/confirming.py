@@ -93,7 +93,9 @@ def confirm(intake: LetterIntake, data: dict, *, by, attach_to: Matter | None = 
                           content_type=locked.content_type or "application/octet-stream")
         saved.file.save(f"{locked.sha256[:16]}.bin", ContentFile(content), save=False)
         saved.save()
-        if matter is not None:
+        # A letter naming its complainant stays with the register (the registrar's); on the matter everyone who
+        # sees it would read the name: the complaint keeps its text, shown masked to those without the permission.
+        if matter is not None and not (filed is not None and filed.complainant_name):
             copy = MatterFile(matter=matter, kind="source", name=locked.name, sha256=locked.sha256, size=locked.size,
                               content_type=locked.content_type or "application/octet-stream", uploaded_by=by)
             copy.file.save(f"{locked.sha256[:16]}-letter.bin", ContentFile(content), save=False)

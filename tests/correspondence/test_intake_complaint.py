@@ -54,7 +54,8 @@ def test_a_1111_letter_is_proposed_and_filed_as_a_complaint_in_one_confirm(login
     assert complaint.matter == matter and matter.duty_type == "complaint" and matter.source == "complaint"
     entry = RegisterEntry.objects.get()
     assert entry.matter == matter and entry.sender == "สำนักงานปลัดสำนักนายกรัฐมนตรี"
-    assert matter.files.filter(kind="source").exists()
+    # The letter names the complainant: it stays with the register, not among the files everyone on the matter reads.
+    assert entry.files.exists() and not matter.files.exists()
 
 
 def test_a_citizens_own_letter_names_them_masked_in_the_register(login, users):
@@ -79,6 +80,7 @@ def test_an_anonymous_letter_files_an_anonymous_complaint(login, users):
                 {**confirm_data(intake, duty_type="complaint"), **complaint_data(intake)})
     complaint = Complaint.objects.get()
     assert complaint.anonymous and complaint.complainant_name == ""
+    assert complaint.matter.files.filter(kind="source").exists()  # it names no one
 
 
 def test_a_reference_already_filed_is_refused_beside_its_field_and_nothing_is_saved(login, users):
