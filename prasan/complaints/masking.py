@@ -24,6 +24,15 @@ def may_see_complainant(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_active and user.has_perm(PERMISSION))
 
 
+def withholds_files(user, matter) -> bool:
+    """Whether the complainant's own files on `matter` (what came with the complaint: a letter, an ID card's copy)
+    are withheld from `user`: they may name and show the complainant, so they go with the permission."""
+    return matter.duty_type == "complaint" and not may_see_complainant(user)
+
+
+COMPLAINANT_FILE_KIND = "source"
+
+
 def is_thai_id(digits: str) -> bool:
     """A 13-digit Thai citizen ID whose last digit is its checksum: (11 − Σ dᵢ·(13−i) mod 11) mod 10."""
     digits = to_arabic(re.sub(r"[ -]", "", digits))

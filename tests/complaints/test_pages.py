@@ -95,3 +95,20 @@ def test_pausing_as_each_role(login, users, make_complaint, who, status):
     complaint = make_complaint()
     response = login(users[who]).post(reverse("complaint-pause", args=[complaint.pk]), {"reason": "รอเอกสาร"})
     assert response.status_code == status
+
+
+def test_the_complainants_files_go_with_the_permission(client, users, holder, make_complaint):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("บัตรประชาชน-สมหญิง.txt", "สำเนาบัตร".encode(), content_type="text/plain")
+    complaint = make_complaint(attachments=[upload])
+    item = complaint.matter.files.get()
+    url = reverse("matter-file", args=[complaint.matter_id, item.pk])
+    client.force_login(users["coordinator"])
+    page = client.get(complaint.matter.get_absolute_url()).content.decode()
+    assert "สมหญิง" not in page and "ไฟล์ที่มากับเรื่องร้องเรียน (ปกปิด" in page
+    assert client.get(url).status_code == 403
+    client.force_login(holder)
+    assert "บัตรประชาชน-สมหญิง.txt" in client.get(complaint.matter.get_absolute_url()).content.decode()
+    assert client.get(url).status_code == 200
+    assert AuditEvent.objects.filter(action="complaint.unmask", data__purpose="file").exists()

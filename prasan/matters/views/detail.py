@@ -1,6 +1,7 @@
 """The matter page (one timeline) and the actions taken on it: events, plan, milestones, files."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -21,6 +22,16 @@ from ..uploads import store
 from .sharing import may_share
 
 
+def withholds_files(user, matter) -> bool:
+    # The complaints app states who may see a complainant (its one rule); asked here lazily, as it sits above.
+    from prasan.complaints.masking import withholds_files as rule
+
+    return rule(user, matter)
+
+
+COMPLAINANT_FILE_KIND = "source"
+
+
 @staff_required
 def matter_detail(request, pk):
     matter = visible_matter(request.user, pk)
@@ -37,6 +48,8 @@ def _context(request, matter, **overrides):
         "plan": plan,
         "milestones": matter.milestones.all(),
         "timeline": timeline(matter),
+        # A complaint's own files may show the complainant: only for holders of เห็นข้อมูลผู้ร้อง.
+        "complainant_files_hidden": withholds_files(request.user, matter),
         "rules": rules,
         # Closing asks, in the same step, what becomes of requests agencies have not answered.
         "pending_requests": workflow.pending_requests(matter) if closing else [],
@@ -143,4 +156,8 @@ def upload_file(request, pk):
 def download_file(request, pk, file_id):
     matter = visible_matter(request.user, pk)
     item = get_object_or_404(matter.files, pk=file_id)
+    if item.kind == COMPLAINANT_FILE_KIND and withholds_files(request.user, matter):
+        raise PermissionDenied("ไฟล์ที่มากับเรื่องร้องเรียนเปิดได้เฉพาะผู้มีสิทธิ์ “เห็นข้อมูลผู้ร้อง”")
+    if item.kind == COMPLAINANT_FILE_KIND and matter.duty_type == "complaint":
+        record(request.user, "complaint.unmask", ("matters.matterfile", item.pk), matter=matter.pk, purpose="file")
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name, content_type=item.content_type)
