@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import EntryRetention
+from .models import EntryRetention, SecretDestruction
 
 
 @admin.register(EntryRetention)
@@ -11,3 +11,23 @@ class EntryRetentionAdmin(admin.ModelAdmin):
     list_filter = ("retention",)
     raw_id_fields = ("entry",)
     readonly_fields = ("destroyed_at", "transferred_at")
+
+
+@admin.register(SecretDestruction)
+class SecretDestructionAdmin(admin.ModelAdmin):
+    """Read-only: a destruction is proposed, approved and recorded on its own pages (audited there), and the
+    administrator sees only those his clearance reaches."""
+
+    list_display = ("__str__", "status", "secrecy", "proposed_at", "destroyed_on")
+    readonly_fields = [f.name for f in SecretDestruction._meta.fields] + ["committee"]
+
+    def get_queryset(self, request):
+        from prasan.matters.access import reach
+
+        return super().get_queryset(request).filter(secrecy__lte=reach(request.user))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

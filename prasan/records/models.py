@@ -117,3 +117,65 @@ class RecordsListLine(models.Model):
         from prasan.correspondence.models import Register
 
         return Register(self.register).label if self.register in Register.values else self.register
+
+
+class SecretDestruction(models.Model):
+    """One destruction of secret letters (ระเบียบว่าด้วยการรักษาความลับของทางราชการ พ.ศ. ๒๕๔๔): the keeper of the
+    secret register proposes the letters no longer needed, the head of office approves and names a committee of
+    at least two officials cleared for the highest level on it, the committee destroys them and certifies it
+    (ใบรับรองการทำลายข้อมูลข่าวสารลับ). Secret letters never go on the yearly list; this is their only way out."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "เสนอขออนุมัติทำลาย"
+        APPROVED = "approved", "อนุมัติแล้ว รอคณะกรรมการทำลาย"
+        DONE = "done", "ทำลายแล้ว"
+
+    class Method(models.TextChoices):
+        SHRED = "shred", "ย่อยด้วยเครื่องทำลายเอกสาร"
+        BURN = "burn", "เผา"
+        ERASE = "erase", "ลบข้อมูลอิเล็กทรอนิกส์จนไม่อาจกู้คืนได้"
+
+    year = models.IntegerField("ปี พ.ศ.")
+    seq = models.IntegerField("ลำดับที่")
+    secrecy = models.IntegerField("ชั้นความลับสูงสุดของหนังสือในบัญชี")
+    reason = models.TextField("เหตุที่ขอทำลาย")
+    status = models.CharField("สถานะ", max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_at = models.DateTimeField(default=timezone.now)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    approved_at = models.DateTimeField(null=True, blank=True)
+    method = models.CharField("วิธีทำลาย", max_length=20, choices=Method.choices, blank=True)
+    committee = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="secret_destructions",
+                                       verbose_name="คณะกรรมการทำลายข้อมูลข่าวสารลับ")
+    destroyed_on = models.DateField("วันที่ทำลาย", null=True, blank=True)
+    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="+")
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "การทำลายหนังสือลับ"
+        verbose_name_plural = "การทำลายหนังสือลับ"
+        ordering = ["-year", "-seq"]
+        constraints = [models.UniqueConstraint(fields=["year", "seq"], name="secret_destruction_number")]
+
+    def __str__(self) -> str:
+        return f"บัญชีขอทำลายหนังสือลับ ที่ {self.seq}/{self.year}"
+
+
+class SecretDestructionLine(models.Model):
+    """One secret letter on a destruction, as it stood when proposed: the line outlives the letter."""
+
+    destruction = models.ForeignKey(SecretDestruction, on_delete=models.PROTECT, related_name="lines")
+    entry = models.ForeignKey("correspondence.RegisterEntry", null=True, on_delete=models.SET_NULL, related_name="+")
+    register = models.CharField("ทะเบียน", max_length=20)
+    number = models.CharField("เลขทะเบียน", max_length=20)
+    doc_number = models.CharField("ที่", max_length=100, blank=True)
+    letter_date = models.DateField("ลงวันที่", null=True, blank=True)
+    subject = models.CharField("เรื่อง", max_length=500, blank=True)
+    secrecy = models.IntegerField("ชั้นความลับ")
+
+    class Meta:
+        ordering = ["letter_date", "id"]
+
+    register_label = RecordsListLine.register_label

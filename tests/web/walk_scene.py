@@ -19,7 +19,7 @@ from prasan.correspondence import numbering, receiving
 from prasan.correspondence.models import RegisterEntry
 from prasan.documents import chain, drafting, signing
 from prasan.matters.models import MatterFile, MatterShare, Milestone, Plan
-from prasan.records import lists
+from prasan.records import lists, secret_destruction
 from prasan.records.models import RecordsList
 from prasan.thai.dates import be_year
 from prasan.tracking.calendar import add_working_days
@@ -145,6 +145,12 @@ def build(*, office, unit, users, agencies, make_matter) -> Scene:
         records_list = RecordsList.objects.create(kind=RecordsList.Kind.DESTRUCTION, year=be_year(today),
                                                   created_by=head)
     scene.ids.update(old_entry=old.pk, records_list=records_list.pk)
+    # A secret letter no longer needed, proposed for destruction under the secrecy regulation.
+    secret = RegisterEntry.objects.create(office=office, register="secret", year=2560, number=3, secrecy=3,
+                                          subject="รายงานการสอบสวนข้อเท็จจริง (ลับที่สุด)", doc_number="ศธ 0201/ลับ 3",
+                                          letter_date=dt.date(2017, 6, 1))
+    destruction = secret_destruction.propose([secret.pk], reason="หมดความจำเป็นต้องเก็บรักษา", by=head)
+    scene.ids.update(secret_destruction=destruction.pk)
 
     holiday = Holiday.objects.create(date=add_working_days(today, 20), name="วันหยุดชดเชยของสำนักงาน",
                                      source=Holiday.Source.OFFICE)

@@ -30,15 +30,16 @@ def cell(value, *, thai_digits: bool) -> str:
 
 
 def render(*, title: str, office, tables: list[dict], thai_digits: bool, subtitles: tuple[str, ...] = (),
-           notes: tuple[str, ...] = (), secrecy: str = "", printed_at: dt.datetime | None = None) -> bytes:
+           notes: tuple[str, ...] = (), secrecy: str = "", printed_at: dt.datetime | None = None,
+           signers: tuple[dict, ...] | list[dict] = ()) -> bytes:
     """The PDF of ``tables``: each {"title", "columns", "rows", "total", "numeric"} of printed strings
-    (cells made with :func:`cell`)."""
+    (cells made with :func:`cell`); ``signers`` ({"name", "position", "role"}) sign below the notes."""
     from prasan.documents.render.pdf import html_to_pdf
 
     printed = thai_date(printed_at, thai_digits=thai_digits) if printed_at else ""
     html = render_to_string("prints/table_page.html", {
         "title": title, "office": office, "tables": tables, "subtitles": [s for s in subtitles if s],
         "notes": [n for n in notes if n], "secrecy": secrecy, "thai_digits": thai_digits,
-        "printed_at": printed, "author": office.name if office else "",
+        "printed_at": printed, "author": office.name if office else "", "signers": signers,
     })
     return html_to_pdf(html)

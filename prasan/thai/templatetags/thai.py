@@ -80,3 +80,14 @@ def baht_text(value):
         return text.baht_text(Decimal(str(value)))
     except (InvalidOperation, ValueError):
         return ""
+
+
+@register.filter
+def secrecy_label(value):
+    """{{ entry.secrecy|secrecy_label }} → `ลับมาก`: a secrecy level (matters.choices.Secrecy) by its Thai name."""
+    from prasan.matters.choices import Secrecy
+
+    try:
+        return Secrecy(int(value)).label
+    except (TypeError, ValueError):
+        return ""
