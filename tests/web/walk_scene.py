@@ -185,7 +185,8 @@ def _parliament(office, users, today) -> dict:
         "subject": "งบประมาณอาหารกลางวัน", "house": "house", "committee": "คณะกรรมาธิการการศึกษา",
         "meeting_at": timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=3), dt.time(9, 30))),
         "room": "ห้อง 601", "attendees": [{"user": users["minister"]}]})
-    return {"session": session.pk, "question": question.pk, "summons": summons.pk}
+    return {"session": session.pk, "question": question.pk, "summons": summons.pk,
+            "delegation": question.delegations.first().pk, "attendee": summons.attendees.first().pk}
 
 
 def _complaints(office, users) -> dict:
