@@ -200,3 +200,12 @@ def test_the_status_check_is_as_slow_for_a_number_that_does_not_exist(client, of
         _status(Client(), asked, "00000-00000")
         timings[label] = time.perf_counter() - begun
     assert timings["missing"] > timings["exists"] / 3  # both check a password hash
+
+
+def test_forms_sent_again_and_again_with_files_are_throttled(client, office, settings):
+    settings.PUBLIC_COMPLAINTS_PER_ADDRESS = 1  # four forms with files an hour
+    for _ in range(4):
+        assert client.post(FORM, {**complaint_data(subject=""), "files": [png()]}).status_code == 422
+    response = client.post(FORM, {**complaint_data(subject=""), "files": [png()]})
+    assert response.status_code == 429 and "พร้อมไฟล์แนบ" in response.content.decode()
+    assert file(client).status_code == 302  # without files a person still gets through

@@ -10,6 +10,7 @@ class PublicAttempt(models.Model):
         FILED = "filed", "ยื่นเรื่องร้องเรียน"
         BOT = "bot", "แบบฟอร์มที่ส่งโดยโปรแกรมอัตโนมัติ"
         MISSED = "missed", "ตรวจสถานะไม่พบ"
+        UPLOAD = "upload", "ส่งแบบฟอร์มพร้อมไฟล์แนบ"
 
     kind = models.CharField("ชนิด", max_length=10, choices=Kind.choices)
     address = models.CharField("ที่อยู่ IP", max_length=45)

@@ -29,6 +29,14 @@ def filing_limit() -> Limit:
                  "กรุณาลองใหม่ในอีก {minutes} นาที หรือโทรศัพท์ติดต่อสำนักงาน")
 
 
+def upload_limit() -> Limit:
+    """Forms sent with files, valid or not: each file is opened to check it (a PDF in the sandbox), so sending
+    them again and again must not cost the server without end."""
+    return Limit(("upload",), settings.PUBLIC_COMPLAINTS_PER_ADDRESS * 4, settings.PUBLIC_COMPLAINTS_OVERALL * 2,
+                 60, "ส่งแบบฟอร์มพร้อมไฟล์แนบจากเครื่องนี้บ่อยเกินไป กรุณาลองใหม่ในอีก {minutes} นาที "
+                     "หรือส่งโดยไม่แนบไฟล์ แล้วนำหลักฐานมาให้สำนักงานภายหลัง")
+
+
 def status_limit() -> Limit:
     return Limit(("missed",), settings.PUBLIC_STATUS_MISSES_PER_ADDRESS, settings.PUBLIC_STATUS_MISSES_OVERALL, 15,
                  "ตรวจสอบด้วยเลขที่เรื่องหรือรหัสที่ไม่ถูกต้องหลายครั้งเกินไป กรุณาลองใหม่ในอีก {minutes} นาที")

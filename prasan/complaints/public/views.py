@@ -34,6 +34,10 @@ def complaint_form(request):
     refused, status = None, 200
     if request.method == "POST":
         refused = throttle.refused(request, throttle.filing_limit())
+        if not refused and request.FILES:
+            refused = throttle.refused(request, throttle.upload_limit())
+            if not refused:
+                throttle.count(request, "upload")
         if refused:
             status = 429
         elif form.data.get(TRAP) or (form.is_valid() and form.looks_automated()):
