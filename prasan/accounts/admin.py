@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import ReadOnlyPasswordHashWidget, UserChangeForm
@@ -10,7 +11,8 @@ from .models import ApiToken, User
 if admin.site.is_registered(TOTPDevice):
     admin.site.unregister(TOTPDevice)
 
-# Roles decide what a user may do (accounts.Role); Django's groups and per-model permissions are unused.
+# Roles decide what a user may do (accounts.Role); Django's groups and per-model permissions are unused, but for
+# the one per-person permission "เห็นข้อมูลผู้ร้อง", given by its own box below.
 _UNUSED = {"groups", "user_permissions"}
 
 
@@ -26,10 +28,20 @@ class PasswordStateWidget(ReadOnlyPasswordHashWidget):
 
 
 class ThaiUserChangeForm(UserChangeForm):
+    # The one per-person permission: complainants' names and contact (prasan.complaints.masking), whatever the role.
+    sees_complainants = forms.BooleanField(
+        label="เห็นข้อมูลผู้ร้อง", required=False,
+        help_text="สิทธิ์รายบุคคล ไม่ขึ้นกับบทบาท: เห็นชื่อและช่องทางติดต่อของผู้ร้องเรียน (การเปิดดูทุกครั้งถูกบันทึก) "
+                  "ผู้ไม่มีสิทธิ์นี้เห็นแบบปกปิด")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "password" in self.fields:
             self.fields["password"].widget = PasswordStateWidget()
+        if self.instance.pk:
+            from prasan.complaints.masking import may_see_complainant
+
+            self.fields["sees_complainants"].initial = may_see_complainant(self.instance)
 
 
 def _without_unused(fieldsets):
@@ -44,13 +56,20 @@ class UserAdmin(BaseUserAdmin):
     form = ThaiUserChangeForm
     filter_horizontal = ()
     fieldsets = _without_unused(BaseUserAdmin.fieldsets) + (
-        ("งานในสำนักงาน", {"fields": ("role", "unit", "clearance", "position", "phone", "line_user_id")}),
+        ("งานในสำนักงาน", {"fields": ("role", "unit", "clearance", "position", "phone", "line_user_id",
+                                      "sees_complainants")}),
     )
     actions = ["reset_two_factor"]
     add_fieldsets = BaseUserAdmin.add_fieldsets + (
         ("งานในสำนักงาน", {"fields": ("first_name", "last_name", "role", "unit", "clearance")}),
     )
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "sees_complainants" in form.cleaned_data:
+            from prasan.complaints.masking import grant
+
+            grant(obj, by=request.user, granted=form.cleaned_data["sees_complainants"])
 
     @admin.action(description="ล้างการยืนยันตัวตนสองขั้นตอน (โทรศัพท์หายและไม่มีรหัสกู้คืน)")
     def reset_two_factor(self, request, queryset):

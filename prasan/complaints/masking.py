@@ -20,8 +20,38 @@ ID_MASK = "x-xxxx-xxxxx-xx-x"
 
 
 def may_see_complainant(user) -> bool:
-    """Whether `user` may see complainants' names and contact unmasked (every view of them is then audited)."""
-    return bool(getattr(user, "is_authenticated", False) and user.is_active and user.has_perm(PERMISSION))
+    """Whether `user` may see complainants' names and contact unmasked (every view of them is then audited).
+
+    Granted to the person, never implied: not by a role, and not by being a superuser (Django's has_perm would
+    say yes to every superuser), so an administrator sees complainants only when someone granted it."""
+    if not (getattr(user, "is_authenticated", False) and user.is_active):
+        return False
+    cached = getattr(user, "_sees_complainants", None)
+    if cached is None:
+        app_label, codename = PERMISSION.split(".")
+        cached = user.user_permissions.filter(codename=codename, content_type__app_label=app_label).exists()
+        user._sees_complainants = cached
+    return cached
+
+
+def grant(user, *, by, granted: bool) -> bool:
+    """Give or take away "เห็นข้อมูลผู้ร้อง" (the admin's user page); audited. True if anything changed."""
+    from django.contrib.auth.models import Permission
+
+    from prasan.audit.models import record
+
+    app_label, codename = PERMISSION.split(".")
+    permission = Permission.objects.get(codename=codename, content_type__app_label=app_label)
+    held = user.user_permissions.filter(pk=permission.pk).exists()
+    if held == granted:
+        return False
+    if granted:
+        user.user_permissions.add(permission)
+    else:
+        user.user_permissions.remove(permission)
+    user._sees_complainants = granted
+    record(by, "complainant.grant_access" if granted else "complainant.revoke_access", user, username=user.get_username())
+    return True
 
 
 def withholds_files(user, matter) -> bool:

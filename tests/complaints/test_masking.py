@@ -59,3 +59,35 @@ def test_thai_digits_and_longer_numbers():
     thai = number.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
     assert mask_text(f"เลข {thai}") == f"เลข {ID_MASK}"
     assert mask_text(f"บัญชี 9{number}") == f"บัญชี 9{number}"  # 14 digits: not an ID
+
+
+def test_the_permission_is_granted_per_person_and_never_implied(users, db):
+    from prasan.audit.models import AuditEvent
+    from prasan.complaints.masking import grant, may_see_complainant
+
+    admin = users["admin"]  # a superuser: Django's has_perm says yes to everything, this rule does not
+    assert admin.has_perm("complaints.view_complainant") and not may_see_complainant(admin)
+    assert grant(users["registrar"], by=admin, granted=True)
+    assert not grant(users["registrar"], by=admin, granted=True)
+    assert may_see_complainant(type(users["registrar"]).objects.get(pk=users["registrar"].pk))
+    grant(users["registrar"], by=admin, granted=False)
+    assert not may_see_complainant(type(users["registrar"]).objects.get(pk=users["registrar"].pk))
+    assert list(AuditEvent.objects.filter(action__startswith="complainant.").values_list("action", flat=True)) == [
+        "complainant.grant_access", "complainant.revoke_access"]
+
+
+def test_the_admin_grants_it_on_the_user_page(client, users, db):
+    from prasan.complaints.masking import may_see_complainant
+
+    client.force_login(users["admin"])
+    url = f"/admin/accounts/user/{users['coordinator'].pk}/change/"
+    page = client.get(url).content.decode()
+    assert "เห็นข้อมูลผู้ร้อง" in page
+    coordinator = users["coordinator"]
+    data = {"username": coordinator.username, "first_name": "", "last_name": "", "email": coordinator.email,
+            "is_active": "on", "role": coordinator.role, "unit": coordinator.unit_id, "clearance": coordinator.clearance,
+            "position": "", "phone": "", "line_user_id": "", "sees_complainants": "on",
+            "date_joined_0": "1/1/2569", "date_joined_1": "09:00"}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert may_see_complainant(type(coordinator).objects.get(pk=coordinator.pk))
