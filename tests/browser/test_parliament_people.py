@@ -91,3 +91,23 @@ def test_people_are_taken_off_and_the_chain_corrected_in_place(open_browser, use
     ui.screenshot(f"parliament-delegations-{size}")
     if size == "phone":
         ui.assert_fits_phone()
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_this_week_shows_where_each_answer_document_stands(open_browser, users, session, make_item, size):
+    from prasan.documents import chain, drafting
+
+    sitting = TODAY + dt.timedelta(days=2)
+    drafted = make_item(kind="general_question", number="31", subject="ถามเรื่องครูขาดแคลนในภาคอีสาน", sitting_on=sitting)
+    answer = drafting.start(drafted.matter, "question_answer", by=users["coordinator"])
+    answer = drafting.save_version(answer, answer.fields | {
+        "questions": ["จะบรรจุครูเมื่อใด"], "answers": ["ภายในปีการศึกษา 2570"],
+        "signer": {"name": "สมศักดิ์ ประสานกิจ", "position": "รัฐมนตรีว่าการกระทรวงศึกษาธิการ"}}, by=users["coordinator"])
+    chain.submit(answer, by=users["coordinator"])
+    briefed = make_item(kind="oral_question", number="", subject="ถามสดเรื่องอาหารกลางวัน", sitting_on=sitting)
+    drafting.start(briefed.matter, "speaking_brief", by=users["coordinator"])
+    ui = open_browser(size).login("coordinator").visit("/parliament/week/")
+    ui.shows("คำตอบกระทู้ถาม: อยู่ระหว่างตรวจเสนอ", "ประเด็นชี้แจง: กำลังร่าง")
+    ui.screenshot(f"parliament-week-documents-{size}")
+    if size == "phone":
+        ui.assert_fits_phone()

@@ -131,7 +131,7 @@ def test_an_ordinary_letter_proposes_no_item(login, users):
     client = login(users["registrar"])
     intake = read(client, "01_ext_obec_teachers")
     page = client.get(reverse("intake-detail", args=[intake.pk])).content.decode()
-    assert 'name="parl-create"' in page and 'name="parl-create" checked' not in page
+    assert 'name="parl-create"' in page and 'id="id_parl-create" checked' not in page
     client.post(reverse("intake-detail", args=[intake.pk]), confirm_data(intake))
     assert Matter.objects.get().duty_type == "analysis" and not Item.objects.exists()
 
