@@ -114,7 +114,7 @@ def _out(user, complaint: Complaint) -> dict:
         record(user, "complaint.unmask", complaint, number=complaint.number, purpose="api", reason="อ่านผ่าน API")
     return {
         "id": complaint.pk, "number": complaint.number, "matter": complaint.matter_id, "channel": complaint.channel,
-        "channel_ref": complaint.channel_ref, "subject": complaint.subject,
+        "channel_ref": complaint.channel_ref, "subject": complaint.subject if unmasked else complaint.shown_subject,
         "details": masking.details(complaint, unmasked=unmasked),
         "category": complaint.category.name if complaint.category else None, "province": complaint.province,
         "district": complaint.district, "about": complaint.about, "received_at": complaint.received_at,

@@ -141,7 +141,8 @@ def scrub(text: str, complaint) -> str:
             name = name[len(title):]
             break
     for word in name.split():
-        if len(word) >= 2:
+        # Three letters at least: a shorter word would be found inside ordinary Thai words (no spaces between).
+        if len(word) >= 3:
             text = text.replace(word, _mask_word(word))
     # A phone number written another way than the complainant typed it (spaces, dashes).
     digits = "".join(_DIGITS.findall(to_arabic(complaint.complainant_phone or "")))

@@ -120,6 +120,14 @@ class Complaint(models.Model):
         return reverse("complaint-detail", args=[self.pk])
 
     @property
+    def shown_subject(self) -> str:
+        """The subject as anyone who works complaints may read it: the complainant's name, phone, e-mail and ID
+        numbers masked wherever they were written into it (masking.scrub)."""
+        from .masking import scrub
+
+        return scrub(self.subject, self)
+
+    @property
     def has_contact(self) -> bool:
         return any((self.complainant_phone, self.complainant_email, self.complainant_address,
                     self.complainant_line_id))

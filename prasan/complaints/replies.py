@@ -31,13 +31,13 @@ def default_text(complaint, kind: str) -> str:
     office = complaint.office.name
     received = thai_date(complaint.received_at, thai_digits=False)
     if kind == ReplyKind.ACKNOWLEDGEMENT:
-        return (f"{office} ได้รับเรื่องร้องเรียนของท่าน เรื่อง {complaint.subject} เมื่อวันที่ {received} แล้ว "
+        return (f"{office} ได้รับเรื่องร้องเรียนของท่าน เรื่อง {complaint.shown_subject} เมื่อวันที่ {received} แล้ว "
                 f"เลขที่เรื่อง {complaint.number} ขณะนี้อยู่ระหว่างการพิจารณา และจะแจ้งผลหรือความคืบหน้าให้ท่านทราบ"
                 f"ภายในวันที่ {thai_date(complaint.answer_due, thai_digits=False)}")
     if kind == ReplyKind.PROGRESS:
-        return (f"ตามที่ท่านได้ร้องเรียน เรื่อง {complaint.subject} (เลขที่ {complaint.number}) {office} "
+        return (f"ตามที่ท่านได้ร้องเรียน เรื่อง {complaint.shown_subject} (เลขที่ {complaint.number}) {office} "
                 "ได้ส่งเรื่องให้หน่วยงานที่เกี่ยวข้องตรวจสอบข้อเท็จจริงแล้ว อยู่ระหว่างรอผล และจะแจ้งให้ท่านทราบต่อไป")
-    return (f"ตามที่ท่านได้ร้องเรียน เรื่อง {complaint.subject} (เลขที่ {complaint.number}) {office} "
+    return (f"ตามที่ท่านได้ร้องเรียน เรื่อง {complaint.shown_subject} (เลขที่ {complaint.number}) {office} "
             "ได้พิจารณาและตรวจสอบข้อเท็จจริงกับหน่วยงานที่เกี่ยวข้องแล้ว ผลปรากฏว่า ")
 
 

@@ -18,7 +18,6 @@ from prasan.tracking.calendar import WorkingCalendar
 
 from . import clock
 from .choices import Channel
-from .masking import mask_text
 from .models import Category, ClockPause, Complaint, Policy
 
 COMPLAINANT_KEYS = frozenset({"name", "phone", "email", "address", "line_id", "anonymous", "disclose_to_agency"})
@@ -72,9 +71,10 @@ def _category(office, category) -> Category | None:
     return found
 
 
-def matter_title(subject: str) -> str:
-    """The matter's title: the subject, without any ID number in it (the title goes on lists, mail, reply pages)."""
-    return f"ร้องเรียน: {mask_text(subject)}"[:500]
+def matter_title(complaint) -> str:
+    """The matter's title: the subject without the complainant or an ID number in it (the title goes on lists,
+    mail, reminders, reply pages, the search index)."""
+    return f"ร้องเรียน: {complaint.shown_subject}"[:500]
 
 
 def file_complaint(office, *, channel: str, subject: str, details: str = "", complainant: dict | None = None,
@@ -117,7 +117,7 @@ def file_complaint(office, *, channel: str, subject: str, details: str = "", com
     actor = by if getattr(by, "is_authenticated", False) else None
     with transaction.atomic():
         matter = Matter.create(
-            by=actor, office=office, title=matter_title(subject), duty_type=DutyType.COMPLAINT,
+            by=actor, office=office, title=matter_title(complaint), duty_type=DutyType.COMPLAINT,
             source=Source.COMPLAINT, description=scrubbed_details(complaint),
             owner_unit=getattr(actor, "unit", None) or Policy.of(office).unit,
             assignees=[actor] if _coordinator(actor) else [],

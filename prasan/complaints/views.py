@@ -76,7 +76,7 @@ def complaint_export(request, fmt):
     table = []
     for c in rows:
         who = masking.complainant(c, unmasked=unmasked)
-        table.append([c.number, c.received_at, c.get_channel_display(), c.channel_ref, c.subject,
+        table.append([c.number, c.received_at, c.get_channel_display(), c.channel_ref, c.subject if unmasked else c.shown_subject,
                       c.category.name if c.category else "", c.about, c.province, who["name"], who["phone"],
                       who["email"], c.ack_due, c.answer_due, c.responded_at, clock.status(c, today)[1],
                       c.get_result_display() if c.result else ""])

@@ -134,3 +134,18 @@ def test_a_coordinator_without_the_permission_never_sees_the_name(login, users, 
     for response in (api.get("/complaints"), api.get(f"/complaints/{parent_complaint.pk}")):
         assert response.status_code == 200 and leaks(response.content.decode()) == []
     assert Complaint.objects.filter(complainant_name=PARENT["name"]).exists()  # it is held, only not shown
+
+
+def test_a_name_written_into_the_subject_is_masked_everywhere_but_for_holders(login, users, make_complaint, holder):
+    complaint = make_complaint(subject=f"{PARENT['name']} ขอให้ตรวจสอบค่าบำรุงการศึกษา")
+    assert "สมหญิง" not in complaint.matter.title and "ขอให้ตรวจสอบค่าบำรุงการศึกษา" in complaint.matter.title
+    client = login(users["coordinator"])
+    for url in (reverse("complaint-list"), complaint.get_absolute_url()):
+        body = client.get(url).content.decode()
+        assert "ขอให้ตรวจสอบค่าบำรุงการศึกษา" in body and leaks(body) == []
+    from prasan.accounts.models import ApiToken
+    from tests.api.conftest import Api
+
+    data = Api(ApiToken.issue(users["coordinator"])[1]).get(f"/complaints/{complaint.pk}").json()
+    assert "สมหญิง" not in data["subject"]
+    assert PARENT["name"] in Api(ApiToken.issue(holder)[1]).get(f"/complaints/{complaint.pk}").json()["subject"]
