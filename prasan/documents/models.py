@@ -65,6 +65,8 @@ class Document(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        # The inbox's "returned to me" and "signed, for me to send" lists walk one status newest first.
+        indexes = [models.Index(fields=["status", "-created_at", "-id"], name="document_status_recent")]
         verbose_name = "เอกสาร"
         verbose_name_plural = "เอกสาร"
 

@@ -10,6 +10,7 @@ minute per form: it runs with PRASAN_LIBREOFFICE=1.
 """
 
 import os
+from itertools import pairwise
 
 import pytest
 
@@ -95,4 +96,10 @@ def test_no_docx_signature_page_has_fewer_than_two_body_lines_in_libreoffice(cod
     assert not lone, f"DOCX signature page with fewer than two body lines: {lone}"
     differing = {units: (m.pages, measured[f"u{units}"].pages)
                  for units, m in pdf_makeups.items() if m.pages != measured[f"u{units}"].pages}
-    assert len(differing) <= len(pdf_makeups) // 10, f"PDF and DOCX page counts differ: {differing}"
+    # LibreOffice breaks Thai lines at its own places, so a page may fill a line sooner or later than the PDF's:
+    # the two may differ by a page only within a line (two half-line steps) of where the PDF turns a page.
+    checked = sorted(pdf_makeups)
+    turns = [b for a, b in pairwise(checked) if pdf_makeups[a].pages != pdf_makeups[b].pages]
+    far = {units: pages for units, pages in differing.items()
+           if abs(pages[0] - pages[1]) > 1 or not any(turn - 3 <= units <= turn + 2 for turn in turns)}
+    assert not far, f"PDF and DOCX page counts differ away from a page turn: {far} (turns at {turns})"
