@@ -16,6 +16,7 @@ from prasan.complaints.forwarding import redacted_copy
 from prasan.complaints.models import ClockPause, Complaint, Forwarding, Policy, Reply
 from prasan.complaints.services import file_complaint
 from prasan.coordination.models import AgencyRequest
+from prasan.matters.models import Matter, Transition
 from prasan.tracking.calendar import WorkingCalendar
 
 # (channel, reference, subject, details, about, province, district, category, complainant, days ago, step)
@@ -124,8 +125,10 @@ def _walk(complaint, step, holder, agency, received, calendar) -> None:
         complaint.satisfaction = "ผู้ร้องโทรมาขอบคุณ พึงพอใจมาก"
         # Its matter closed too, as the office does once the complainant is told (the demo writes the end state).
         matter = complaint.matter
-        matter.state, matter.closed_at = "closed", complaint.concluded_at
-        matter.save(update_fields=["state", "closed_at"])
+        Transition.objects.create(matter=matter, by=holder, event="close", from_state=matter.state,
+                                  to_state="closed", message="แจ้งผลแก่ผู้ร้องแล้ว ปิดเรื่อง", at=complaint.concluded_at)
+        Matter.objects.filter(pk=matter.pk).update(  # recorded the day it came, closed the day it ended
+            state="closed", created_at=min(matter.created_at, received), closed_at=complaint.concluded_at)
     if step == "paused":
         complaint.paused_since = timezone.localdate() - dt.timedelta(days=2)
         ClockPause.objects.create(complaint=complaint, started_on=complaint.paused_since, by=holder,

@@ -35,10 +35,11 @@ class UI:
         return self
 
     def _settled(self):
-        # Loaded, and what htmx fetches after the page (the header's count of what awaits me) is in.
+        # Loaded, and what htmx fetches after the page (the header's count of what awaits me) is in and settled.
         WebDriverWait(self.driver, WAIT_SECONDS).until(
             lambda d: d.execute_script(
-                "return document.readyState === 'complete' && !document.querySelector('.htmx-request')")
+                "return document.readyState === 'complete'"
+                " && !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')")
         )
 
     def _navigate_by(self, element):
