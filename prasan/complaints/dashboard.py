@@ -1,7 +1,7 @@
 """The complaints' clock on the office and unit dashboards: how many wait for acknowledgement, are past their
 answer date, stand paused — counted in one query over the complaints of the matters the dashboard counts."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 
 from .models import Complaint
@@ -9,7 +9,9 @@ from .models import Complaint
 
 def clock_figures(matters, today) -> list[tuple[str, int, str]]:
     """[(label, count, link to the complaint list)] for the open complaints of `matters` (a visible queryset)."""
-    rows = Complaint.objects.filter(result="", matter__in=matters.values("pk"))
+    # Driven from the (few) open complaints, each checked against the dashboard's matters: `matter IN (the
+    # matters)` made SQLite build the whole visible set first, 280 ms at a million matters.
+    rows = Complaint.objects.filter(Exists(matters.order_by().filter(pk=OuterRef("matter_id"))), result="")
     found = rows.aggregate(
         open=Count("pk"),
         to_acknowledge=Count("pk", filter=Q(acknowledged_at__isnull=True)),
