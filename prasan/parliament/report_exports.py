@@ -125,21 +125,20 @@ def to_xlsx(report: Report) -> bytes:
 
 
 def to_pdf(report: Report, office, *, thai_digits: bool = False) -> bytes:
-    from django.template.loader import render_to_string
-
-    from prasan.documents.render.pdf import html_to_pdf
+    """Printed as the registers and the other reports are (documents/render/table_print.py): figures in the
+    digits asked for, lines broken between words, the header row on every page, no row split."""
+    from prasan.documents.render import table_print
 
     def text(value: str) -> str:
         return to_thai(value) if thai_digits else value
 
     printed = [{
-        "title": table.title, "columns": [c.label for c in table.columns],
-        "rows": [[text(cell_text(v, c.kind)) for v, c in zip(row, table.columns, strict=True)] for row in table.rows],
+        "title": table.title, "columns": [c.label for c in table.columns], "numeric": True,
+        "rows": [[table_print.cell(cell_text(v, c.kind), thai_digits=thai_digits)
+                  for v, c in zip(row, table.columns, strict=True)] for row in table.rows],
         "total": [text(cell_text(v, c.kind)) for v, c in zip(table.total, table.columns, strict=True)]
         if table.total else None,
     } for table in tables(report)]
-    html = render_to_string("tracking/report_print.html", {
-        "title": text(title(report)), "subtitle": subtitle(report, thai_digits=thai_digits), "office": office,
-        "tables": printed, "note": NOTE, "printed_at": thai_date(report.generated_at, thai_digits=thai_digits),
-    })
-    return html_to_pdf(html)
+    return table_print.render(title=text(title(report)), office=office, tables=printed, thai_digits=thai_digits,
+                              subtitles=(subtitle(report, thai_digits=thai_digits),), notes=(NOTE,),
+                              printed_at=report.generated_at)

@@ -3,6 +3,8 @@
 import csv
 import datetime as dt
 import io
+import subprocess
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -70,6 +72,9 @@ def test_the_session_report_counts_answered_on_time_postponed_and_lapsed(login, 
     assert "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน" in page and "ไม่ระบุ" in page
 
 
+PRINTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+
+
 def test_the_report_exports_with_real_date_cells(login, users, make_item, session):
     answer(make_item(number="1 ร."), users["coordinator"])
     client = login(users["head"])
@@ -83,6 +88,11 @@ def test_the_report_exports_with_real_date_cells(login, users, make_item, sessio
     assert rows[0] == [f"รายงานงานรัฐสภา {session.name}"] and any("1 ร." in r for r in rows)
     pdf = client.get(reverse("parliament-report-export", args=["pdf"]), {"session": session.pk})
     assert pdf.content.startswith(b"%PDF")
+    (PRINTS / "parliament-report.pdf").write_bytes(pdf.content)
+    printed = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf.content, capture_output=True,
+                             check=True).stdout.decode()
+    assert f"รายงานงานรัฐสภา {session.name}" in printed and "ตามรัฐมนตรีผู้ถูกถาม" in printed
+    assert "รวมทั้งหมด" in printed and "100.0%" in printed and "จัดทำเมื่อ" in printed
 
 
 def test_the_report_is_for_report_roles_and_a_group_heads_unit(login, users, make_item, session):
