@@ -94,10 +94,9 @@ def draft(kind: str, year: int, *, by) -> RecordsList:
     try:
         with transaction.atomic():
             made = RecordsList.objects.create(kind=kind, year=year, created_by=by if hasattr(by, "pk") else None)
-            RecordsListLine.objects.bulk_create([RecordsListLine(
-                records_list=made, entry=entry, register=entry.register, number=f"{entry.number}/{entry.year}",
-                doc_number=entry.doc_number, letter_date=entry.letter_date, subject=entry.subject, retention=value,
-            ) for entry, value in due])
+            RecordsListLine.objects.bulk_create([
+                RecordsListLine(records_list=made, retention=value, **RecordsListLine.copied(entry))
+                for entry, value in due])
             record(by, "records.draft", made, kind=kind, year=year, lines=len(due))
     except IntegrityError:
         raise ListError(f"มี{RecordsList.Kind(kind).label} ประจำปี พ.ศ. {year} แล้ว") from None

@@ -97,26 +97,40 @@ class RecordsList(models.Model):
         return f"{self.get_kind_display()} ประจำปี พ.ศ. {self.year}"
 
 
-class RecordsListLine(models.Model):
-    """One letter on a list, as it stood when listed: the line stays after the letter is gone."""
+class ListedLetter(models.Model):
+    """A letter on a list (yearly, or a secret destruction) as it stood when listed: the line outlives the letter."""
 
-    records_list = models.ForeignKey(RecordsList, on_delete=models.PROTECT, related_name="lines")
     entry = models.ForeignKey("correspondence.RegisterEntry", null=True, on_delete=models.SET_NULL, related_name="+")
     register = models.CharField("ทะเบียน", max_length=20)
     number = models.CharField("เลขทะเบียน", max_length=20)
     doc_number = models.CharField("ที่", max_length=100, blank=True)
     letter_date = models.DateField("ลงวันที่", null=True, blank=True)
     subject = models.CharField("เรื่อง", max_length=500, blank=True)
-    retention = models.CharField("อายุการเก็บ", max_length=20, choices=Retention.choices)
 
     class Meta:
-        ordering = ["register", "letter_date", "id"]
+        abstract = True
+
+    @staticmethod
+    def copied(entry) -> dict:
+        """The line's fields, from the register entry."""
+        return {"entry": entry, "register": entry.register, "number": f"{entry.number}/{entry.year}",
+                "doc_number": entry.doc_number, "letter_date": entry.letter_date, "subject": entry.subject}
 
     @property
     def register_label(self) -> str:
         from prasan.correspondence.models import Register
 
         return Register(self.register).label if self.register in Register.values else self.register
+
+
+class RecordsListLine(ListedLetter):
+    """One letter on a yearly list."""
+
+    records_list = models.ForeignKey(RecordsList, on_delete=models.PROTECT, related_name="lines")
+    retention = models.CharField("อายุการเก็บ", max_length=20, choices=Retention.choices)
+
+    class Meta:
+        ordering = ["register", "letter_date", "id"]
 
 
 class SecretDestruction(models.Model):
@@ -163,19 +177,11 @@ class SecretDestruction(models.Model):
         return f"บัญชีขอทำลายหนังสือลับ ที่ {self.seq}/{self.year}"
 
 
-class SecretDestructionLine(models.Model):
-    """One secret letter on a destruction, as it stood when proposed: the line outlives the letter."""
+class SecretDestructionLine(ListedLetter):
+    """One secret letter on a destruction."""
 
     destruction = models.ForeignKey(SecretDestruction, on_delete=models.PROTECT, related_name="lines")
-    entry = models.ForeignKey("correspondence.RegisterEntry", null=True, on_delete=models.SET_NULL, related_name="+")
-    register = models.CharField("ทะเบียน", max_length=20)
-    number = models.CharField("เลขทะเบียน", max_length=20)
-    doc_number = models.CharField("ที่", max_length=100, blank=True)
-    letter_date = models.DateField("ลงวันที่", null=True, blank=True)
-    subject = models.CharField("เรื่อง", max_length=500, blank=True)
     secrecy = models.IntegerField("ชั้นความลับ")
 
     class Meta:
         ordering = ["letter_date", "id"]
-
-    register_label = RecordsListLine.register_label

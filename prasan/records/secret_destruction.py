@@ -95,10 +95,9 @@ def propose(entry_ids, *, reason: str, by) -> SecretDestruction:
             seq = (SecretDestruction.objects.filter(year=year).aggregate(n=Max("seq"))["n"] or 0) + 1
             made = SecretDestruction.objects.create(
                 year=year, seq=seq, secrecy=max(e.secrecy for e in letters), reason=reason, proposed_by=by)
-            SecretDestructionLine.objects.bulk_create([SecretDestructionLine(
-                destruction=made, entry=e, register=e.register, number=f"{e.number}/{e.year}",
-                doc_number=e.doc_number, letter_date=e.letter_date, subject=e.subject, secrecy=e.secrecy,
-            ) for e in letters])
+            SecretDestructionLine.objects.bulk_create([
+                SecretDestructionLine(destruction=made, secrecy=e.secrecy, **SecretDestructionLine.copied(e))
+                for e in letters])
             record(by, "records.secret_propose", made, lines=len(letters), secrecy=made.secrecy)
             heads = User.objects.filter(role=Role.HEAD, is_active=True, clearance__gte=made.secrecy).exclude(pk=by.pk)
             _tell(heads, made, "รอท่านอนุมัติให้ทำลายหนังสือลับ", "review")
