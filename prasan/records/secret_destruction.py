@@ -88,7 +88,7 @@ def propose(entry_ids, *, reason: str, by) -> SecretDestruction:
     year = be_year(timezone.localdate())
     try:
         with transaction.atomic():
-            letters = list(eligible(by).filter(pk__in=wanted).select_for_update())
+            letters = list(eligible(by).filter(pk__in=wanted).select_for_update(of=("self",)))
             if len(letters) != len(wanted):
                 raise DestructionError("หนังสือที่เลือกบางฉบับขอทำลายไม่ได้ (ถูกเสนอไปแล้ว ทำลายแล้ว "
                                        "หรือเรื่องยังไม่ปิด) กรุณาเลือกใหม่")
