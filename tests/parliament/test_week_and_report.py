@@ -88,6 +88,7 @@ def test_the_report_exports_with_real_date_cells(login, users, make_item, sessio
     assert rows[0] == [f"รายงานงานรัฐสภา {session.name}"] and any("1 ร." in r for r in rows)
     pdf = client.get(reverse("parliament-report-export", args=["pdf"]), {"session": session.pk})
     assert pdf.content.startswith(b"%PDF")
+    PRINTS.mkdir(parents=True, exist_ok=True)
     (PRINTS / "parliament-report.pdf").write_bytes(pdf.content)
     printed = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf.content, capture_output=True,
                              check=True).stdout.decode()
