@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "prasan.complaints.public",
     "prasan.complaints.imports",
     "prasan.cabinet",
+    "prasan.publishing",
     "prasan.tasks",
     "prasan.web",
     "prasan.api",

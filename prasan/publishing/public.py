@@ -1,0 +1,103 @@
+"""What the public may see, and nothing else: the one interface the public site reads posts through.
+
+A post is public when it is published, or scheduled and its time has come (no worker has to flip it first).
+Drafts, posts in review, approved-but-unscheduled and unpublished posts are never public.
+"""
+
+import datetime as dt
+from pathlib import Path
+
+from django.db.models import Max, Q, QuerySet
+from django.utils import timezone
+
+from .models import Post, PostImage, SiteState, Status, Tag
+
+
+def _public_rule(now: dt.datetime) -> Q:
+    return Q(status=Status.PUBLISHED) | Q(status=Status.SCHEDULED, publish_at__lte=now)
+
+
+def public_posts(kind: str | None = None, tag: "Tag | str | None" = None,
+                 month: "dt.date | tuple[int, int] | None" = None) -> QuerySet:
+    """Posts the public may see now, newest first (by the time they went public).
+
+    `kind`: a Kind value; `tag`: a Tag or its slug; `month`: a date (its month) or (year, month) in the
+    Christian era, in the office's time zone."""
+    now = timezone.now()
+    posts = (Post.objects.filter(_public_rule(now))
+             .select_related("cover").prefetch_related("tags")
+             .order_by("-publish_at", "-id"))
+    if kind:
+        posts = posts.filter(kind=kind)
+    if tag is not None:
+        posts = posts.filter(tags=tag) if isinstance(tag, Tag) else posts.filter(tags__slug=tag)
+    if month is not None:
+        year, number = (month.year, month.month) if isinstance(month, dt.date) else month
+        start = timezone.make_aware(dt.datetime(year, number, 1))
+        end = timezone.make_aware(dt.datetime(year + number // 12, number % 12 + 1, 1))
+        posts = posts.filter(publish_at__gte=start, publish_at__lt=end)
+    return posts
+
+
+def public_post(pk) -> Post | None:
+    """The post with this id if the public may see it now, else None."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return public_posts().filter(pk=pk).first()
+
+
+def public_post_by_slug(slug: str) -> Post | None:
+    if not slug:
+        return None
+    return public_posts().filter(slug=slug).first()
+
+
+def public_image(pk) -> PostImage | None:
+    """A photo of a post the public may see now, else None (a draft's photos are not public)."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        return None
+    return (PostImage.objects.filter(pk=pk, post__in=Post.objects.filter(_public_rule(timezone.now())))
+            .select_related("post").first())
+
+
+def site_version() -> str:
+    """Changes whenever what the public sees changes, for the public site's cache keys.
+
+    The counter moves with every publish, unpublish and edit of a public post (workflow.py bumps it in the
+    change's transaction); the latest arrived publish time moves when a scheduled post's time comes."""
+    now = timezone.now()
+    counter = SiteState.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+    arrived = (Post.objects.filter(status=Status.SCHEDULED, publish_at__lte=now)
+               .aggregate(latest=Max("publish_at"))["latest"])
+    return f"{counter}.{int(arrived.timestamp()) if arrived else 0}"
+
+
+def announcement_pdf(post: Post) -> Path | None:
+    """The signed announcement's PDF file of an announcement post, or None (no document, or not yet printed)."""
+    document = post.announcement_document
+    if document is None or not document.pdf:
+        return None
+    try:
+        return Path(document.pdf.path)
+    except (NotImplementedError, ValueError):
+        return None
+
+
+def announcement_pdf_bytes(post: Post) -> bytes | None:
+    document = post.announcement_document
+    if document is None or not document.pdf:
+        return None
+    with document.pdf.open("rb") as handle:
+        return handle.read()
+
+
+def mark_changed() -> None:
+    """Bump the site's version; call inside the transaction of any change the public would see."""
+    from django.db.models import F
+
+    if not SiteState.objects.filter(pk=1).update(version=F("version") + 1):
+        SiteState.objects.get_or_create(pk=1, defaults={"version": 1})
