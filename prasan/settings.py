@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "prasan.complaints.imports",
     "prasan.cabinet",
     "prasan.publishing",
+    "prasan.agenda",
     "prasan.tasks",
     "prasan.web",
     "prasan.api",

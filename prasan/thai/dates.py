@@ -75,3 +75,19 @@ def _local(value: dt.datetime) -> dt.datetime:
     if timezone.is_aware(value):
         return timezone.localtime(value)
     return value
+
+
+def time_range(start: dt.datetime, end: dt.datetime | None, *, thai_digits: bool = False, dated: bool = True) -> str:
+    """`7 ธ.ค. 2569 09:00–11:30 น.` (without the date if not `dated`); an end on another day carries its date:
+    `7 ธ.ค. 2569 09:00 น. – 8 ธ.ค. 2569 16:00 น.`"""
+    start = _local(start)
+    day = f"{thai_date(start, abbr=True, thai_digits=False)} " if dated else ""
+    if end is None or end <= start:
+        text = f"{day}{start:%H:%M} น."
+    else:
+        end = _local(end)
+        if end.date() == start.date():
+            text = f"{day}{start:%H:%M}–{end:%H:%M} น."
+        else:
+            text = (f"{day}{start:%H:%M} น. – {thai_date(end, abbr=True, thai_digits=False)} {end:%H:%M} น.")
+    return to_thai(text) if thai_digits else text

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AgendaConfig(AppConfig):
+    name = "prasan.agenda"
+    verbose_name = "กำหนดการรัฐมนตรี"
