@@ -24,6 +24,9 @@ from .models import Reply
 LOG_CHANNEL = {ReplyVia.EMAIL: Channel.EMAIL, ReplyVia.LETTER: Channel.LETTER, ReplyVia.PHONE: Channel.PHONE,
                ReplyVia.SMS: Channel.PHONE, ReplyVia.LINE: Channel.LINE, ReplyVia.STATUS_PAGE: Channel.IN_PERSON}
 ADDRESSEE = "ผู้ร้อง"
+LETTER_SUBJECT = {ReplyKind.ACKNOWLEDGEMENT: "แจ้งการรับเรื่องร้องเรียน",
+                  ReplyKind.PROGRESS: "แจ้งความคืบหน้าเรื่องร้องเรียน",
+                  ReplyKind.FINAL: "แจ้งผลการพิจารณาเรื่องร้องเรียน"}
 
 
 def default_text(complaint, kind: str) -> str:
@@ -108,7 +111,7 @@ def _draft_letter(complaint, *, kind: str, text: str, by):
 
     document = drafting.start(complaint.matter, "external_letter", by=by)
     fields = dict(document.fields)
-    fields.update({"subject": f"{ReplyKind(kind).label}เรื่องร้องเรียน", "to": ADDRESSEE,
+    fields.update({"subject": LETTER_SUBJECT[kind], "to": ADDRESSEE,
                    "references": [f"เรื่องร้องเรียน เลขที่ {complaint.number} ลงวันที่ "
                                   f"{thai_date(complaint.received_at, thai_digits=False)}"],
                    "body": [paragraph for paragraph in text.split("\n\n") if paragraph.strip()] or [text]})

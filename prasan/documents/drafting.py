@@ -43,7 +43,7 @@ def prefill(matter, form: str, user) -> dict:
         "secrecy": matter.get_secrecy_display() if matter.secrecy else "",
         "matter": matter.description or matter.title,
         "facts": facts or [matter.description or matter.title],
-        "address": office.address,
+        "address": office_defaults.sender_address(office),
         "from_agency": matter.commanded_by,
         "sr_number": matter.number,
         "key_points": [matter.title],

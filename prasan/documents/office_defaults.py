@@ -15,6 +15,17 @@ def abbreviation(office) -> str:
     return text if not text or text.endswith(".") else f"{text}."
 
 
+def sender_address(office) -> str:
+    """The office as the sender block of its letters (ส่วนราชการเจ้าของหนังสือและที่ตั้ง): each part of its name on
+    its own line, as a clerk sets it (สำนักงานรัฐมนตรี / กระทรวงศึกษาธิการ), then the address — which, when it
+    starts with the ministry already named, does not name it twice."""
+    names = office.name.split()
+    words = (office.address or "").split()
+    if words and words[0] in names:
+        words = words[1:]
+    return "\n".join(names + ([" ".join(words)] if words else []))
+
+
 def for_form(office, form: str) -> dict:
     """{part: value} the office's settings give ``form``."""
     if office is None:
