@@ -58,12 +58,13 @@ def visible_to(user):
 
 
 def _tell(people, destruction: SecretDestruction, text: str, kind) -> None:
-    """In-app notices naming only the list's number (never a letter's subject); the page checks clearance."""
-    from prasan.tracking.models import Notification
+    """Tell each person in Prasan, by e-mail and by LINE (as every turn is told), naming only the list's number —
+    never a letter's subject; the list's page checks their clearance when they open it."""
+    from prasan.tracking.notices import Event, announce
 
     url = reverse("records-secret-detail", args=[destruction.pk])
-    Notification.objects.bulk_create([Notification(user=p, kind=kind, text=f"{text}: {destruction}", url=url)
-                                      for p in people])
+    announce(Event(f"secret-destruction:{destruction.pk}:{kind}", kind, None, f"{text}: {destruction}", url=url),
+             people)
 
 
 def _checked_text(text: str, *, what: str, limit: int) -> str:

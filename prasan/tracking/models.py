@@ -253,7 +253,8 @@ class Notice(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
                              verbose_name="ผู้รับ")
     channel = models.CharField("ช่องทาง", max_length=10, choices=CHANNEL_CHOICES)
-    matter = models.ForeignKey("matters.Matter", on_delete=models.CASCADE, related_name="+", verbose_name="เรื่อง")
+    matter = models.ForeignKey("matters.Matter", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+                               verbose_name="เรื่อง")
     address = models.CharField("ที่อยู่ผู้รับ", max_length=200, blank=True)
     subject = models.CharField("หัวเรื่อง", max_length=500)
     body = models.TextField("ข้อความ")

@@ -5,7 +5,9 @@ person and channel under a unique key, so the same step is never told twice — 
 a second worker, not after a restart. The in-app notification is made in that same transaction; e-mail
 and LINE rows are sent after commit by a task (`prasan worker`), and `prasan tick` sends any a dead worker
 left behind. A row found "sending" after a crash may have gone out, so it is never sent again by itself.
-Only people who may see the matter are told, and a secret matter's title never leaves in a message.
+Only people who may see the matter are told, and a secret matter's title never leaves in a message. An event
+with no matter (a list of secret letters to destroy) is told to the people its caller chose, whose page checks
+their clearance again when they open it; its subject must name nothing secret.
 """
 
 import datetime as dt
@@ -38,8 +40,8 @@ class Event:
 
     key: str  # unique per happening, e.g. "review:step:12"
     kind: str  # Notification.Kind
-    matter: Matter
-    subject: str  # one line: names the matter's number
+    matter: Matter | None  # None: no matter behind it — the caller chose who may be told
+    subject: str  # one line: names the matter's number (or the list's), never a secret title
     body: str = ""
     url: str = ""  # the exact page, as a path
 
@@ -50,7 +52,7 @@ def announce(event: Event, recipients, *, in_app_only: bool = False) -> int:
     people = {user.pk: user for user in recipients if user is not None and user.is_active}
     if not people:
         return 0
-    allowed = {pk for pk in people if may_see(people[pk], event.matter)}
+    allowed = {pk for pk in people if event.matter is None or may_see(people[pk], event.matter)}
     now = timezone.now()
     told = 0
     for pk in sorted(allowed):

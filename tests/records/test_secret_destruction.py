@@ -13,6 +13,7 @@ from prasan.audit.models import AuditEvent
 from prasan.records import secret_destruction as sd
 from prasan.records.models import EntryRetention, SecretDestruction
 from prasan.thai.digits import to_thai
+from prasan.tracking.models import Notice
 from tests.conftest import make_user
 
 from .test_lists import entry, with_file
@@ -70,6 +71,11 @@ def test_the_whole_path_destroys_the_files_and_keeps_the_certificate(letters, ke
     with pytest.raises(sd.DestructionError, match="หัวหน้าสำนักงาน"):
         sd.approve(made, by=keeper, member_ids=[m.pk for m in committee], method="shred")
     sd.approve(made, by=users["head"], member_ids=[m.pk for m in committee], method="shred")
+    # Each is told as any turn is told: in Prasan and by e-mail, naming the list, never a letter's subject.
+    told = Notice.objects.filter(key__startswith=f"secret-destruction:{made.pk}:")
+    assert set(told.filter(channel="email").values_list("user", flat=True)) >= {users["head"].pk} | {
+        m.pk for m in committee if m.email}
+    assert all(str(made) in n.subject and "ผู้บริหาร" not in n.body for n in told)
 
     with pytest.raises(sd.DestructionError, match="กรรมการทำลายที่ได้รับแต่งตั้ง"):
         sd.carry_out(made, by=keeper, destroyed_on=timezone.localdate())
