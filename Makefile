@@ -6,9 +6,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup system-packages python-packages messages run serve test test-sqlite test-postgres bench bench-setup bench-documents load fuzz lint clean
+.PHONY: setup system-packages python-packages js-packages messages run serve test test-sqlite test-postgres bench bench-setup bench-documents load fuzz lint clean
 
-setup: system-packages python-packages
+setup: system-packages python-packages js-packages
 
 system-packages:
 	@bash scripts/system-packages.sh
@@ -16,6 +16,12 @@ system-packages:
 python-packages:
 	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet --root-user-action=ignore uv
 	@uv sync --frozen --quiet
+
+# axe-core (pinned in package-lock.json), which the browser tests inject into Chromium to check WCAG 2.1 AA.
+# npm's registry is needed here only, never when the tests run; with the same lock file again, nothing to do.
+js-packages:
+	@cmp -s package-lock.json node_modules/.prasan-lock 2>/dev/null || { \
+	  npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.prasan-lock; }
 
 # Thai for Django's own messages: compile prasan/locale/th after editing a .po (the .mo files are committed,
 # so an install needs no gettext; tests/web/test_locale.py fails while a .mo is older than its .po).

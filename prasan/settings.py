@@ -47,6 +47,11 @@ ALLOWED_HOSTS = [h for h in env("PRASAN_ALLOWED_HOSTS", "").split(",") if h] or 
     BASE_URL.split("://", 1)[-1].split("/")[0].split(":")[0],
 ]
 CSRF_TRUSTED_ORIGINS = [BASE_URL]
+# The public site (news, announcements, the complaint form) on a host name of its own, e.g. news.example.go.th;
+# empty: it is served at /public/ only (it is at /public/ on the office's own host either way).
+PUBLIC_SITE_HOST = env("PRASAN_PUBLIC_HOST").strip().lower()
+if PUBLIC_SITE_HOST:
+    ALLOWED_HOSTS.append(PUBLIC_SITE_HOST)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -81,6 +86,7 @@ INSTALLED_APPS = [
     "prasan.web",
     "prasan.api",
     "prasan.backup",
+    "prasan.public_site",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +94,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "prasan.public_site.hosts.PublicHostMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("complaints/import/", include("prasan.complaints.imports.urls")),
     path("complaints/", include("prasan.complaints.urls")),
     path("public/complaint/", include("prasan.complaints.public.urls")),
+    path("public/", include("prasan.public_site.urls")),
     path("search/", include("prasan.search.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -6,6 +6,8 @@
 set -euo pipefail
 packages=(postgresql postgresql-contrib chromium chromium-driver tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng
           poppler-utils gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-thai-tlwg)
+# npm installs axe-core for the browser tests' accessibility checks (make js-packages); any Node will do.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [ "${1:-}" = "--bench" ]; then
   command -v soffice >/dev/null 2>&1 || packages+=(libreoffice-writer-nogui)
 fi

@@ -36,6 +36,12 @@ def thai_date(value: dt.date | dt.datetime | None, *, abbr: bool = False, thai_d
     return to_thai(text) if thai_digits else text
 
 
+def month_year(value: dt.date, *, thai_digits: bool = False) -> str:
+    """`พฤศจิกายน 2569`: a month of the Buddhist-era calendar, as archives name it."""
+    text = f"{MONTHS[value.month - 1]} {be_year(value)}"
+    return to_thai(text) if thai_digits else text
+
+
 def thai_datetime(value: dt.datetime | None, *, thai_digits: bool = False) -> str:
     """`25 พ.ย. 2569 14:05 น.` — screens use Arabic digits for scanning speed."""
     if value is None:

@@ -1,0 +1,95 @@
+"""What a public page needs besides its own content: pagination, the Open Graph/Twitter card of the page, and
+the month list of the archive — all read through publishing.public only."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models.functions import TruncMonth
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from prasan.publishing import public
+from prasan.publishing.public import public_posts
+from prasan.thai.dates import month_year
+from prasan.thai.preferences import screen_thai_digits
+
+PER_PAGE = 12
+DESCRIPTION_CHARS = 180
+
+
+def page_of(posts, request):
+    """One page of a list (bad or too large page numbers give the last page, never an error)."""
+    paginator = Paginator(posts, PER_PAGE)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def post_url(post) -> str:
+    return reverse("public:post", args=[post.url_key])
+
+
+def plain(post) -> str:
+    """The post's summary, or the start of its body as text, for descriptions and search snippets."""
+    text = post.summary or strip_tags(post.body_html)
+    return " ".join(text.split())
+
+
+@dataclass
+class Card:
+    """Open Graph and Twitter-card tags of a page."""
+
+    title: str
+    description: str
+    url: str
+    kind: str = "website"
+    image: str = ""
+    image_alt: str = ""
+    published: dt.datetime | None = None
+
+
+def card_for(request, title: str, description: str = "", post=None) -> Card:
+    url = request.build_absolute_uri(request.path)
+    card = Card(title, Truncator(description).chars(DESCRIPTION_CHARS), url)
+    if post is not None:
+        card.kind, card.published = "article", post.publish_at
+        card.description = Truncator(plain(post)).chars(DESCRIPTION_CHARS)
+        if post.cover_id:
+            card.image = request.build_absolute_uri(reverse("public:image", args=[post.cover_id]))
+            card.image_alt = post.cover.alt_text
+    return card
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int  # Christian era, as in the URL
+    month: int
+    count: int
+
+    @property
+    def label(self) -> str:
+        return month_year(dt.date(self.year, self.month, 1), thai_digits=screen_thai_digits())
+
+    @property
+    def url(self) -> str:
+        return reverse("public:month", args=[self.year, f"{self.month:02d}"])
+
+
+def months(limit: int = 24) -> list[Month]:
+    """The latest months that have posts, newest first, with how many."""
+    from django.db.models import Count
+
+    rows = (public_posts().order_by().annotate(m=TruncMonth("publish_at", tzinfo=timezone.get_current_timezone()))
+            .values("m").annotate(n=Count("id")).order_by("-m")[:limit])
+    return [Month(r["m"].year, r["m"].month, r["n"]) for r in rows if r["m"]]
+
+
+def public_body(post):
+    """The body's HTML as publishing.public gives it for the public (sanitised, photos pointing at public:image)."""
+    return public.public_body_html(post, image_url=lambda pk: reverse("public:image", args=[pk]))
