@@ -9,16 +9,24 @@ from functools import wraps
 from django.core.cache import cache
 from django.http import HttpResponseNotModified
 
+from prasan.directory.models import Office
 from prasan.publishing.public import site_version
 
 SECONDS = 15 * 60  # old versions' pages only wait to be dropped; a live version's page is never wrong
 PREFIX = "public-site:"
 
 
+def _office() -> tuple:
+    """What of the office settings every page shows (name, address and phone in the footer, the digits of dates):
+    edited in the admin, the pages follow at once though no post changed."""
+    return tuple(Office.objects.order_by("id").values_list(
+        "name", "ministry", "address", "phone", "email", "screen_digits").first() or ())
+
+
 def _key(request, version: str, params: tuple[str, ...]) -> str:
     # Only the query parameters the page reads: anything else would let a crawler fill the cache with copies.
     query = "&".join(f"{name}={request.GET.get(name, '')[:200]}" for name in params)
-    raw = f"{version}|{request.get_host()}|{request.path}|{query}"
+    raw = f"{version}|{_office()}|{request.get_host()}|{request.path}|{query}"
     return PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 

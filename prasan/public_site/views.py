@@ -20,7 +20,7 @@ HOME_LATEST = {"news": 6, "press": 4, "announcements": 5}
 
 
 def not_found_page(request, exception=None):
-    return render(request, "public_site/404.html", {"card": card_for(request, "ไม่พบหน้าที่ต้องการ")}, status=404)
+    return render(request, "public_site/404.html", status=404)  # no card: nothing to share or call canonical
 
 
 @require_safe
@@ -141,3 +141,7 @@ def announcement_pdf(request, key):
 
 def catch_all(request, rest=""):
     return not_found_page(request)
+
+
+def server_error_page(request):
+    return render(request, "public_site/500.html", status=500)
