@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "prasan.cabinet",
     "prasan.publishing",
     "prasan.agenda",
+    "prasan.policy",
     "prasan.tasks",
     "prasan.web",
     "prasan.api",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("tracking/", include("prasan.tracking.urls")),
     path("parliament/", include("prasan.parliament.urls")),
     path("cabinet/", include("prasan.cabinet.urls")),
+    path("policies/", include("prasan.policy.urls")),
     path("complaints/import/", include("prasan.complaints.imports.urls")),
     path("complaints/", include("prasan.complaints.urls")),
     path("public/complaint/", include("prasan.complaints.public.urls")),

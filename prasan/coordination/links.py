@@ -61,8 +61,12 @@ def resolve(token: str):
     found = AgencyRequest.objects.select_related("matter__office", "agency").filter(pk=data.get("r")).first()
     if found is None:
         raise LinkError(INVALID)
-    # Answered/cancelled first: an answer also bumps the version, and "already answered" is the truer word.
-    reason = closed_reason(found)
+    # Answered/cancelled first: an answer also bumps the version, and "already answered" is the truer word; a
+    # request of another app's kind (reply_kinds) may be closed by what it belongs to, and says so first.
+    from .reply_kinds import kind_of
+
+    kind = kind_of(found)
+    reason = (kind.closed_reason(found) if kind else "") or closed_reason(found)
     if reason:
         raise LinkError(reason)
     if found.link_version != data.get("v"):

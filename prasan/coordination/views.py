@@ -11,7 +11,7 @@ from prasan.audit.models import record
 from prasan.matters.access import WORKING_ROLES, editable_matter, role_required
 from prasan.web.navigation import safe_next
 
-from . import links, services
+from . import links, reply_kinds, services
 from .forms import ActivityForm, ReplyForm, RequestForm
 from .models import Activity, AgencyRequest
 
@@ -120,6 +120,9 @@ def agency_reply(request, token):
     except links.LinkError as exc:
         return _invalid(request, exc)
     services.acknowledge(req)
+    kind = reply_kinds.kind_of(req)
+    if kind is not None:
+        return kind.page(request, req)
     if req.matter.is_secret and request.method == "GET":
         # Every read of a secret matter is audited, the link holder's too.
         record("liaison", "matter.read", req.matter, number=req.matter.number, purpose="reply-link",

@@ -52,6 +52,8 @@ class ReminderRule(models.Model):
         MATTER_INTERNAL = "matter_internal", "กำหนดภายในของเรื่อง"
         MATTER_EXTERNAL = "matter_external", "กำหนดส่ง (ภายนอก) ของเรื่อง"
         AGENCY_REQUEST = "agency_request", "กำหนดส่งของคำขอถึงหน่วยงาน"
+        # A policy's progress reports (prasan.policy) are requests too, reminded on their own rules.
+        POLICY_REPORT = "policy_report", "กำหนดส่งรายงานความก้าวหน้าตามนโยบาย"
 
     name = models.CharField("ชื่อกฎ", max_length=200)
     target = models.CharField("นับจากกำหนดของ", max_length=20, choices=Target.choices)
@@ -87,7 +89,7 @@ class ReminderRule(models.Model):
         known = {code for code, _ in RECIPIENT_CHOICES}
         if not self.recipients or set(self.recipients) - known:
             errors["recipients"] = "เลือกผู้รับอย่างน้อยหนึ่งกลุ่ม"
-        elif "liaison" in self.recipients and self.target != self.Target.AGENCY_REQUEST:
+        elif "liaison" in self.recipients and self.target not in REQUEST_TARGETS:
             errors["recipients"] = "ผู้ประสานงานของหน่วยงานใช้ได้เฉพาะกฎของคำขอถึงหน่วยงาน"
         if not self.channels or set(self.channels) - {code for code, _ in CHANNEL_CHOICES}:
             errors["channels"] = "เลือกช่องทางอย่างน้อยหนึ่งช่องทาง"
@@ -99,6 +101,9 @@ class ReminderRule(models.Model):
             errors["offset_working_days"] = "จำนวนวันทำการต้องอยู่ระหว่าง −60 ถึง 60"
         if errors:
             raise ValidationError(errors)
+
+
+REQUEST_TARGETS = (ReminderRule.Target.AGENCY_REQUEST, ReminderRule.Target.POLICY_REPORT)
 
 
 class Notification(models.Model):

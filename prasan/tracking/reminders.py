@@ -24,7 +24,13 @@ from prasan.matters.models import Matter
 from prasan.thai.dates import thai_date
 
 from .calendar import WorkingCalendar
-from .models import PLACEHOLDERS, THAI_PLACEHOLDERS, NotificationPreference, ReminderRule
+from .models import (
+    PLACEHOLDERS,
+    REQUEST_TARGETS,
+    THAI_PLACEHOLDERS,
+    NotificationPreference,
+    ReminderRule,
+)
 
 # Reminders and digests go out from this local time on (the office opens at 08.30).
 SEND_FROM = dt.time(7, 30)
@@ -215,9 +221,12 @@ def matter_reminders(rule: ReminderRule, dates: list[dt.date], staff: Staff) -> 
 
 def request_reminders(rule: ReminderRule, dates: list[dt.date], staff: Staff, now: dt.datetime
                       ) -> Iterator[Reminder]:
+    # A policy's report due (prasan.policy.ReportDue.request) follows the policy-report rules, every other
+    # request the agency-request rules.
+    reports = rule.target == ReminderRule.Target.POLICY_REPORT
     requests = (AgencyRequest.objects
                 .filter(status__in=(AgencyRequest.Status.SENT, AgencyRequest.Status.ACKNOWLEDGED),
-                        deadline__in=dates, matter__state__in=OPEN_STATES)
+                        deadline__in=dates, matter__state__in=OPEN_STATES, policy_due__isnull=not reports)
                 .select_related("matter__office", "agency", "contact")
                 .prefetch_related("agency__contacts", _assignees("matter__assignees"))
                 .order_by("pk"))
@@ -255,7 +264,7 @@ def due_reminders(now: dt.datetime, calendar: WorkingCalendar | None = None) -> 
     staff = Staff()
     for rule in ReminderRule.objects.filter(active=True).order_by("pk"):
         dates = deadline_dates(rule.offset_working_days, days, calendar)
-        if rule.target == ReminderRule.Target.AGENCY_REQUEST:
+        if rule.target in REQUEST_TARGETS:
             yield from request_reminders(rule, dates, staff, now)
         else:
             yield from matter_reminders(rule, dates, staff)

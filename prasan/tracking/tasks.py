@@ -30,6 +30,10 @@ def run_tick(now: dt.datetime | None = None) -> Counter:
     counts.update(run_digests(now, calendar))
     if is_sending_time(now, calendar):  # a clock's notice, like the reminders: working days from 07:30
         counts["overdue_told"] = tell_overdue_requests(timezone.localtime(now).date())
+    if is_sending_time(now, calendar):  # a policy's reports whose time has come: their reply links go out
+        from prasan.policy.services import open_due_reports
+
+        counts["policy_reports_opened"] = open_due_reports(timezone.localtime(now).date())
     counts = +counts  # only what happened
     counts.update(send_pending(now))
     counts.update(+run_if_due(now))

@@ -98,7 +98,7 @@ def test_the_header_tag_counts_my_unread_notifications(note, users, rf):
 def test_an_admin_edits_a_rule_with_checkboxes_and_a_checked_template(users, login):
     from prasan.tracking.models import ReminderRule
 
-    rule = ReminderRule.objects.get(offset_working_days=-2)
+    rule = ReminderRule.objects.get(target="matter_internal", offset_working_days=-2)
     client = login(users["admin"])
     url = reverse("admin:tracking_reminderrule_change", args=[rule.pk])
     assert client.get(url).status_code == 200
