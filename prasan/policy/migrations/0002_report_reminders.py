@@ -41,5 +41,5 @@ def remove(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("policy", "0001_initial"), ("tracking", "0007_policy_report_target")]
+    dependencies = [("policy", "0001_initial"), ("tracking", "0008_policy_report_target")]
     operations = [migrations.RunPython(add, remove)]

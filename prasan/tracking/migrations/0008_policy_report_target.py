@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracking', '0006_thai_placeholders'),
+        ('tracking', '0007_notice_without_matter'),
     ]
 
     operations = [
