@@ -109,8 +109,8 @@ def measure(variant: str, letters, options: ocr.OcrOptions, failures: bool) -> d
         except Exception as exc:  # a crash is a miss on every field, and is listed
             errors.append(f"{name}: {exc}")
             for f in FIELDS:
-                per_field[f][1] += 1
-            groups["heldout" if held_out else "dev"][1] += len(FIELDS)
+                per_field[f][1] += f in expected
+            groups["heldout" if held_out else "dev"][1] += sum(f in expected for f in FIELDS)
             score_new_fields(by_group[group_of(name, held_out)], expected,
                              {"parliament": None, "complaint": None, "duty_type": None})
             continue
@@ -118,6 +118,8 @@ def measure(variant: str, letters, options: ocr.OcrOptions, failures: bool) -> d
         if result.ocr_used:
             page_times.append(spent[0] / max(result.pages, 1))
         for f in FIELDS:
+            if f not in expected:  # signer_position (issue 19) is labelled on few letters of this corpus
+                continue
             right = same(expected[f], result.fields[f])
             per_field[f][0] += right
             per_field[f][1] += 1

@@ -164,7 +164,8 @@ def _description(data: dict) -> str:
     if data.get("enclosures"):
         parts.append("สิ่งที่ส่งมาด้วย: " + "; ".join(data["enclosures"]))
     if data.get("signer"):
-        parts.append(f"ผู้ลงนาม {data['signer']}")
+        position = f" ({data['signer_position']})" if data.get("signer_position") else ""
+        parts.append(f"ผู้ลงนาม {data['signer']}{position}")
     if data.get("contact_phone"):
         parts.append(f"โทร. {data['contact_phone']}")
     return "\n".join(parts)

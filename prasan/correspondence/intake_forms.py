@@ -12,11 +12,12 @@ from prasan.thai.fields import ThaiDateField
 from .models import LetterIntake
 
 KINDS = [("external", "หนังสือภายนอก"), ("memo", "บันทึกข้อความ"), ("stamp", "หนังสือประทับตรา"),
-         ("circular", "หนังสือเวียน"), ("complaint", "หนังสือร้องเรียน")]
+         ("circular", "หนังสือเวียน"), ("order", "คำสั่ง"), ("announcement", "ประกาศ"),
+         ("instruction", "ระเบียบ / ข้อบังคับ"), ("pr", "แถลงการณ์ / ข่าว"), ("complaint", "หนังสือร้องเรียน")]
 URGENCIES = [("", "ปกติ"), ("ด่วน", "ด่วน"), ("ด่วนมาก", "ด่วนมาก"), ("ด่วนที่สุด", "ด่วนที่สุด")]
 SECRECIES = [("", Secrecy.NORMAL.label), *((mark, mark) for mark in reversed(SECRECY_MARKS))]
 PARSED = ["kind", "doc_number", "date", "subject", "to", "from_agency", "urgency", "secrecy", "references",
-          "enclosures", "reply_by", "reply_within_days", "signer", "contact_phone"]
+          "enclosures", "reply_by", "reply_within_days", "signer", "signer_position", "contact_phone"]
 
 
 class UploadForm(forms.Form):
@@ -49,6 +50,7 @@ class ConfirmForm(forms.Form):
     reply_by = ThaiDateField(label="ให้ตอบภายในวันที่", required=False)
     reply_within_days = forms.IntegerField(label="ให้ตอบภายใน (วันทำการ)", required=False, min_value=0, max_value=365)
     signer = forms.CharField(label="ผู้ลงนาม", max_length=200, required=False)
+    signer_position = forms.CharField(label="ตำแหน่งผู้ลงนาม", max_length=300, required=False)
     contact_phone = forms.CharField(label="โทรศัพท์ติดต่อ", max_length=100, required=False)
     # Where the letter goes.
     destination = forms.ChoiceField(label="การดำเนินการ", widget=forms.RadioSelect, initial="new", choices=[

@@ -41,5 +41,6 @@ def test_the_meeting_day_is_not_a_reply_date_nor_a_past_meeting():
 
 
 def test_every_corpus_letter_has_the_cabinet_key():
-    for source in sorted(LETTERS.glob("**/*.json")):
+    # bench/letters/layout and real (issue 19) are scored on the register fields only (bench/intake_layout.py)
+    for source in sorted([*LETTERS.glob("*.json"), *LETTERS.glob("heldout/*.json")]):
         assert "cabinet" in json.loads(source.read_text(encoding="utf-8")), source.name

@@ -7,20 +7,21 @@ some depend on others (the kind decides where the issuing office is written).
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .fields import deadlines, lists, marks, parties
+from .fields import deadlines, header, lists, marks, parties
 from .fields.cabinet import cabinet
 from .fields.complaint import complaint
 from .fields.dates import date_only, find_dates
 from .fields.duty import duty_type
 from .fields.kind import kind as letter_kind
 from .fields.lines import CLOSINGS, SUBJECT, Letter
-from .fields.numbers import DocNumber, fix_digit_confusions, number_line
+from .fields.numbers import DocNumber, fix_digit_confusions
 from .fields.parliament import parliament
+from .fields.signature import signature
 from .normalize import collapse, for_parsing
 
 FIELDS = (
     "kind", "doc_number", "date", "subject", "to", "from_agency", "urgency", "secrecy",
-    "references", "enclosures", "reply_by", "reply_within_days", "signer", "contact_phone",
+    "references", "enclosures", "reply_by", "reply_within_days", "signer", "signer_position", "contact_phone",
     "duty_type", "parliament", "complaint", "cabinet",
 )
 OCR_DOUBT = 0.85  # OCR'd text is less certain than a text layer, whatever the rule said
@@ -40,17 +41,24 @@ def parse(text: str, *, ocr: bool = False) -> ParseResult:
     values: dict = {}
     sure: dict[str, float] = {}
 
-    number, sure["doc_number"] = doc_number(letter)
-    signed_by, sure["signer"] = parties.signer(letter)
-    values["kind"], sure["kind"] = letter_kind(letter, number, signed_by is not None)
+    at, sure["doc_number"] = header.find_number(letter)
+    number = at.number if at else None
+    signed_by, position, sure["signer"], _ = signature(letter)
+    if signed_by is None:
+        signed_by, sure["signer"] = parties.signer(letter)  # `ลงชื่อ นาย…` written out
+    titled = header.title(letter)
+    values["kind"], sure["kind"] = letter_kind(letter, number, signed_by is not None, titled)
     if values["kind"] == "stamp":
-        signed_by, sure["signer"] = None, 0.9  # a stamp letter is sealed, not signed
+        signed_by, position, sure["signer"] = None, None, 0.9  # a stamp letter is sealed, not signed
     values["doc_number"] = number.text if number else None
-    date, sure["date"] = letter_date(letter)
+    date, sure["date"] = issued_date(letter) if titled else letter_date(letter)
     values["date"] = date.isoformat() if date else None
     values["subject"], sure["subject"] = subject(letter)
+    if titled and titled.subject and (values["subject"] is None or letter.subject_at > titled.index + 3):
+        values["subject"], sure["subject"] = titled.subject, 0.9
     values["to"], sure["to"] = parties.addressee(letter)
-    values["from_agency"], sure["from_agency"] = parties.issuing_office(letter, values["kind"], signed_by)
+    values["from_agency"], sure["from_agency"] = parties.issuing_office(
+        letter, values["kind"], signed_by, at, titled)
     values["urgency"], sure["urgency"] = marks.urgency(letter)
     values["secrecy"], sure["secrecy"] = marks.secrecy(letter)
     values["references"], sure["references"], refs_end = lists.references(letter)
@@ -60,6 +68,7 @@ def parse(text: str, *, ocr: bool = False) -> ParseResult:
     values["reply_by"] = reply_by.isoformat() if reply_by else None
     values["reply_within_days"], sure["reply_within_days"] = deadlines.reply_within_days(body)
     values["signer"] = signed_by
+    values["signer_position"], sure["signer_position"] = position, (sure["signer"] if position else 0.8)
     values["contact_phone"], sure["contact_phone"] = parties.contact_phone(letter)
     values["parliament"], sure["parliament"] = parliament(
         letter, doc_number=values["doc_number"], from_agency=values["from_agency"], subject=values["subject"],
@@ -80,14 +89,18 @@ def parse(text: str, *, ocr: bool = False) -> ParseResult:
 
 
 def doc_number(letter: Letter) -> tuple[DocNumber | None, float]:
-    stop = letter.salutation_at if letter.salutation_at is not None else 20
-    for index in letter.nonblank(0):
-        if index > stop:
-            break
-        found = number_line(letter.lines[index])
-        if found:
-            return found, 0.95
-    return None, 0.85
+    at, sure = header.find_number(letter)
+    return (at.number if at else None), sure
+
+
+def issued_date(letter: Letter) -> tuple[dt.date | None, float]:
+    """An order's or announcement's date is its `สั่ง ณ วันที่` / `ประกาศ ณ วันที่` line, and only that:
+    the dates in its body are of the acts it cites."""
+    found = header.issued_on(letter)
+    if found is None:
+        return None, 0.6
+    value = date_only(found[1]) or next((d.value for d in find_dates(found[1])), None)
+    return value, (0.95 if value else 0.5)
 
 
 def letter_date(letter: Letter) -> tuple[dt.date | None, float]:
@@ -120,12 +133,13 @@ def subject(letter: Letter) -> tuple[str | None, float]:
     cursor = index + 1
     while cursor < len(letter.lines) and len(parts) < 3:
         line = letter.stripped[cursor]
-        if not line or letter.is_label(cursor) or date_only(line) or CLOSINGS.match(line):
+        if not line or letter.is_label(cursor) or date_only(line) or CLOSINGS.match(line) or header.is_rule(line):
             break
         parts.append(line)
         cursor += 1
     if len(parts) > 1 and parts[0].strip():
-        ends_at_label = cursor >= len(letter.lines) or not letter.stripped[cursor] or letter.is_label(cursor)
+        ends_at_label = (cursor >= len(letter.lines) or not letter.stripped[cursor] or letter.is_label(cursor)
+                         or header.is_rule(letter.stripped[cursor]))
         if not ends_at_label:
             parts = parts[:1]  # no label after them: those lines were body, not a wrapped subject
     value = lists.join_lines(parts)

@@ -3,7 +3,9 @@
 Rules from the correspondence regulation's forms: a memo is titled บันทึกข้อความ; a circular's
 number carries ว (or it says หนังสือเวียน); a stamp letter is addressed with ถึง, has no
 signature and ends with the office and date under its seal; a complaint comes from a person —
-no ที่ number, written as ข้าพเจ้า, often saying ร้องเรียน.
+no ที่ number, written as ข้าพเจ้า, often saying ร้องเรียน. Orders (คำสั่ง), announcements (ประกาศ),
+regulations (ระเบียบ, ข้อบังคับ: `instruction`) and public-relations letters (แถลงการณ์, ข่าว: `pr`) open
+with their title (`fields/header.py`).
 """
 
 import re
@@ -14,10 +16,12 @@ from .numbers import DocNumber
 _CITIZEN = re.compile(r"ข้าพเจ้า|ร้องเรียน|ร้องทุกข์|ขอความเป็นธรรม|ขอความช่วยเหลือ|ผู้ร้อง")
 
 
-def kind(letter: Letter, number: DocNumber | None, has_signer: bool) -> tuple[str, float]:
+def kind(letter: Letter, number: DocNumber | None, has_signer: bool, title=None) -> tuple[str, float]:
     head = list(letter.nonblank(0))[:6]
     if any("บันทึกข้อความ" in letter.compact[i] and len(letter.compact[i]) <= 30 for i in head):
         return "memo", 0.95
+    if title is not None:  # คำสั่ง… / ประกาศ… / ระเบียบ… / แถลงการณ์… as the first line
+        return title.kind, 0.9
     if number is not None and number.series == "ว":
         return "circular", 0.95
     if any(letter.compact[i] == "หนังสือเวียน" for i in head):

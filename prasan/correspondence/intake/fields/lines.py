@@ -28,7 +28,8 @@ def label_re(*labels: str, tail: str = r"(?:\s*[:：])?\s*") -> re.Pattern:
 
 
 SUBJECT = label_re("เรื่อง", "Subject")  # Subject: on an e-mail printed out
-SALUTATION = label_re("กราบเรียน", "เรียน", tail=r"(?:\s*[:：])?(?:\s+|(?=[ก-ฮ]{2}))")
+# `เรียน` may stand alone on its line, with the addressee on the next
+SALUTATION = label_re("กราบเรียน", "เรียน", tail=r"(?:\s*[:：])?(?:\s+|(?=[ก-ฮ]{2})|$)")
 TO_STAMP = label_re("ถึง", tail=r"(?:\s*[:：])?\s+")
 REFERENCE = label_re("อ้างถึง", "อ้างอิง")
 ENCLOSURE = label_re("สิ่งที่ส่งมาด้วย", "สิ่งที่แนบมาด้วย", "สิ่งที่ส่งมาพร้อมนี้", "สิ่งที่แนบ")

@@ -1,7 +1,9 @@
 """Letter numbers (ที่): `ศธ 04006/1234`, `นร 0503/ว 123`, `อว 64.01/5678`, and OCR's O-for-0, l-for-1.
 
-The number is the ministry/province letter code, the unit's code, a slash, an optional series
-letter (ว for circulars) and the running number. It is returned as `CODE DIGITS/ว NUMBER`.
+The number is the ministry/province letter code, an optional bracketed sub-unit (`กค (กวจ) 0405.3/4656`,
+`สว (กมธ 6) 0010/1456`), the unit's code, a slash, an optional series letter (ว for circulars) and the
+running number. It is returned as `CODE (SUB) DIGITS/ว NUMBER`. Orders and announcements are numbered
+by the year instead: `ที่ 123/2569`.
 """
 
 import re
@@ -18,11 +20,14 @@ LOOK_ALIKES = {"จ": "ธ", "ร": "ธ", "ธ": "จร", "ค": "ศด", "�
 
 _NUMBER = re.compile(
     r"(?P<code>[ก-ฮ]{1,4}\.?(?:\s?[ก-ฮ]{1,4}\.?){0,2})\s*"
+    r"(?:\(\s*(?P<sub>[ก-ฮA-Za-z][ก-ฮA-Za-z0-9 .]{0,14}?)\s*\)\s*)?"
     r"(?P<unit>\d[\d.]*\d|\d)\s*/\s*"
     r"(?:(?P<series>[ก-ฮ])\s?\.?\s*)?"
     r"(?P<run>\d+)(?!\d)"
 )
 _NUMBER_LINE = re.compile(r"^\s*(?:ที่?|ที\s?่)\s*[:：]?\s*(?=[ก-ฮ])")
+_NUMBER_LABEL_ALONE = re.compile(r"^\s*(?:ที่?|ที\s?่)\s*[:：]?\s*$")
+_YEAR_NUMBER = re.compile(r"^\s*(?:ที่?|ที\s?่)\s*[:：]?\s*(?P<run>\d{1,5})\s*/\s*(?P<year>25\d\d)(?!\d)")
 _CONFUSABLE_TOKEN = re.compile(r"(?<![A-Za-z@])[0-9OoIl|][0-9OoIl|./\-]*(?![A-Za-z@])")
 _CONFUSED = str.maketrans("OoIl|", "00111")
 
@@ -58,7 +63,9 @@ def parse_number(text: str) -> DocNumber | None:
     series = match.group("series")
     unit = match.group("unit")
     running = match.group("run")
-    number = f"{code} {unit}/" + (f"{series} {running}" if series else running)
+    sub = match.group("sub")
+    code_part = f"{code} ({' '.join(sub.split())})" if sub else code
+    number = f"{code_part} {unit}/" + (f"{series} {running}" if series else running)
     return DocNumber(number, code, series, match.end())
 
 
@@ -72,6 +79,29 @@ def number_line(line: str) -> DocNumber | None:
     if found is None or _NUMBER.match(rest.lstrip()) is None:
         return None
     return DocNumber(found.text, found.code, found.series, head.end() + found.end)
+
+
+def year_number(line: str) -> DocNumber | None:
+    """An order's or announcement's `ที่ 123/2569` (the running number of the year)."""
+    match = _YEAR_NUMBER.match(line)
+    if not match:
+        return None
+    return DocNumber(f"{match.group('run')}/{match.group('year')}", "", None, match.end())
+
+
+def label_alone(line: str) -> bool:
+    """`ที่` on a line of its own: the number is on the next line."""
+    return bool(_NUMBER_LABEL_ALONE.match(line))
+
+
+def number_at_start(text: str) -> DocNumber | None:
+    """A number that starts `text` (the line after a lone `ที่`)."""
+    stripped = text.lstrip()
+    if _NUMBER.match(stripped) is None:
+        return None
+    found = parse_number(stripped)
+    offset = len(text) - len(stripped)
+    return DocNumber(found.text, found.code, found.series, offset + found.end) if found else None
 
 
 def _fix_code(code: str) -> str:

@@ -4,7 +4,8 @@ import re
 
 from ..normalize import collapse
 from .dates import date_only
-from .lines import SALUTATION, TO_STAMP, UNIT, Letter, width
+from .header import letterhead_office
+from .lines import BODY_OPENERS, SALUTATION, TO_STAMP, UNIT, Letter, width
 from .marks import strip_marks
 from .numbers import number_line
 
@@ -28,6 +29,11 @@ def addressee(letter: Letter) -> tuple[str | None, float]:
     line = letter.lines[index]
     match = SALUTATION.match(line) or TO_STAMP.match(line)
     value = collapse(line[match.end():])
+    if not value:  # `เรียน` alone: the addressee is the next line, unless the body starts there
+        following = next(letter.nonblank(index + 1), None)
+        if following is not None and not letter.is_label(following) and not BODY_OPENERS.match(
+                letter.stripped[following]) and not letter.is_long(following):
+            return collapse(letter.stripped[following]), 0.85
     return (value or None), (0.95 if value else 0.4)
 
 
@@ -39,7 +45,9 @@ def memo_unit(letter: Letter) -> tuple[int, str] | None:
     return index, letter.lines[index][match.end():]
 
 
-def issuing_office(letter: Letter, kind: str, signer: str | None) -> tuple[str | None, float]:
+def issuing_office(letter: Letter, kind: str, signer: str | None, at=None, title=None) -> tuple[str | None, float]:
+    if title is not None:  # an order's or announcement's title names who issues it
+        return (title.issuer, 0.9) if title.issuer else (None, 0.5)
     if kind == "memo":
         unit = memo_unit(letter)
         if unit:
@@ -55,7 +63,8 @@ def issuing_office(letter: Letter, kind: str, signer: str | None) -> tuple[str |
         bottom = _office_above_date(letter)
         if bottom:
             return bottom, 0.85
-    return _letterhead_office(letter)
+    office, sure = letterhead_office(letter, at)
+    return (office, sure) if office else _letterhead_office(letter)
 
 
 def _letterhead_office(letter: Letter) -> tuple[str | None, float]:
