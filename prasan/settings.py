@@ -105,6 +105,11 @@ MIDDLEWARE = [
     "prasan.web.middleware.SecurityHeadersMiddleware",
     "prasan.web.garbage.FreezeWarmObjectsMiddleware",
 ]
+# The load test reads each request's CPU from a Server-Timing header (prasan/web/timing.py); outermost, so the
+# figure is the whole stack's.
+SERVER_TIMING = env("PRASAN_SERVER_TIMING") == "1"
+if SERVER_TIMING:
+    MIDDLEWARE.insert(0, "prasan.web.timing.ServerTimingMiddleware")
 
 ROOT_URLCONF = "prasan.urls"
 WSGI_APPLICATION = "prasan.wsgi.application"

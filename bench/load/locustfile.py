@@ -30,6 +30,7 @@ from bench.load.workday import (
     Workday,
     thai_digits,
 )
+from prasan.web.timing import cpu_ms
 
 THINK = float(os.environ.get("PRASAN_LOAD_THINK") or 1)
 SAMPLES = os.environ.get("PRASAN_LOAD_SAMPLES")
@@ -38,9 +39,11 @@ if SAMPLES:
     _samples = open(SAMPLES, "a", buffering=1, encoding="utf-8")  # open for the whole run, line by line
 
     @events.request.add_listener
-    def _record(request_type, name, response_time, exception=None, **_):
+    def _record(request_type, name, response_time, exception=None, response=None, **_):
         error = "" if exception is None else re.sub(r"\s+", " ", str(exception))
-        _samples.write(f"{time.time():.3f}\t{request_type}\t{name}\t{response_time:.1f}\t{error}\n")
+        cpu = cpu_ms(response.headers.get("Server-Timing") if response is not None else None)
+        _samples.write(f"{time.time():.3f}\t{request_type}\t{name}\t{response_time:.1f}\t{error}\t"
+                       f"{'' if cpu is None else f'{cpu:.2f}'}\n")
 
 
 class CoordinatorDay(Workday):

@@ -44,7 +44,8 @@ class Server:
         return "gthread" if self.threads > 1 else "sync"
 
     def start(self, log: Path, timeout: float = 60) -> "Server":
-        env = {**os.environ, "PRASAN_BASE_URL": self.url}
+        # Server-Timing: each request's CPU, which the locustfile records (prasan/web/timing.py).
+        env = {**os.environ, "PRASAN_BASE_URL": self.url, "PRASAN_SERVER_TIMING": "1"}
         command = [sys.executable, "-m", "gunicorn", "prasan.wsgi", "-b", f"127.0.0.1:{self.port}",
                    "-w", str(self.workers), "-k", self.worker_class, "--threads", str(self.threads),
                    "--log-level", "warning", "--timeout", "120"]
@@ -102,6 +103,7 @@ class Row:
     p50_ms: float
     p95_ms: float
     max_ms: float
+    cpu_ms: float | None = None  # the server's CPU per request, mean (from its Server-Timing header)
 
 
 @dataclass
@@ -129,6 +131,7 @@ class Sample:
     name: str
     ms: float
     error: str
+    cpu_ms: float | None = None
 
 
 def run_locust(host: str, *, users: int, seconds: int, out: Path, spawn_rate: float = 10,
@@ -179,8 +182,9 @@ def read_samples(out: Path) -> list[Sample]:
     samples = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
-        if len(parts) == 5:  # a line still being written has fewer
-            samples.append(Sample(float(parts[0]), parts[1], parts[2], float(parts[3]), parts[4]))
+        if len(parts) >= 6:  # a line still being written has fewer
+            cpu = float(parts[5]) if parts[5] else None
+            samples.append(Sample(float(parts[0]), parts[1], parts[2], float(parts[3]), parts[4], cpu))
     return samples
 
 
@@ -217,5 +221,7 @@ def _row(method: str, name: str, samples: list[Sample], seconds: float) -> Row:
     def rank(q):
         return round(times[max(0, math.ceil(q * len(times)) - 1)], 1) if times else 0.0
 
+    cpu = [s.cpu_ms for s in samples if s.cpu_ms is not None]
     return Row(method, name, len(samples), sum(1 for s in samples if s.error),
-               round(len(samples) / seconds, 2) if seconds else 0.0, rank(0.5), rank(0.95), rank(1.0))
+               round(len(samples) / seconds, 2) if seconds else 0.0, rank(0.5), rank(0.95), rank(1.0),
+               round(sum(cpu) / len(cpu), 2) if cpu else None)

@@ -9,7 +9,7 @@ import os
 import random
 import re
 
-from locust import TaskSet
+from locust import TaskSet, task
 
 from bench.load.forms import Form, post_forms
 from prasan.demo.data import DEMO_PASSWORD
@@ -158,6 +158,11 @@ class Workday(TaskSet):
             ids = [int(i) for i in dict.fromkeys(MATTER_LINK.findall(page))]
             if ids:
                 into[:] = ids[:100]
+
+    @task(1)
+    def floor(self):
+        """The floor every page is measured against: a signed-in page with nothing on it (everyone's mix)."""
+        self.page("/signed-in/", "/signed-in/")
 
     def my_work(self):
         self.remember(self.page("/my-work/", "/my-work/"), self.mine)

@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("prasan.accounts.urls")),
     path("my-work/", views.my_work, name="my-work"),
     path("my-work/inbox-badge/", views.inbox_badge, name="inbox-badge"),
+    path("signed-in/", views.signed_in, name="signed-in"),
 ]

@@ -1,4 +1,4 @@
-"""Pages that belong to no single app: home, my work, health check."""
+"""Pages that belong to no single app: home, my work, health check, and the signed-in floor page."""
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
@@ -30,6 +30,14 @@ def healthz(request):
     except Exception:  # noqa: BLE001 — any failure means "not healthy"
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return HttpResponse("ok", content_type="text/plain")
+
+
+@login_required
+def signed_in(request):
+    """The least a signed-in page can be: the layout, the menu and one line. People use it to see whether
+    they are still signed in and as whom; the bench and the load test use it as the floor every page's cost
+    is told as a multiple of (what the middleware, the session and the layout cost on this machine)."""
+    return render(request, "web/signed_in.html")
 
 
 @login_required

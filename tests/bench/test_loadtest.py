@@ -16,6 +16,7 @@ EXPECTED = [
     ("GET", "/tracking/decisions/"), ("GET", "/registers/"), ("GET", "/registers/[register]/"),
     ("POST", "/matters/[id]/activities/new/"), ("POST", "/matters/[id]/event/"),
     ("POST", "/matters/command/"), ("POST", "/registers/[register]/new/"), ("POST", "/matters/new/"),
+    ("GET", "/signed-in/"),
 ]
 
 

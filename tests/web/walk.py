@@ -41,6 +41,7 @@ def pages(s) -> dict[str, list[str]]:
         "home": [reverse("home")],
         "login": [reverse("login")],
         "my-work": [reverse("my-work")],
+        "signed-in": [reverse("signed-in")],
         "account": [reverse("account")],
         "password-change": [reverse("password-change")],
         "two-factor-verify": [reverse("two-factor-verify")],

@@ -61,10 +61,13 @@ class Command(BaseCommand):
 
     def _table(self, meta, results):
         self.stdout.write(f"\nฐานข้อมูล {meta['database']} · {meta['matters']:,} เรื่อง · {meta['cpus']} cores")
-        self.stdout.write(f"{'scenario':<30}{'p50 ms':>10}{'p95 ms':>10}")
+        self.stdout.write(f"{'scenario':<30}{'p50 ms':>10}{'p95 ms':>10}{'× floor':>10}{'goal':>8}")
         for name, value in results.items():
             if isinstance(value, dict) and "p50_ms" in value:
-                self.stdout.write(f"{name:<30}{value['p50_ms']:>10}{value['p95_ms']:>10}")
+                times = f"{value['times_floor']:.1f}" if "times_floor" in value else ""
+                goal = value.get("goal_times_floor")
+                verdict = "" if goal is None else f"≤{goal} {'ok' if value['times_floor'] <= goal else 'OVER'}"
+                self.stdout.write(f"{name:<30}{value['p50_ms']:>10}{value['p95_ms']:>10}{times:>10}{verdict:>10}")
             elif isinstance(value, dict):
                 continue  # details (per query) are in the JSON
             elif name.endswith("_per_s"):

@@ -126,9 +126,12 @@ class Command(BaseCommand):
         return show
 
     @staticmethod
-    def _line(method, label, r) -> str:
+    def _line(method, label, r, floor=None) -> str:
+        cpu = "" if r.cpu_ms is None else f"{r.cpu_ms:.1f}"
+        times = f"{r.p95_ms / floor.p95_ms:.1f}" if floor and floor.p95_ms else ""
+        cpu_times = f"{r.cpu_ms / floor.cpu_ms:.1f}" if floor and floor.cpu_ms and r.cpu_ms is not None else ""
         return (f"{method:<6}{label}{r.requests:>8,}{r.failures:>8,}{r.rps:>10.1f}"
-                f"{r.p50_ms:>8.0f}{r.p95_ms:>8.0f}{r.max_ms:>10,.0f}")
+                f"{r.p50_ms:>8.0f}{r.p95_ms:>8.0f}{r.max_ms:>10,.0f}{cpu:>8}{times:>8}{cpu_times:>8}")
 
     def _target(self, result, troubles) -> dict:
         met = result.errors == 0 and not troubles and result.total.p95_ms <= TARGET_P95_MS
@@ -140,16 +143,21 @@ class Command(BaseCommand):
           f"{meta['seconds']} วินาที · gunicorn {meta['server']['workers']}×{meta['server']['threads']} "
           f"({meta['server']['worker_class']}) · {meta['cpus']} cores")
         w(" " * 48 + "".join(_right(h, n) for h, n in (("คำขอ", 8), ("ผิดพลาด", 8), ("ต่อวินาที", 10),
-                                                       ("p50 ms", 8), ("p95 ms", 8), ("สูงสุด ms", 10))))
+                                                       ("p50 ms", 8), ("p95 ms", 8), ("สูงสุด ms", 10),
+                                                       ("CPU ms", 8), ("×p95", 8), ("×CPU", 8))))
+        floor = floor_of(result)
         for r in [*result.rows, result.total]:
             label = _left("รวม", 42) if r is result.total else f"{r.name:<42}"
-            w(self._line(r.method, label, r))
+            w(self._line(r.method, label, r, floor))
         if steady is not None:
             w(self._line("", _left(f"หลังทุกคนเข้าสู่ระบบ (วินาทีที่ {settled_s:.0f} เป็นต้นไป)", 42), steady.total))
         for f in result.failures:
             w(self.style.ERROR(f"ผิดพลาด {f['occurrences']:,} ครั้ง: {f['method']} {f['name']} — {f['error']}"))
         for line in troubles:
             w(self.style.ERROR(f"gunicorn: {line}"))
+        if floor is not None:
+            w(f"×p95 และ ×CPU: เท่าของหน้าพื้นฐาน {FLOOR_PAGE} (หน้าที่เข้าสู่ระบบแล้วและไม่มีเนื้อหา) ที่วัดในรอบเดียวกัน "
+              "— ตัวเลขที่เทียบกันได้ข้ามเครื่อง; CPU ms คือ CPU ของเซิร์ฟเวอร์ต่อคำขอ (เฉลี่ย จาก Server-Timing)")
         if "server_cpu_s" in meta:
             cpu, cores = meta["server_cpu_s"], meta["cpus"] or 1
             w(f"gunicorn ใช้ CPU {cpu:,.1f} วินาที ({cpu / meta['seconds'] / cores:.0%} ของ {cores} cores) "
@@ -163,6 +171,14 @@ class Command(BaseCommand):
                 f"(ผิดพลาด {result.errors:,} ครั้ง, p95 {result.total.p95_ms:.0f} ms"
                 + (f", worker ของ gunicorn ล้ม {len(troubles)} ครั้ง)" if troubles else ")"))
         w(self.style.SUCCESS(line) if target["met"] else self.style.WARNING(line))
+
+
+FLOOR_PAGE = "/signed-in/"
+
+
+def floor_of(result):
+    """The floor page's row of this run, if it was asked for."""
+    return next((r for r in result.rows if r.method == "GET" and r.name == FLOOR_PAGE), None)
 
 
 def _right(text: str, width: int) -> str:
