@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "prasan.publishing",
     "prasan.agenda",
     "prasan.policy",
+    "prasan.briefing",
     "prasan.tasks",
     "prasan.web",
     "prasan.api",

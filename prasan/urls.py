@@ -24,6 +24,7 @@ urlpatterns = [
     path("parliament/", include("prasan.parliament.urls")),
     path("cabinet/", include("prasan.cabinet.urls")),
     path("policies/", include("prasan.policy.urls")),
+    path("briefing/", include("prasan.briefing.urls")),
     path("complaints/import/", include("prasan.complaints.imports.urls")),
     path("complaints/", include("prasan.complaints.urls")),
     path("public/complaint/", include("prasan.complaints.public.urls")),
