@@ -101,7 +101,7 @@ def public_body(post) -> SafeString:
     try:
         from prasan.publishing.sanitise import clean
     except ImportError:  # before the sanitiser exists: the text only, escaped
-        return linebreaks(strip_tags(post.body_html), autoescape=True)
+        return SafeString(linebreaks(strip_tags(post.body_html), autoescape=True))
     own = {image.pk for image in post.images.all()}
 
     def photo(found):
