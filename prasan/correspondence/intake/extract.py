@@ -1,5 +1,6 @@
 """Step 3, extract: the text a file already carries — plain text, DOCX, or a PDF's text layer.
 
+A PDF page's text is laid out from its characters' positions (`page.py`), so the letter's columns survive.
 A PDF page whose text layer is missing or garbage (a scan, or a font without a usable ToUnicode
 map) is reported as needing OCR. Two common breakages of Thai text layers are repaired instead:
 TIS-620 bytes shown as Latin-1 (ÊÓ¹Ñ¡§Ò¹), and fonts whose sara aa glyph maps to sara am, so
@@ -12,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .errors import IntakeError
+from .page import pdf_page_text
 
 MIN_CHARS_PER_PAGE = 20
 _MEANINGFUL = re.compile(r"[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e4e\u0e50-\u0e59A-Za-z0-9]")
@@ -98,7 +100,7 @@ def pdf_pages(data: bytes) -> list[Page]:
     try:
         for page in document:
             textpage = page.get_textpage()
-            raw = textpage.get_text_range()
+            raw = pdf_page_text(textpage) or textpage.get_text_range()  # the words where they stand
             textpage.close()
             page.close()
             pages.append(check_text_layer(raw))

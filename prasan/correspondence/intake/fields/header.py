@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from ..normalize import collapse
 from .dates import date_only
-from .lines import Letter, width
+from .lines import BODY_OPENERS, Letter, width
+from .lists import join_lines
 from .marks import strip_marks
 from .numbers import DocNumber, label_alone, number_at_start, number_line, year_number
 
@@ -92,7 +93,7 @@ def letterhead_office(letter: Letter, at: NumberAt | None) -> tuple[str | None, 
             break
     if not parts:
         return None, 0.4
-    return _join_office(parts), (0.9 if len(parts) == 1 else 0.85)
+    return join_office(parts), (0.9 if len(parts) == 1 else 0.85)
 
 
 def _indent(letter: Letter, index: int) -> int:
@@ -105,7 +106,7 @@ _OFFICE_WORD = re.compile(r"^(?:สำนัก|กรม|กระทรวง|
                           r"สถาบัน|องค์การ|ที่ทำการ|ที่ว่าการ)")
 
 
-def _join_office(parts: list[str]) -> str:
+def join_office(parts: list[str]) -> str:
     out = parts[0]
     for part in parts[1:]:
         out += (" " if _OFFICE_WORD.match(part) else "") + part
@@ -116,7 +117,7 @@ def _block_column(letter: Letter, index: int) -> int | None:
     """The right-hand block's indentation: that of the (address) lines under the number line."""
     columns = [_indent(letter, i) for i in range(index + 1, min(index + 5, len(letter.lines)))
                if letter.stripped[i] and not letter.is_label(i)]
-    wide = [c for c in columns if c >= 0.3 * letter.full_width]
+    wide = [c for c in columns if c >= 0.2 * letter.full_width]
     return wide[0] if wide else None  # the line under the office's first line starts the block
 
 
@@ -154,7 +155,7 @@ def title(letter: Letter) -> Title | None:
         subject = None
         if " เรื่อง" in f" {rest}":
             rest, subject = re.split(r"(?:^|\s)เรื่อง\s*", rest, maxsplit=1)
-            subject = collapse(subject) or None
+            subject = _wrapped(letter, index, collapse(subject)) or None
         issuer = [collapse(rest)] if rest else []
         for following in letter.nonblank(index + 1):
             text = letter.stripped[following]
@@ -165,6 +166,16 @@ def title(letter: Letter) -> Title | None:
             issuer.append(collapse(text))
         return Title(TITLES[match.group("word")], " ".join(issuer) or None, subject, index)
     return None
+
+
+def _wrapped(letter: Letter, index: int, subject: str) -> str:
+    """A subject on the title line may wrap onto the next line or two, up to the body's first words."""
+    for following in range(index + 1, min(index + 3, len(letter.lines))):
+        text = letter.stripped[following]
+        if not text or BODY_OPENERS.match(text) or _RULE.match(text) or text.startswith("ข้อ"):
+            break
+        subject = join_lines([subject, text])
+    return subject
 
 
 def issued_on(letter: Letter) -> tuple[int, str] | None:

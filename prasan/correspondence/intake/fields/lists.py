@@ -96,8 +96,27 @@ def read_block(letter: Letter, label: re.Pattern, stop: int | None = None) -> Bl
             break
         cursor += 1
     texts = [join_lines(parts) for parts in items if parts and "".join(parts).strip()]
+    if numbered and texts:
+        texts = _split_run_on(texts, int(numbered.group(1)))
     confidence = 0.9 if texts else 0.5
     return Block(texts, index, cursor, confidence)
+
+
+def _split_run_on(texts: list[str], first: int) -> list[str]:
+    """Items re-flowed onto one line (`๑. ก ๒. ข`) are split at the next numbers in turn."""
+    out: list[str] = []
+    expected = first
+    for text in texts:
+        while True:
+            cut = re.search(rf"\s{expected + 1}[.)]\s*", text)
+            if not cut:
+                break
+            out.append(text[: cut.start()].strip())
+            text = text[cut.end():]
+            expected += 1
+        out.append(text.strip())
+        expected += 1
+    return [t for t in out if t]
 
 
 def _continues(letter: Letter, index: int, expected: int, numbered: bool) -> bool:

@@ -4,7 +4,7 @@ import re
 
 from ..normalize import collapse
 from .dates import date_only
-from .header import letterhead_office
+from .header import join_office, letterhead_office
 from .lines import BODY_OPENERS, SALUTATION, TO_STAMP, UNIT, Letter, width
 from .marks import strip_marks
 from .numbers import number_line
@@ -120,8 +120,18 @@ def _office_above_date(letter: Letter) -> str | None:
         if date_only(letter.stripped[indexes[position]]) is not None:
             above = collapse(letter.stripped[indexes[position - 1]])
             if _looks_like_office(above):
-                return above
+                parts = [above]
+                if position >= 2 and indexes[position - 2] == indexes[position - 1] - 1:
+                    first = collapse(letter.stripped[indexes[position - 2]])
+                    if _looks_like_office(first) and _indent(letter, indexes[position - 2]) == _indent(
+                            letter, indexes[position - 1]) and _indent(letter, indexes[position - 1]) > 0:
+                        parts.insert(0, first)  # the name wrapped onto two lines of the block
+                return join_office(parts)
     return None
+
+
+def _indent(letter: Letter, index: int) -> int:
+    return len(letter.lines[index]) - len(letter.lines[index].lstrip(" "))
 
 
 def _complainant(letter: Letter, signer: str | None) -> tuple[str | None, float]:
