@@ -188,6 +188,9 @@ LOGIN_MAX_FAILURES_PER_ADDRESS = int(env("PRASAN_LOGIN_MAX_FAILURES_PER_ADDRESS"
 LOGIN_LOCKOUT_MINUTES = int(env("PRASAN_LOGIN_LOCKOUT_MINUTES", "15"))
 # The public complaint form: filings an hour from one address and from everywhere; failed status look-ups in
 # 15 minutes from one address and from everywhere (guessing numbers and codes).
+# The office's own reverse proxies (comma-separated addresses): behind them a caller's address is read from
+# X-Forwarded-For as the proxy wrote it (prasan/accounts/throttle.py: client_address).
+TRUSTED_PROXIES = frozenset(a.strip() for a in env("PRASAN_TRUSTED_PROXIES").split(",") if a.strip())
 PUBLIC_COMPLAINTS_PER_ADDRESS = int(env("PRASAN_PUBLIC_COMPLAINTS_PER_ADDRESS", "5"))
 PUBLIC_COMPLAINTS_OVERALL = int(env("PRASAN_PUBLIC_COMPLAINTS_OVERALL", "300"))
 PUBLIC_STATUS_MISSES_PER_ADDRESS = int(env("PRASAN_PUBLIC_STATUS_MISSES_PER_ADDRESS", "10"))

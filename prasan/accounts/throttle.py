@@ -53,9 +53,23 @@ def normalise(username: str) -> str:
 
 
 def client_address(request) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is whatever the caller writes, so trusting it would let an
-    # attacker pick a fresh "address" for every guess.
-    return (request.META.get("REMOTE_ADDR") or "")[:45] if request is not None else ""
+    """The address a request came from, for counting attempts (log-ins, the public forms).
+
+    REMOTE_ADDR, unless it is one of the office's own reverse proxies (PRASAN_TRUSTED_PROXIES): then the
+    nearest address in X-Forwarded-For that is not one of them — the one the proxy itself saw. Anything further
+    left is whatever the caller wrote, and trusting it would let an attacker pick a fresh "address" for every
+    guess; trusting no proxy would count every citizen behind it as one."""
+    if request is None:
+        return ""
+    address = (request.META.get("REMOTE_ADDR") or "").strip()
+    trusted = settings.TRUSTED_PROXIES
+    if address in trusted:
+        hops = [hop.strip() for hop in (request.META.get("HTTP_X_FORWARDED_FOR") or "").split(",") if hop.strip()]
+        while hops and hops[-1] in trusted:
+            hops.pop()
+        if hops:
+            address = hops[-1]
+    return address[:45]
 
 
 def _window_start():

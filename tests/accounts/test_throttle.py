@@ -105,3 +105,19 @@ def test_a_forwarded_for_header_does_not_reset_the_address_count(client, users, 
     response = client.post("/login/", {"username": "grouphead", "password": "test-password-2569"},
                            REMOTE_ADDR="10.2.2.2", HTTP_X_FORWARDED_FOR="192.0.2.99")
     assert not signed_in(client) and "จากเครื่องนี้" in response.content.decode()
+
+
+@pytest.mark.parametrize("remote, forwarded, seen", [
+    ("203.0.113.9", "", "203.0.113.9"),
+    ("203.0.113.9", "10.9.9.9", "203.0.113.9"),  # no proxy trusted: the header is the caller's own words
+    ("10.0.0.2", "198.51.100.7", "198.51.100.7"),  # behind the office's proxy: what the proxy saw
+    ("10.0.0.2", "1.2.3.4, 198.51.100.7", "198.51.100.7"),  # a forged hop on the left does not count
+    ("10.0.0.2", "198.51.100.7, 10.0.0.3", "198.51.100.7"),  # two proxies of the office in a row
+    ("10.0.0.2", "", "10.0.0.2"),
+])
+def test_the_callers_address_is_read_through_the_offices_own_proxies_only(rf, settings, remote, forwarded, seen):
+    from prasan.accounts.throttle import client_address
+
+    settings.TRUSTED_PROXIES = frozenset({"10.0.0.2", "10.0.0.3"})
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_address(request) == seen
