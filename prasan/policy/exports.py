@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from prasan.thai.spreadsheet import cell_value, date_format
 
 from .choices import Light
+from .units import number
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FONT = "TH Sarabun New"
@@ -34,7 +35,7 @@ def xlsx(data) -> bytes:
     sheet.append([f"{policy.matter.number} {policy.title}"])
     sheet.append([f"ความก้าวหน้าโดยรวมเฉลี่ยร้อยละ {data.progress}"])
     _header(sheet, ["หน่วยงาน", "บทบาท", "สถานะ", "ความก้าวหน้าล่าสุด (ร้อยละ)", "รายงานแล้ว/ถึงกำหนด",
-                    *(f"{i.name} ({i.unit}) เป้าหมาย {i.target:g}" for i in data.indicators), "ขั้นงาน"])
+                    *(f"{i.name} ({i.unit}) เป้าหมาย {number(i.target)}" for i in data.indicators), "ขั้นงาน"])
     for row in data.rows:
         c = row.commitment
         sheet.append([c.agency.name, c.get_role_display(), Light(row.light).label,

@@ -12,7 +12,7 @@ from prasan.thai.date_input import DateInputError, parse_date
 from prasan.thai.fields import ThaiDateField
 
 from .choices import PolicyKind, Role, Schedule
-from .units import UnitError, parse_value
+from .units import UnitError, number, parse_value
 
 INDICATOR_ROWS = 4
 AGENCY_ROWS = 6
@@ -150,7 +150,7 @@ class ReportForm(forms.Form):
         for indicator in self.indicators:
             self.fields[f"kpi_{indicator.pk}"] = forms.CharField(
                 label=f"{indicator.name} (หน่วย: {indicator.unit})", required=False, max_length=60,
-                help_text=f"ค่าฐาน {indicator.baseline:g} เป้าหมาย {indicator.target:g} {indicator.unit}"
+                help_text=f"ค่าฐาน {number(indicator.baseline)} เป้าหมาย {number(indicator.target)} {indicator.unit}"
                           + (f" ({indicator.period})" if indicator.period else ""))
         self.milestone_choices = list(milestones)
         if self.milestone_choices:

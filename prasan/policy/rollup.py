@@ -19,6 +19,7 @@ from prasan.tracking.calendar import WorkingCalendar
 
 from .choices import CommitmentStatus, Light
 from .models import Commitment, IndicatorValue, Milestone, ProgressReport, ReportDue
+from .units import number
 
 ORDER = {Light.RED: 3, Light.AMBER: 2, Light.GREEN: 1, Light.GREY: 0}
 # Behind the time elapsed by this much (a share of the way): amber; by the second: red.
@@ -34,6 +35,7 @@ class Cell:
     url: str = ""
     title: str = ""
     spark: str = ""  # SVG polyline points, numbers only
+    label: str = ""  # what the cell is, for the phone's stacked layout
 
     @property
     def light_label(self) -> str:
@@ -104,10 +106,6 @@ def spark(values: list[Decimal], low: Decimal | None = None, high: Decimal | Non
     step = SPARK_W / (len(values) - 1)
     return " ".join(f"{i * step:.1f},{SPARK_H - 2 - float((v - low) / span) * (SPARK_H - 4):.1f}"
                     for i, v in enumerate(values))
-
-
-def number(value: Decimal) -> str:
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def build(policy, today: dt.date | None = None, calendar: WorkingCalendar | None = None) -> Rollup:
@@ -207,7 +205,7 @@ def reports_due(milestone, series) -> int:
 def _indicator_cell(indicator, commitment, series, values, due_url) -> Cell:
     points = [(due, values[report.pk][indicator.pk]) for due, report in series if indicator.pk in values[report.pk]]
     if not points:
-        return Cell(Light.GREY, "—", "", f"{indicator.name}: ยังไม่มีค่า")
+        return Cell(Light.GREY, "—", "", f"{indicator.name}: ยังไม่มีค่า", label=indicator.name)
     due, value = points[-1]
     gap = indicator.target - indicator.baseline
     share = Decimal(1) if gap == 0 and value >= indicator.target else (value - indicator.baseline) / gap if gap else 0
@@ -216,4 +214,4 @@ def _indicator_cell(indicator, commitment, series, values, due_url) -> Cell:
                 f"{indicator.name} ล่าสุด ({due.label}) {number(value)} {indicator.unit} · เป้าหมาย "
                 f"{number(indicator.target)} · ตามเวลาควรถึงราว {number(indicator.baseline + gap * expected)}",
                 spark([v for _, v in points], min(indicator.baseline, indicator.target),
-                      max(indicator.baseline, indicator.target)))
+                      max(indicator.baseline, indicator.target)), label=indicator.name)

@@ -58,3 +58,8 @@ def check_unit(given: str, unit: str, *, name: str = "") -> None:
     """The API's check: a unit sent with a value must be the indicator's."""
     if given and not same_unit(given, unit):
         raise UnitError(f"ตัวชี้วัด “{name}” ใช้หน่วย “{unit}” แต่ส่งหน่วย “{given}” มา")
+
+
+def number(value: Decimal) -> str:
+    """`1,200` and `12.5`: a value as pages and memos write it, without trailing zeros."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
