@@ -13,7 +13,7 @@ from prasan.directory.models import Agency, Contact
 from prasan.policy.models import Policy, ProgressReport, ReportDue
 from prasan.tracking.calendar import WorkingCalendar
 from prasan.tracking.tasks import run_tick
-from tests.servers import line_server  # noqa: F401 (the LINE stand-in)
+from tests.servers import line_server  # noqa: F401,F811 (the LINE stand-in)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -55,7 +55,7 @@ def report(ui, link: str, *, progress: str, teachers: str, narrative: str, shot:
 
 
 def test_head_creates_agencies_report_minister_reads_the_rollup_on_a_phone(open_browser, office, users, agencies,
-                                                                          smtp_server, line_server):
+                                                                          smtp_server, line_server):  # noqa: F811
     third = Agency.objects.create(name="สำนักงานปลัดกระทรวงศึกษาธิการ", abbreviation="สป.", email="saraban@moe.example")
     Contact.objects.create(agency=third, name="วิไล ทองดี", email="liaison@ops.example", line_id="Uops",
                            is_liaison=True)
