@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup system-packages python-packages js-packages messages run serve test test-sqlite test-postgres bench bench-setup bench-documents load fuzz lint clean
+.PHONY: setup system-packages python-packages js-packages messages run serve test test-sqlite test-postgres bench bench-setup bench-documents bench-public load fuzz lint clean
 
 setup: system-packages python-packages js-packages
 
@@ -69,6 +69,12 @@ bench-setup: setup
 bench-documents: bench-setup
 	@$(VENV)/bin/python bench/render_speed.py
 	@PRASAN_TESTING=1 PRASAN_LIBREOFFICE=1 $(VENV)/bin/pytest -q -n 2 tests/documents/test_page_makeup.py
+
+# The public site at 10,000 posts: home and post pages from the cache (p95 ≤ 20 ms), then 200 readers for 2
+# minutes against gunicorn (no error). Its own database under var/bench-public, filled once (a few minutes).
+bench-public: setup
+	@$(VENV)/bin/python -m bench.public_site pages --json var/bench-public/pages.json
+	@$(VENV)/bin/python -m bench.public_site readers --json var/bench-public/readers.json
 
 # 50 people browsing, searching and updating for 5 minutes against gunicorn on the bench database (fill it
 # with `make bench` first); prints requests/s, p50/p95 by page and every error, and keeps var/bench/load.json.

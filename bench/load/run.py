@@ -135,15 +135,16 @@ class Sample:
 
 
 def run_locust(host: str, *, users: int, seconds: int, out: Path, spawn_rate: float = 10,
-               think: float = 1.0, fixed: dict[str, int] | None = None, progress=None, until=None) -> int:
+               think: float = 1.0, fixed: dict[str, int] | None = None, progress=None, until=None,
+               locustfile: Path = LOCUSTFILE) -> int:
     """Run the locustfile headless, leaving locust's CSV and every request (requests.tsv) in `out`.
 
     `progress(history_row)` is called about every five seconds; `fixed` plays exactly these people
     ({"Coordinator": 1, …}) instead of the roles' usual mix; `until(result)` ends the run early (as
-    Ctrl+C would) once it returns true."""
+    Ctrl+C would) once it returns true; `locustfile` another crowd (bench/load/public_readers.py)."""
     out.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PRASAN_LOAD_THINK": str(think), "PRASAN_LOAD_SAMPLES": str(out / "requests.tsv")}
-    command = [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "--only-summary",
+    command = [sys.executable, "-m", "locust", "-f", str(locustfile), "--headless", "--only-summary",
                "-u", str(users), "-r", str(spawn_rate), "-t", f"{seconds}s", "--host", host,
                "--csv", str(out / "locust"), "--loglevel", "WARNING"]
     if fixed:
