@@ -38,6 +38,8 @@ class Pack(models.Model):
                                 related_name="briefing_packs", verbose_name="วันประชุมสภา")
     parliament_item = models.ForeignKey("parliament.Item", null=True, blank=True, on_delete=models.SET_NULL,
                                         related_name="briefing_packs", verbose_name="งานรัฐสภา")
+    agenda_item = models.ForeignKey("agenda.AgendaItem", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="briefing_packs", verbose_name="กำหนดการรัฐมนตรี")
     status = models.CharField("สถานะ", max_length=20, choices=Status.choices, default=Status.DRAFT)
     progress = models.PositiveSmallIntegerField(default=0)
     progress_label = models.CharField(max_length=200, blank=True)

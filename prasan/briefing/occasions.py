@@ -30,7 +30,10 @@ class Start:
 
 
 def start_from(user, params) -> Start:
-    """The form's start for ?matter=, ?meeting=, ?sitting= or ?item= (Http404 for what the user may not see)."""
+    """The form's start for ?agenda=, ?matter=, ?meeting=, ?sitting= or ?item= (Http404 for what the user may not
+    see)."""
+    if params.get("agenda"):
+        return _agenda(user, params["agenda"])
     if params.get("meeting"):
         return _cabinet(user, params["meeting"])
     if params.get("sitting"):
@@ -55,6 +58,25 @@ def _matter(user, pk) -> Start:
     return Start(title=f"แฟ้มข้อมูลประกอบ{' การตรวจราชการ' if visit else ''} — {matter.title}"[:300],
                  occasion=Occasion.VISIT if visit else Occasion.OTHER, owners=[matter] if may_edit(user, matter) else [],
                  matters=[matter], query=f"matter={matter.pk}")
+
+
+AGENDA_OCCASIONS = {"visit": Occasion.VISIT, "inspection": Occasion.VISIT, "meeting": Occasion.MEETING}
+
+
+def _agenda(user, pk) -> Start:
+    """An engagement on the minister's agenda: the pack belongs to its facilitation matter, and starts with it and
+    the engagement's linked matters."""
+    from prasan.agenda.access import may_view, visible_item
+
+    if not may_view(user):
+        raise Http404
+    item = visible_item(user, _int(pk))
+    matters = [item.matter, *visible(item.linked_matters.order_by("pk"), user)]
+    place = f" ณ {item.place}" if item.place else ""
+    return Start(title=f"แฟ้มข้อมูลประกอบ{item.title}"[:300], occasion=AGENDA_OCCASIONS.get(item.kind, Occasion.OTHER),
+                 occasion_text=f"{item.title}{place}"[:300], occasion_on=timezone.localtime(item.starts_at).date(),
+                 owners=[item.matter] if may_edit(user, item.matter) else [], matters=matters,
+                 links={"agenda_item": item}, query=f"agenda={item.pk}")
 
 
 def _cabinet(user, pk) -> Start:
@@ -93,7 +115,7 @@ def _committee(user, pk) -> Start:
     item = get_object_or_404(Item.objects.visible_to(user).select_related("matter__office"), pk=_int(pk))
     matter = visible_matter(user, item.matter_id)
     when = timezone.localtime(item.meeting_at).date() if item.meeting_at else item.sitting_on
-    committee = item.kind == "committee"
+    committee = item.kind == "committee_summons"
     return Start(title=f"แฟ้มข้อมูลประกอบ — {item.subject}"[:300],
                  occasion=Occasion.COMMITTEE if committee else Occasion.PARLIAMENT,
                  occasion_text=(item.committee or item.get_kind_display())[:300], occasion_on=when,
