@@ -118,7 +118,10 @@ def docx_html(data: bytes, name: str) -> str:
 
     from prasan.correspondence.intake.detect import check_docx
 
-    check_docx(data)
+    try:
+        check_docx(data)
+    except IntakeError as error:
+        raise IntakeError(f"ไฟล์ “{name}”: {error.message}", error.code) from error
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 — python-docx raises many kinds on a broken file

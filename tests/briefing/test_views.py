@@ -218,3 +218,15 @@ def test_matter_page_offers_the_pack(login, users, pack, visit):
     page = login(users["coordinator"]).get(visit.get_absolute_url()).content.decode()
     assert "แฟ้มตรวจราชการขอนแก่น" in page and "จัดทำแฟ้มข้อมูลประกอบ" in page
     assert "จัดทำแฟ้มข้อมูลประกอบ" not in login(users["auditor"]).get(visit.get_absolute_url()).content.decode()
+
+
+def test_pack_page_queries_do_not_grow_with_its_parts(login, users, pack, visit, make_matter,
+                                                      django_assert_max_num_queries):
+    client = login(users["coordinator"])
+    url = reverse("briefing-pack", args=[pack.pk])
+    with django_assert_max_num_queries(40) as few:
+        client.get(url)
+    for n in range(6):
+        parts.add(pack, Part.Kind.MATTER, make_matter(title=f"ประเด็นที่ {n}").pk, by=users["coordinator"])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200
