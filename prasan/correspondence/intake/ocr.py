@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import layout
+from . import layout, stamps
 from .detect import check_pixels
 from .errors import IntakeError
 from .normalize import normalize
@@ -60,9 +60,12 @@ def ocr_image(image, options: OcrOptions | None = None) -> str:
     batches run at once, one thread each: its own threading is slower on two cores.
     """
     options = options or OcrOptions()
+    check_pixels(image.size)
+    image, stamp_crops = stamps.split_red(image)  # red rubber stamps, read apart from the page
+    marks = stamps.read_stamps(stamp_crops, tesseract()) if stamp_crops else []
     page = layout.clean(_prepare(image))
     if not options.by_line:
-        return _whole_page(page, options)
+        return "\n".join([*marks, _whole_page(page, options)])
     strips = layout.find_lines(page)
     if not strips:
         return ""
@@ -83,7 +86,8 @@ def ocr_image(image, options: OcrOptions | None = None) -> str:
         text = " ".join(text.split())
         text = reread_digits(crop, text, tsv) if options.digits else text
         texts.append(restore_marks(normalize(tidy_line(text))))
-    out = []
+    texts = indent_lines(texts, [words_of(tsv) for _, tsv in results])
+    out = list(marks)  # the stamps' marks head the text, where a typed mark would stand
     for index, (strip, text) in enumerate(zip(strips, texts, strict=True)):
         if index and strip.gap_before >= 0.8:
             out.append("")
@@ -91,18 +95,66 @@ def ocr_image(image, options: OcrOptions | None = None) -> str:
     return "\n".join(out)
 
 
+def words_of(tsv: str) -> list[tuple[str, int, int]]:
+    """Tesseract's words on one line: (text, left, right) in page pixels, left to right."""
+    words = []
+    for row in tsv.split("\n")[1:]:
+        cols = row.split("\t")
+        if len(cols) >= 12 and cols[0] == "5" and cols[11].strip():
+            left, width = int(cols[6]), int(cols[8])
+            words.append((cols[11].strip(), left, left + width))
+    return sorted(words, key=lambda w: w[1])
+
+
+_MARK_CHARS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def indent_lines(texts: list[str], words: list[list[tuple[str, int, int]]]) -> list[str]:
+    """Each line with leading spaces for where it starts on the page, and a column gap where its words
+    leave one, in units of the page's average character width — the layout `fields/header.py` reads."""
+    chars = sum(len(_MARK_CHARS.sub("", w[0])) for line in words for w in line)
+    ink = sum(w[2] - w[1] for line in words for w in line)
+    starts = [line[0][1] for line in words if len(line) >= 3]
+    if not chars or not starts:
+        return texts
+    unit = max(ink / chars, 1.0)
+    margin = min(starts)
+    out = []
+    for text, line in zip(texts, words, strict=True):
+        if not line or not text:
+            out.append(text)
+            continue
+        indent = max(round((line[0][1] - margin) / unit), 0)
+        tokens = text.split(" ")
+        if len(tokens) == len(line) and len(line) > 1:  # the same words: put the widest gap back
+            gaps = [(line[i + 1][1] - line[i][2], i) for i in range(len(line) - 1)]
+            gap, at = max(gaps)
+            if gap > 3 * unit:
+                columns = round((line[at + 1][1] - margin) / unit) - indent - len(" ".join(tokens[: at + 1]))
+                text = " ".join(tokens[: at + 1]) + " " * max(columns, 2) + " ".join(tokens[at + 1:])
+        out.append(" " * indent + text)
+    return out
+
+
 _JUNK = re.compile(r"^(?:[|;:'\"`~_,\-—–!°©®*^<>=+]+|[.,]{1,2})$")  # `....` (พ.ศ. ....) stays
 _THAI = re.compile(r"[\u0e01-\u0e4e]")
 
 
+# Tesseract's `tha+eng` reads the label โทร. in Sarabun as Latin (seen: `Ins.`, `lns.`): before a phone
+# number it can only be โทร.
+_PHONE_LABEL_MISREAD = re.compile(r"^(?:[Il1|]ns|Tns|Ins)\.?(?=\s*[0-9๐-๙])")
+
+
 def tidy_line(text: str) -> str:
-    """Drop the specks OCR reads at a line's ends: lone punctuation, and stray Latin letters on a
-    Thai line (`(นายวิทยา ศรีสุข) es`, `ด่วนที่สุด ;`)."""
+    """Drop the specks OCR reads at a line's ends: lone punctuation, stray Latin letters on a Thai line
+    (`(นายวิทยา ศรีสุข) es`, `ด่วนที่สุด ;`) and lone Thai letters (`ย ที่ ๑๒๓/๒๕๖๙ ย`)."""
+    text = _PHONE_LABEL_MISREAD.sub("โทร.", text.strip())
     tokens = text.split()
     thai = len(_THAI.findall(text)) >= 0.6 * max(len(text.replace(" ", "")), 1)
 
     def junk(token: str) -> bool:
-        return bool(_JUNK.match(token)) or (thai and token.isascii() and token.isalpha() and len(token) <= 2)
+        return bool(_JUNK.match(token)) or (thai and token.isascii() and token.isalpha() and len(token) <= 2) or (
+            len(tokens) > 1 and len(token) == 1 and "\u0e01" <= token <= "\u0e2e" and token != "ณ")
 
     while tokens and junk(tokens[-1]):
         tokens.pop()
@@ -205,7 +257,7 @@ def pdf_page_image(data: bytes, index: int):
     try:
         page = document[index]
         dpi = render_dpi(page.get_size(), index + 1, RENDER_DPI)
-        bitmap = page.render(scale=dpi / 72, grayscale=True)
+        bitmap = page.render(scale=dpi / 72)  # in colour: red stamps are read apart (stamps.py)
         image = bitmap.to_pil()
         image.info["dpi"] = (round(dpi), round(dpi))
         return image

@@ -32,7 +32,7 @@ def addressee(letter: Letter) -> tuple[str | None, float]:
     if not value:  # `เรียน` alone: the addressee is the next line, unless the body starts there
         following = next(letter.nonblank(index + 1), None)
         if following is not None and not letter.is_label(following) and not BODY_OPENERS.match(
-                letter.stripped[following]) and not letter.is_long(following):
+                letter.stripped[following]) and width(letter.stripped[following]) <= 70:  # not a body line
             return collapse(letter.stripped[following]), 0.85
     return (value or None), (0.95 if value else 0.4)
 

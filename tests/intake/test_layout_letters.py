@@ -1,0 +1,177 @@
+"""Issue 19: letters laid out as other offices lay them out — the letterhead's blocks, every kind of the
+regulation, real number shapes, the signature block; positioned words from PDFs and scans; red stamps."""
+
+import pytest
+
+from prasan.correspondence.intake import extract, ocr, page, pipeline, stamps
+from prasan.correspondence.intake.fields.numbers import parse_number
+from prasan.correspondence.intake.parse import parse
+
+from .conftest import LETTERS, pdf_bytes
+
+
+def fields_of(text: str) -> dict:
+    return parse(text).fields
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("กค (กวจ) ๐๔๐๕.๓/๔๖๕๖", "กค (กวจ) 0405.3/4656"),
+    ("สว (กมธ 6) 0010/1456", "สว (กมธ 6) 0010/1456"),
+    ("นร ๐๑๐๕.๐๔/ว ๕๐", "นร 0105.04/ว 50"),
+    ("ศธ 04002/ว2871", "ศธ 04002/ว 2871"),
+])
+def test_number_shapes(text, expected):
+    from prasan.thai.digits import to_arabic
+
+    assert parse_number(to_arabic(text)).text == expected
+
+
+def test_the_number_beside_the_office_block_and_the_office_over_two_lines():
+    fields = fields_of(
+        "ที่ ศธ 04002/ว 2871                                 สำนักงานคณะกรรมการการศึกษา\n"
+        "                                                   ขั้นพื้นฐาน\n"
+        "                                                   ถนนราชดำเนินนอก กทม. 10300\n"
+        "                                 30 พฤศจิกายน 2569\n"
+        "เรื่อง  การจัดสรรงบประมาณ\n"
+        "เรียน  ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาทุกเขต\n")
+    assert fields["doc_number"] == "ศธ 04002/ว 2871"
+    assert fields["from_agency"] == "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน"
+    assert fields["kind"] == "circular" and fields["date"] == "2026-11-30"
+
+
+def test_a_parent_body_on_the_second_line_keeps_its_space():
+    fields = fields_of(
+        "ที่ นร ๐๑๐๕.๐๔/ว ๕๐                                ศูนย์บริการประชาชน\n"
+        "                                                   สำนักปลัดสำนักนายกรัฐมนตรี\n"
+        "                                                   ทำเนียบรัฐบาล กทม. ๑๐๓๐๐\n"
+        "เรื่อง  การรายงานผล\n")
+    assert fields["from_agency"] == "ศูนย์บริการประชาชน สำนักปลัดสำนักนายกรัฐมนตรี"
+
+
+def test_ti_alone_with_the_number_on_the_next_line():
+    fields = fields_of((LETTERS / "layout/l03_ext_senate_committee.txt").read_text(encoding="utf-8"))
+    assert fields["doc_number"] == "สว (กมธ 6) 0010/1456"
+    assert fields["from_agency"] == "คณะกรรมาธิการการศึกษา วุฒิสภา"
+    # signed without brackets and without (ลงชื่อ)
+    assert fields["signer"] == "นายสมพงษ์ รักไทย"
+    assert fields["signer_position"] == "ประธานคณะกรรมาธิการการศึกษา"
+
+
+def test_rian_alone_on_its_line():
+    fields = fields_of("ที่ มท 0801.1/1401\nเรื่อง  ขอข้อมูล\nเรียน\n        รัฐมนตรีว่าการกระทรวงมหาดไทย\n\n"
+                       "            ด้วยกรมส่งเสริมการปกครองท้องถิ่นได้รับมอบหมาย\n")
+    assert fields["to"] == "รัฐมนตรีว่าการกระทรวงมหาดไทย"
+    assert fields["subject"] == "ขอข้อมูล"
+
+
+def test_an_order_its_number_date_issuer_and_unbracketed_signer():
+    fields = fields_of((LETTERS / "layout/l04_order_unbracketed_signer.txt").read_text(encoding="utf-8"))
+    assert (fields["kind"], fields["doc_number"], fields["date"]) == ("order", "123/2569", "2026-10-15")
+    assert fields["from_agency"] == "กระทรวงศึกษาธิการ"
+    assert fields["signer"] == "นายวิชัย ศักดิ์ศรี"
+    assert fields["signer_position"] == "รัฐมนตรีว่าการกระทรวงศึกษาธิการ"
+
+
+def test_an_announcement_takes_its_date_only_from_its_own_line():
+    text = ("ประกาศกระทรวงสาธารณสุข เรื่อง ด่านควบคุมโรคติดต่อระหว่างประเทศ พ.ศ. ๒๕๖๒\n\n"
+            "โดยที่เป็นการสมควรปรับปรุงประกาศ ลงวันที่ ๒๙ พฤษภาคม พ.ศ. ๒๕๕๙ ให้มีความเหมาะสม\n")
+    fields = fields_of(text)
+    assert fields["kind"] == "announcement" and fields["from_agency"] == "กระทรวงสาธารณสุข"
+    assert fields["subject"] == "ด่านควบคุมโรคติดต่อระหว่างประเทศ พ.ศ. 2562"
+    assert fields["date"] is None  # the body's date is another announcement's
+    fields = fields_of(text + "\n            ประกาศ ณ วันที่ ๖ ธันวาคม พ.ศ. ๒๕๖๒\n\n              (นายอนุทิน ชาญวีรกูล)\n"
+                                "          รัฐมนตรีว่าการกระทรวงสาธารณสุข\n")
+    assert fields["date"] == "2019-12-06" and fields["signer"] == "นายอนุทิน ชาญวีรกูล"
+
+
+def test_a_subject_wrapped_above_a_rule_is_kept_whole():
+    fields = fields_of((LETTERS / "layout/l05_announcement_bracketed.txt").read_text(encoding="utf-8"))
+    assert fields["subject"].endswith("ให้ดำรงตำแหน่งประเภทวิชาการ ระดับชำนาญการพิเศษ")
+
+
+def test_the_position_acting_for_someone_else_stops_at_the_owning_unit():
+    fields = fields_of((LETTERS / "layout/l02_ext_bracket_code_two_line_office.txt").read_text(encoding="utf-8"))
+    assert fields["signer_position"] == "รองอธิบดี ปฏิบัติราชการแทน อธิบดีกรมบัญชีกลาง"
+    assert fields["contact_phone"] == "0 2127 7000 ต่อ 4441"
+    assert fields["enclosures"] == ["สำเนาหนังสือสำนักงานคณะกรรมการการศึกษาขั้นพื้นฐานจำนวน 1 ชุด"]
+
+
+def test_enclosures_reflowed_onto_one_line_are_split_at_their_numbers():
+    fields = fields_of("ที่ ศธ 0201/1\nเรื่อง  ก\nเรียน  ข\nสิ่งที่ส่งมาด้วย ๑. บัญชีโรงเรียน จำนวน ๔๒ แห่ง ๒. ภาพถ่าย\n"
+                       "ความเสียหาย ๓. ประมาณการ\n\n        ด้วยจังหวัดนครราชสีมาประสบอุทกภัยในช่วงเดือนตุลาคม ๒๕๖๙ ทำให้"
+                       "อาคารเรียนเสียหาย\nทำให้อาคารเรียนของโรงเรียนในพื้นที่ ๘ อำเภอได้รับความเสียหาย ไม่สามารถใช้จัดการเรียนได้\n")
+    assert fields["enclosures"] == ["บัญชีโรงเรียน จำนวน 42 แห่ง", "ภาพถ่ายความเสียหาย", "ประมาณการ"]
+
+
+# ---- positioned words ---------------------------------------------------------------------------------------
+
+def test_clusters_are_laid_out_in_rows_and_columns():
+    clusters = [page.Cluster(ch, x, x + 5, 0, 10) for x, ch in ((0, "ท"), (5, "ี่"))]
+    clusters += [page.Cluster(ch, 200 + 5 * i, 205 + 5 * i, 1, 11) for i, ch in enumerate("กรม")]
+    clusters += [page.Cluster(ch, 200 + 5 * i, 205 + 5 * i, 20, 30) for i, ch in enumerate("ถนน")]
+    text = page.lay_out(clusters)
+    first, second = text.split("\n")
+    assert first.startswith("ที่") and first.rstrip().endswith("กรม") and "  " in first
+    assert second == " " * 40 + "ถนน"  # 200 points at 5 a character
+
+
+def test_a_pdf_text_layer_keeps_its_columns():
+    data = pdf_bytes(["ที่ มท 0801.1/1401                    กรมส่งเสริมการปกครองท้องถิ่น",
+                      "                                      ถนนนครราชสีมา เขตดุสิต"])
+    text = extract.pdf_pages(data)[0].text
+    first, second = [line for line in text.split("\n") if line.strip()]
+    assert first.startswith("ที่ มท 0801.1/1401") and "   กรมส่งเสริม" in first
+    assert second.startswith(" " * 10) and second.strip() == "ถนนนครราชสีมา เขตดุสิต"
+
+
+def test_ocr_lines_are_indented_from_their_word_boxes():
+    texts = ["ที่ ศธ 0201/1 กรมหนึ่ง", "ถนนหนึ่ง", "เรื่อง ทดสอบ ระบบ"]
+    words = [[("ที่", 100, 130), ("ศธ", 140, 170), ("0201/1", 180, 280), ("กรมหนึ่ง", 900, 1040)],
+             [("ถนนหนึ่ง", 900, 1040)], [("เรื่อง", 100, 190), ("ทดสอบ", 200, 300), ("ระบบ", 310, 380)]]
+    out = ocr.indent_lines(texts, words)
+    assert out[2].startswith("เรื่อง") and out[1].startswith(" " * 20)
+    assert out[0].startswith("ที่ ศธ 0201/1  ") and out[0].endswith("กรมหนึ่ง")
+    assert ocr.tidy_line("Ins. 0 2283 4178") == "โทร. 0 2283 4178"
+    assert ocr.tidy_line("ย ที่ ๑๒๓/๒๕๖๙ ย") == "ที่ ๑๒๓/๒๕๖๙"
+
+
+# ---- red stamps ------------------------------------------------------------------------------------------------
+
+def test_red_ink_is_lifted_off_the_page_and_cut_into_stamps():
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (600, 400), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((50, 40, 300, 90), outline=(200, 30, 40), width=4)
+    draw.rectangle((50, 300, 300, 350), fill=(210, 20, 30))
+    draw.text((60, 200), "black type", fill="black")
+    grey, crops = stamps.split_red(image)
+    assert grey.mode == "L" and len(crops) == 2
+    assert grey.getpixel((52, 60)) == 255 and grey.getpixel((175, 320)) == 255  # the stamps are gone
+    assert grey.crop((60, 195, 200, 215)).getextrema()[0] < 100  # the type stays
+
+
+@pytest.mark.parametrize(("read", "mark"), [("ด่วนทีสุด", "ด่วนที่สุด"), ("ดวนมาก", "ด่วนมาก"), ("ลบ", "ลับ"),
+                                             ("ลับมาก", "ลับมาก"), ("สวัสดีครับ", None), ("", None)])
+def test_a_stamp_is_matched_to_the_nearest_mark(read, mark):
+    assert stamps.nearest_mark(read) == mark
+
+
+@pytest.mark.ocr
+def test_a_scan_with_a_red_urgency_stamp_over_the_letterhead():
+    import sys
+
+    sys.path.insert(0, str(LETTERS.parent))
+    sys.path.insert(0, str(LETTERS))
+    from intake_layout import scan
+
+    lines = (LETTERS / "layout/l06_circular_wo_number_footer.txt").read_text(encoding="utf-8").split("\n")
+    image = scan(lines, 300, seed=6)
+    import io
+
+    out = io.BytesIO()
+    image.save(out, "PNG", dpi=(300, 300))
+    result = pipeline.run(out.getvalue(), "scan.png")
+    assert result.fields["urgency"] == "ด่วนมาก"
+    assert result.fields["doc_number"] == "นร 0105.04/ว 50"
+    assert result.fields["from_agency"] == "ศูนย์บริการประชาชน สำนักปลัดสำนักนายกรัฐมนตรี"
