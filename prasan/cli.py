@@ -19,6 +19,11 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prasan.settings")
     argv = list(sys.argv if argv is None else argv)
     command = argv[1] if len(argv) > 1 else ""
+    if command == "extract" and len(argv) == 3 and not argv[2].startswith("-"):
+        # reading one file needs no database and no apps: skip Django's start-up (issue 19, ≤ 2 s)
+        from prasan.correspondence.intake.command import main as extract
+
+        sys.exit(extract(argv[2]))
     if command in ("bench", "loadtest"):
         # Benchmarks fill a database with synthetic matters: never the office's own.
         os.environ["PRASAN_DATA_DIR"] = os.environ.get("PRASAN_BENCH_DATA_DIR", "var/bench")

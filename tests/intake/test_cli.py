@@ -74,3 +74,23 @@ def test_the_prasan_command_runs_it(tmp_path, letter_text):
                           text=True, cwd=ROOT, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["doc_number"] == "ศธ 04006/3217"
+
+
+def test_the_prasan_command_reads_a_file_without_loading_django(tmp_path, letter_text):
+    """Issue 19: `prasan extract` starts in ≤ 2 s — the database layer and the apps are not loaded for it."""
+    path = tmp_path / "letter.txt"
+    path.write_text(letter_text, encoding="utf-8")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "prasan.settings", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "prasan.cli", "extract", str(path)],
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
+    assert done.returncode == 0 and json.loads(done.stdout)["signer"] == "นายวิทยา ศรีสุข"
+    loaded = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert "django.db.models" not in loaded and "django.apps" not in loaded
+    assert "prasan.correspondence.intake.pipeline" in loaded
+
+
+def test_the_secrecy_marks_the_parser_knows_are_the_registers():
+    from prasan.correspondence.intake.fields.marks import SECRECIES
+    from prasan.matters.choices import SECRECY_MARKS
+
+    assert SECRECIES == SECRECY_MARKS

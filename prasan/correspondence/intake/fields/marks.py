@@ -7,12 +7,12 @@ reference (หนังสือ … ด่วนที่สุด ที่ �
 
 import re
 
-from prasan.matters.choices import SECRECY_MARKS
-
 from .lines import Letter
 
 URGENCIES = ("ด่วนที่สุด", "ด่วนมาก", "ด่วน")
-SECRECIES = SECRECY_MARKS  # longest first
+# prasan.matters.choices.SECRECY_MARKS, written out: importing it loads Django's models, which `prasan extract`
+# must not wait for (tests/intake/test_cli.py checks the two agree)
+SECRECIES = ("ลับที่สุด", "ลับมาก", "ลับ")  # longest first
 _PREFIXES = ("ชั้นความเร็ว", "ชั้นความลับ", "ชั้นความเร่งด่วน", "ความเร่งด่วน")
 # What may share the line with a mark: the memo title, the ที่ label, or the other mark.
 _MAY_FOLLOW = re.compile(r"^(?:บันทึกข้อความ|ที่|ที(?=[ก-ฮ]{2}\d)|ลับ|ด่วน|\(|$)")
