@@ -215,3 +215,17 @@ def _fail(pack: Pack, message: str) -> None:
     Pack.objects.filter(pk=pack.pk).update(status=Pack.Status.FAILED, error=message, progress=0,
                                            progress_label="", touched_at=timezone.now())
     record(pack.built_by, "briefing.failed", pack, error=message[:500])
+
+
+ABANDONED = "ระบบหยุดกลางคันทุกครั้งที่สร้างแฟ้มนี้ ({} ครั้ง) จึงเลิกสร้าง ตรวจส่วนที่ใหญ่ผิดปกติแล้วกดสร้างแฟ้มอีกครั้ง"
+
+
+def on_task_finished(sender, task_result, **kwargs) -> None:
+    """A build whose worker died TASK_MAX_ATTEMPTS times (prasan.tasks.leases) is failed, with the button to try
+    again, instead of showing "building" for ever."""
+    if task_result.task.func is not build_task.func or task_result.status != "FAILED":
+        return
+    pack_id = (task_result.args or [None])[0]
+    Pack.objects.filter(pk=pack_id, status__in=[Pack.Status.QUEUED, Pack.Status.BUILDING]).update(
+        status=Pack.Status.FAILED, progress=0, touched_at=timezone.now(),
+        error=ABANDONED.format(len(task_result.worker_ids)))

@@ -155,3 +155,26 @@ def test_moves_and_order(visit, users):
     parts.remove(pack, ids[0], by=by)
     assert list(pack.parts.order_by("position").values_list("position", flat=True)) == [1, 2, 3, 4, 5]
     assert AuditEvent.objects.filter(action="briefing.part.reorder").count() == 2
+
+
+def test_a_build_whose_worker_keeps_dying_fails_and_offers_to_build_again(visit, users, settings, login):
+    """prasan.tasks puts a dead worker's build back in the queue, then fails it after TASK_MAX_ATTEMPTS: the pack
+    then says so, with the build button, instead of "building" for ever."""
+    from django.urls import reverse
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from prasan.tasks import leases
+
+    pack = full_pack(visit, users)
+    Pack.objects.filter(pk=pack.pk).update(status=Pack.Status.BUILDING, built_by=users["coordinator"])
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+    settings.TASK_MAX_ATTEMPTS = 3
+    result = building.build_task.enqueue(pack.pk)
+    DBTaskResult.objects.filter(pk=result.id).update(status="RUNNING", worker_ids=["w1", "w2", "w3"],
+                                                     started_at=timezone.now())
+    assert leases.requeue_abandoned() == {"requeued": 0, "failed": 1}
+    pack.refresh_from_db()
+    assert pack.status == Pack.Status.FAILED and "3 ครั้ง" in pack.error
+    page = login(users["coordinator"]).get(reverse("briefing-pack", args=[pack.pk])).content.decode()
+    assert "3 ครั้ง" in page and "สร้างแฟ้ม PDF" in page
