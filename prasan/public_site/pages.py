@@ -5,7 +5,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +15,7 @@ from django.utils.html import linebreaks, strip_tags
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
-from prasan.publishing.public import public_posts
+from prasan.publishing.public import public_posts, site_version
 from prasan.thai.dates import month_year
 from prasan.thai.preferences import screen_thai_digits
 
@@ -83,12 +85,18 @@ class Month:
 
 
 def months(limit: int = 24) -> list[Month]:
-    """The latest months that have posts, newest first, with how many."""
-    from django.db.models import Count
-
-    rows = (public_posts().order_by().annotate(m=TruncMonth("publish_at", tzinfo=timezone.get_current_timezone()))
-            .values("m").annotate(n=Count("id")).order_by("-m")[:limit])
-    return [Month(r["m"].year, r["m"].month, r["n"]) for r in rows if r["m"]]
+    """The latest months that have posts, newest first, with how many. Counting every post by month is the
+    dearest query of a page (about 0.1 s at 10,000 posts), so the answer is kept per site version, shared by
+    the home page and every archive page."""
+    key = f"public-site-months:{site_version()}:{limit}"
+    found = cache.get(key)
+    if found is None:
+        rows = (public_posts().order_by()
+                .annotate(m=TruncMonth("publish_at", tzinfo=timezone.get_current_timezone()))
+                .values("m").annotate(n=Count("id")).order_by("-m")[:limit])
+        found = [Month(r["m"].year, r["m"].month, r["n"]) for r in rows if r["m"]]
+        cache.set(key, found, 15 * 60)
+    return found
 
 
 _PHOTO = re.compile(r'<img\b([^>]*?)\bdata-image="(\d{1,12})"([^>]*)>')
