@@ -8,6 +8,7 @@ from prasan.directory.models import Agency, Contact, Office, Unit
 from prasan.documents import certificates
 
 from . import data
+from .briefing import build as build_briefing
 from .cabinet import build as build_cabinet
 from .complaints import build as build_complaints
 from .documents import build as build_documents
@@ -30,6 +31,7 @@ def load(matter_count: int = 200, progress=None) -> dict:
         build_documents(users)
     build_parliament(office, units, users, agencies)
     build_cabinet(office, users)
+    build_briefing(users)
     build_complaints(office, units, users, agencies)
     return {"office": office, "users": users, "matters_created": created}
 

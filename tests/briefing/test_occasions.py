@@ -106,3 +106,14 @@ def test_from_an_engagement_on_the_ministers_agenda(login, users, office, make_m
     # not for those the agenda is not shown to
     assert login(users["registrar"]).get(url).status_code == 404
     assert login(users["auditor"]).get(url).status_code == 404
+
+
+def test_the_demo_office_has_a_pack_for_next_weeks_cabinet_meeting(db):
+    from prasan.demo.build import load
+
+    load(matter_count=30)
+    pack = Pack.objects.get()
+    assert pack.cabinet_meeting.number == "18/2569" and pack.status == Pack.Status.DRAFT
+    assert pack.parts.count() == 2
+    load(matter_count=30)  # again: nothing added
+    assert Pack.objects.count() == 1
