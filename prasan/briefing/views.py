@@ -68,10 +68,11 @@ def pack_detail(request, pk):
 
 
 def _parts_reply(request, pack, error: str = ""):
-    """htmx asks for the parts list alone; a plain form goes back to the pack's page."""
+    """htmx asks for the parts list alone (a refusal inside it: htmx swaps only a 200); a plain form goes back to
+    the pack's page."""
     if request.headers.get("HX-Request"):
         context = _parts_context(request, Pack.objects.get(pk=pack.pk)) | {"error": error}
-        return render(request, "briefing/_parts.html", context, status=400 if error else 200)
+        return render(request, "briefing/_parts.html", context)
     if error:
         messages.error(request, error)
     return redirect(reverse("briefing-pack", args=[pack.pk]) + "#parts")
