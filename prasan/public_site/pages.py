@@ -102,10 +102,14 @@ def months(limit: int = 24) -> list[Month]:
 _PHOTO = re.compile(r'<img\b([^>]*?)\bdata-image="(\d{1,12})"([^>]*)>')
 
 
+def _image_url(pk: int) -> str:
+    return reverse("public:image", args=[pk])
+
+
 def public_body(post) -> SafeString:
     """The body's HTML for the public: cleaned again by publishing's allow-list (it is stored cleaned; a second
-    pass costs little and is cached with the page), its photos — kept as <img data-image="ID"> — pointed at
-    this site's photo address, and only photos of this post."""
+    pass costs little, is cached with the page, and holds should a body ever be written past the editor), its
+    photos — kept as <img data-image="ID"> — pointed at this site's photo address, only photos of this post."""
     try:
         from prasan.publishing.sanitise import clean
     except ImportError:  # before the sanitiser exists: the text only, escaped
@@ -116,6 +120,6 @@ def public_body(post) -> SafeString:
         pk = int(found.group(2))
         if pk not in own:
             return ""
-        return f'<img{found.group(1)}src="{reverse("public:image", args=[pk])}" loading="lazy"{found.group(3)}>'
+        return f'<img{found.group(1)}src="{_image_url(pk)}" loading="lazy"{found.group(3)}>'
 
     return SafeString(_PHOTO.sub(photo, clean(post.body_html)))

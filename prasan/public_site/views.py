@@ -4,7 +4,7 @@ and every post, photo and PDF is read through prasan.publishing.public — never
 import datetime as dt
 import mimetypes
 
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -122,7 +122,14 @@ def image(request, pk):
     kind = mimetypes.guess_type(found.image.name)[0] or "application/octet-stream"
     if not kind.startswith("image/"):
         return not_found_page(request)
-    response = FileResponse(found.image.open("rb"), content_type=kind)
+    # A photo never changes under its id (a new upload is a new photo): a browser holding it is told so, after
+    # the check above, so a withdrawn post's photo is gone for it too.
+    etag = f'"photo-{found.pk}-{found.width}x{found.height}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        response = FileResponse(found.image.open("rb"), content_type=kind)
+    response["ETag"] = etag
     response["Cache-Control"] = "no-cache"  # withdrawn with its post at once, not after a browser's max-age
     return response
 

@@ -46,6 +46,9 @@ def test_a_post_page_has_its_body_cover_gallery_tags_and_card(client, office):
     image = re.search(r'src="(/public/images/\d+/)"', page).group(1)
     served = client.get(image)
     assert served.status_code == 200 and served["Content-Type"] == "image/jpeg"
+    assert client.get(image, HTTP_IF_NONE_MATCH=served["ETag"]).status_code == 304
+    set_status(post, Status.UNPUBLISHED)
+    assert client.get(image, HTTP_IF_NONE_MATCH=served["ETag"]).status_code == 404
 
 
 def test_a_post_is_found_by_its_slug_too(client, office):
@@ -150,3 +153,24 @@ def test_the_complaint_form_wears_the_public_site(client, office):
     page = client.get("/public/complaint/").content.decode()
     assert "public_site/site.css" in page and 'href="/public/contact/"' in page
     assert "ออกจากระบบ" not in page
+
+
+def test_an_announcement_links_its_signed_pdf_served_only_while_public(client, office, make_matter):
+    from django.core.files.base import ContentFile
+
+    from prasan.documents.models import Document
+
+    document = Document.objects.create(matter=make_matter(), form="announcement", title="ประกาศรับสมัคร",
+                                       status="signed")
+    document.pdf.save("announcement.pdf", ContentFile(b"%PDF-1.7\n% signed announcement\n"))
+    post = make_post("ประกาศรับสมัครพนักงานราชการ", kind=Kind.ANNOUNCEMENT, announcement_document=document)
+    page = client.get(f"/public/posts/{post.pk}/").content.decode()
+    assert f'href="/public/posts/{post.pk}/announcement.pdf"' in page
+    pdf = client.get(f"/public/posts/{post.pk}/announcement.pdf")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    assert "documents/" not in page  # the file's place in the media folder is never shown
+    set_status(post, Status.UNPUBLISHED)
+    assert client.get(f"/public/posts/{post.pk}/announcement.pdf").status_code == 404
+    plain = make_post("ข่าวธรรมดา")
+    assert client.get(f"/public/posts/{plain.pk}/announcement.pdf").status_code == 404
