@@ -34,6 +34,11 @@ class ThaiUserChangeForm(UserChangeForm):
         help_text="สิทธิ์รายบุคคล ไม่ขึ้นกับบทบาท: เห็นชื่อและช่องทางติดต่อของผู้ร้องเรียน (การเปิดดูทุกครั้งถูกบันทึก) "
                   "ผู้ไม่มีสิทธิ์นี้เห็นแบบปกปิด")
 
+    # Per person too: approving and publishing the office's news (prasan.publishing.access).
+    reviews_posts = forms.BooleanField(
+        label="ตรวจและอนุมัติข่าวประชาสัมพันธ์", required=False,
+        help_text="สิทธิ์รายบุคคล (หัวหน้ากลุ่มงานประชาสัมพันธ์): ตรวจ อนุมัติ ตั้งเวลา เผยแพร่ และถอนข่าวที่เผยแพร่ต่อสาธารณะ")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "password" in self.fields:
@@ -42,6 +47,9 @@ class ThaiUserChangeForm(UserChangeForm):
             from prasan.complaints.masking import may_see_complainant
 
             self.fields["sees_complainants"].initial = may_see_complainant(self.instance)
+            from prasan.publishing.access import may_review
+
+            self.fields["reviews_posts"].initial = may_review(self.instance)
 
 
 def _without_unused(fieldsets):
@@ -57,7 +65,7 @@ class UserAdmin(BaseUserAdmin):
     filter_horizontal = ()
     fieldsets = _without_unused(BaseUserAdmin.fieldsets) + (
         ("งานในสำนักงาน", {"fields": ("role", "unit", "clearance", "position", "phone", "line_user_id",
-                                      "sees_complainants")}),
+                                      "sees_complainants", "reviews_posts")}),
     )
     actions = ["reset_two_factor"]
     add_fieldsets = BaseUserAdmin.add_fieldsets + (
@@ -70,6 +78,10 @@ class UserAdmin(BaseUserAdmin):
             from prasan.complaints.masking import grant
 
             grant(obj, by=request.user, granted=form.cleaned_data["sees_complainants"])
+        if change and "reviews_posts" in form.cleaned_data:
+            from prasan.publishing.access import grant as grant_review
+
+            grant_review(obj, by=request.user, granted=form.cleaned_data["reviews_posts"])
 
     @admin.action(description="ล้างการยืนยันตัวตนสองขั้นตอน (โทรศัพท์หายและไม่มีรหัสกู้คืน)")
     def reset_two_factor(self, request, queryset):

@@ -1,7 +1,8 @@
-"""A local stand-in of the LINE Messaging API push endpoint, for tests and demos without LINE.
+"""A local stand-in of the LINE Messaging API push and broadcast endpoints, for tests and demos without LINE.
 
-It answers the way https://api.line.me/v2/bot/message/push does: 401 on a wrong Bearer token,
-400 on a body that is not a valid push, 200 with `sentMessages` otherwise; it can be told
+It answers the way https://api.line.me/v2/bot/message/push and …/broadcast do: 401 on a wrong Bearer token,
+400 on a body that is not a valid push (or broadcast, which names no recipient), 409 on a broadcast repeating an
+accepted X-Line-Retry-Key, 200 with `sentMessages` (push) or `{}` (broadcast) otherwise; it can be told
 to fail (500, 429, …) so delivery failures can be shown and tested.
 """
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PUSH_PATH = "/v2/bot/message/push"
+BROADCAST_PATH = "/v2/bot/message/broadcast"
 MAX_MESSAGES = 5
 MAX_TEXT = 5000
 
@@ -29,12 +31,25 @@ class Push:
         return "\n".join(m.get("text", "") for m in self.messages)
 
 
-def problems(body) -> list[dict]:
-    """What is wrong with a push body, in LINE's `details` shape; empty when it is valid."""
+@dataclass
+class Broadcast:
+    """One accepted broadcast (to every friend of the account): its messages and headers."""
+
+    messages: list
+    headers: dict = field(default_factory=dict)
+    to = "ผู้ติดตามบัญชี LINE ของสำนักงานทุกคน (broadcast)"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(m.get("text", "") for m in self.messages)
+
+
+def problems(body, *, broadcast: bool = False) -> list[dict]:
+    """What is wrong with a push (or broadcast) body, in LINE's `details` shape; empty when it is valid."""
     if not isinstance(body, dict):
         return [{"message": "must be a JSON object", "property": ""}]
     found = []
-    if not isinstance(body.get("to"), str) or not body.get("to"):
+    if not broadcast and (not isinstance(body.get("to"), str) or not body.get("to")):
         found.append({"message": "may not be empty", "property": "to"})
     messages = body.get("messages")
     if not isinstance(messages, list) or not messages:
@@ -61,6 +76,8 @@ class LineStandin:
     def __init__(self, token: str, host: str = "127.0.0.1", port: int = 0, on_push=None):
         self.token = token
         self.pushes: list[Push] = []
+        self.broadcasts: list[Broadcast] = []
+        self._retry_keys: set[str] = set()
         self.on_push = on_push
         self._failure: tuple[int, dict] | None = None
         self._lock = threading.Lock()
@@ -111,7 +128,7 @@ class LineStandin:
         self._server.server_close()
 
     # Called from the handler thread.
-    def _answer(self, authorization: str, raw: bytes, headers: dict) -> tuple[int, dict]:
+    def _answer(self, authorization: str, raw: bytes, headers: dict, *, broadcast: bool = False) -> tuple[int, dict]:
         if authorization != f"Bearer {self.token}":
             return 401, {"message": "Authentication failed. Confirm that the access token in the "
                                     "authorization header is valid."}
@@ -120,18 +137,33 @@ class LineStandin:
         except (UnicodeDecodeError, ValueError):
             return 400, {"message": "The request body has 1 error(s)",
                          "details": [{"message": "must be valid JSON", "property": ""}]}
-        details = problems(body)
+        details = problems(body, broadcast=broadcast)
         if details:
             return 400, {"message": f"The request body has {len(details)} error(s)", "details": details}
         with self._lock:
             if self._failure is not None:
                 return self._failure
-            push = Push(to=body["to"], messages=body["messages"], headers=headers)
-            self.pushes.append(push)
-        if self.on_push is not None:
+            if broadcast:
+                status, payload, push = self._broadcast(body, headers)
+            else:
+                push = Push(to=body["to"], messages=body["messages"], headers=headers)
+                self.pushes.append(push)
+                status, payload = 200, {"sentMessages": [{"id": uuid.uuid4().hex[:18], "quoteToken": uuid.uuid4().hex}
+                                                          for _ in body["messages"]]}
+        if push is not None and self.on_push is not None:
             self.on_push(push)
-        sent = [{"id": uuid.uuid4().hex[:18], "quoteToken": uuid.uuid4().hex} for _ in body["messages"]]
-        return 200, {"sentMessages": sent}
+        return status, payload
+
+
+    def _broadcast(self, body: dict, headers: dict) -> tuple[int, dict, "Broadcast | None"]:
+        retry_key = next((v for k, v in headers.items() if k.lower() == "x-line-retry-key"), "")
+        if retry_key and retry_key in self._retry_keys:
+            return 409, {"message": "The retry key is already accepted"}, None
+        if retry_key:
+            self._retry_keys.add(retry_key)
+        accepted = Broadcast(messages=body["messages"], headers=headers)
+        self.broadcasts.append(accepted)
+        return 200, {}, accepted
 
 
 def _handler_for(standin: LineStandin):
@@ -139,14 +171,16 @@ def _handler_for(standin: LineStandin):
         server_version = "LineStandin/1"
 
         def do_POST(self):  # noqa: N802 (http.server's naming)
-            if self.path.split("?", 1)[0] != PUSH_PATH:
+            path = self.path.split("?", 1)[0]
+            if path not in (PUSH_PATH, BROADCAST_PATH):
                 return self._reply(404, {"message": "Not found"})
             if not self.headers.get("Content-Type", "").startswith("application/json"):
                 return self._reply(415, {"message": "Content-Type must be application/json"})
             length = int(self.headers.get("Content-Length") or 0)
             raw = self.rfile.read(length)
             headers = dict(self.headers.items())
-            status, payload = standin._answer(self.headers.get("Authorization", ""), raw, headers)
+            status, payload = standin._answer(self.headers.get("Authorization", ""), raw, headers,
+                                              broadcast=path == BROADCAST_PATH)
             self._reply(status, payload)
 
         def do_GET(self):  # noqa: N802

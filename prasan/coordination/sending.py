@@ -47,24 +47,39 @@ def send_email(to: str, subject: str, body: str, attachments=()) -> str:
 
 def push_line(to: str, text: str) -> str:
     """POST /v2/bot/message/push with a Bearer channel access token (LINE Notify no longer exists)."""
+    _post_line("/v2/bot/message/push", {"to": to, "messages": [{"type": "text", "text": text[:5000]}]})
+    return f"ส่ง LINE ถึง {to} แล้ว"
+
+
+def broadcast_line(text: str, *, retry_key: str = "") -> str:
+    """POST /v2/bot/message/broadcast: one message to every friend of the office's LINE Official Account.
+    `retry_key` (a UUID) is sent as X-Line-Retry-Key, so a retried broadcast reaches nobody twice."""
+    _post_line("/v2/bot/message/broadcast", {"messages": [{"type": "text", "text": text[:5000]}]},
+               {"X-Line-Retry-Key": retry_key} if retry_key else {})
+    return "ส่งข้อความถึงผู้ติดตามบัญชี LINE ของสำนักงานแล้ว"
+
+
+def _post_line(path: str, body: dict, extra_headers: dict | None = None) -> None:
     if not settings.LINE_TOKEN:
         raise SendError("ยังไม่ได้ตั้งค่า PRASAN_LINE_TOKEN จึงส่ง LINE ไม่ได้")
-    payload = json.dumps({"to": to, "messages": [{"type": "text", "text": text[:5000]}]}).encode()
+    payload = json.dumps(body).encode()
     try:
         request = urllib.request.Request(
-            settings.LINE_API_URL + "/v2/bot/message/push",
+            settings.LINE_API_URL + path,
             data=payload,
             method="POST",
-            headers={"Content-Type": "application/json", "Authorization": f"Bearer {settings.LINE_TOKEN}"},
+            headers={"Content-Type": "application/json", "Authorization": f"Bearer {settings.LINE_TOKEN}",
+                     **(extra_headers or {})},
         )
         with urllib.request.urlopen(request, timeout=15) as response:
             response.read()
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace")[:300]
+        if exc.code == 409 and "X-Line-Retry-Key" in (extra_headers or {}):
+            return  # LINE already accepted this very request (same retry key): it went out once
         reason = LINE_REFUSALS.get(exc.code, "ระบบ LINE ขัดข้อง โปรดลองใหม่ภายหลัง" if exc.code >= 500 else "")
         raise SendError(f"ส่ง LINE ไม่สำเร็จ: {reason} (HTTP {exc.code}) {detail}".replace("  ", " ")) from exc
     except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
         raise SendError(f"ส่ง LINE ไม่สำเร็จ: ติดต่อ LINE ไม่ได้ ({exc})") from exc
     except ValueError as exc:  # a malformed PRASAN_LINE_API_URL
         raise SendError(f"ส่ง LINE ไม่สำเร็จ: ตั้งค่า PRASAN_LINE_API_URL ไม่ถูกต้อง ({exc})") from exc
-    return f"ส่ง LINE ถึง {to} แล้ว"

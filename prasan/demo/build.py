@@ -14,6 +14,7 @@ from .complaints import build as build_complaints
 from .documents import build as build_documents
 from .matters import build as build_matters
 from .parliament import build as build_parliament
+from .publishing import build as build_publishing
 
 
 def load(matter_count: int = 200, progress=None) -> dict:
@@ -33,6 +34,7 @@ def load(matter_count: int = 200, progress=None) -> dict:
     build_cabinet(office, users)
     build_briefing(users)
     build_complaints(office, units, users, agencies)
+    build_publishing(users)
     return {"office": office, "users": users, "matters_created": created}
 
 

@@ -7,5 +7,5 @@ from .models import Tag
 
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug")
+    list_display = ("name",)
     search_fields = ("name", "slug")

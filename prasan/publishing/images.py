@@ -25,7 +25,7 @@ def prepare(data: bytes) -> ContentFile:
     try:
         with Image.open(io.BytesIO(data)) as probe:
             if probe.format not in FORMATS:
-                raise ImageError("รับเฉพาะภาพ JPEG, PNG หรือ WebP")
+                raise ImageError("รับเฉพาะไฟล์ภาพถ่ายทั่วไป (เจเพ็ก เว็บพี) หรือภาพ PNG")
             if probe.width * probe.height > MAX_PIXELS:
                 raise ImageError("ภาพมีขนาดพิกเซลใหญ่เกินไป")
             probe.verify()

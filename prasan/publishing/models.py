@@ -59,9 +59,12 @@ class Post(models.Model):
     # Where a "from the work" draft came from; only ever a matter of secrecy ปกติ (drafting.py checks).
     source_matter = models.ForeignKey("matters.Matter", null=True, blank=True, on_delete=models.SET_NULL,
                                       related_name="+", verbose_name="เรื่องต้นทาง")
+    # The minister's engagement the news tells of (a "from the work" draft, or linked by hand).
+    agenda_item = models.ForeignKey("agenda.AgendaItem", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+", verbose_name="กำหนดการรัฐมนตรีที่เกี่ยวข้อง")
     # What the draft took from where: [{"field": "เมื่อ", "value": "...", "source": "เรื่อง สร 12/2569"}].
     sources = models.JSONField("ที่มาของข้อมูลในร่าง", default=list, blank=True)
-    broadcast_line = models.BooleanField("ส่งข่าวทาง LINE Official Account เมื่อเผยแพร่", default=False)
+    broadcast_line = models.BooleanField("ส่งข่าวถึงผู้ติดตามบัญชี LINE ของสำนักงานเมื่อเผยแพร่", default=False)
     line_broadcast_at = models.DateTimeField("ส่ง LINE เมื่อ", null=True, blank=True)
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                  related_name="+", verbose_name="ผู้ตรวจ")

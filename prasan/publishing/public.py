@@ -5,10 +5,12 @@ Drafts, posts in review, approved-but-unscheduled and unpublished posts are neve
 """
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
+from django.utils.html import escape
 
 from .models import Post, PostImage, SiteState, Status, Tag
 
@@ -101,3 +103,25 @@ def mark_changed() -> None:
 
     if not SiteState.objects.filter(pk=1).update(version=F("version") + 1):
         SiteState.objects.get_or_create(pk=1, defaults={"version": 1})
+
+
+_IMG = re.compile(r'<img data-image="(\d+)"((?: alt="[^"]*")?)>|<img((?: alt="[^"]*")?) data-image="(\d+)">')
+
+
+def public_body_html(post: Post, image_url) -> str:
+    """The post's body ready to show: each photo placed in the text (stored as `<img data-image="ID" alt="…">`,
+    see sanitise.py) gets `src=image_url(id)`; a photo of another post, or one removed since, is dropped.
+
+    `image_url`: a function of a PostImage's id to its address on the page's own site (the public site passes
+    its image view; the internal preview its own). The result is safe to mark safe: the stored body passed the
+    allow-list, and only `src` is added here."""
+    own = set(post.images.values_list("pk", flat=True)) if "data-image" in post.body_html else set()
+
+    def place(match):
+        pk = int(match.group(1) or match.group(4))
+        alt = match.group(2) or match.group(3) or ' alt=""'
+        if pk not in own:
+            return ""
+        return f'<img src="{escape(image_url(pk))}"{alt} loading="lazy">'
+
+    return _IMG.sub(place, post.body_html)

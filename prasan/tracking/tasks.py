@@ -38,8 +38,15 @@ def run_tick(now: dt.datetime | None = None) -> Counter:
     counts.update(send_pending(now))
     counts.update(+run_if_due(now))
     counts.update(+run_retention(now))  # complainants anonymised N years after their complaint ended
+    counts.update(+_publish_due(now))  # scheduled news whose time came: recorded published, LINE broadcast sent
     refresh_statistics()
     return counts
+
+
+def _publish_due(now):
+    from prasan.publishing.workflow import publish_due
+
+    return publish_due(now)
 
 
 @task()

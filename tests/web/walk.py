@@ -13,6 +13,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 NOT_PAGES = {
     "healthz": "a probe for the load balancer, answers 'ok' to machines",
     "logout": "POST only; the walk leaves the session alone",
+    # POST only: the walk posts to them from the forms it finds on the publishing pages and the matter page.
+    "post-from-matter": "POST only (เขียนข่าว on a closed matter)", "post-from-agenda": "POST only (เขียนข่าว)",
+    "post-action": "POST only (a step of the post)", "post-line": "POST only (send LINE again)",
+    "post-image-add": "POST only (a photo upload)", "post-image-change": "POST only (cover, remove)",
 }
 
 
@@ -166,6 +170,19 @@ def pages(s) -> dict[str, list[str]]:
         "complaint-import-run": [reverse("complaint-import-run", args=[s[k]]) for k in ("import_done", "import_waiting")],
         "complaint-import-progress": [reverse("complaint-import-progress", args=[s["import_waiting"]])],
         **_complaint_pages(s),
+        **_publishing_pages(s),
+    }
+
+
+def _publishing_pages(s) -> dict[str, list[str]]:
+    post, shown = s["post"], s["post_published"]
+    return {
+        "post-list": [reverse("post-list"), reverse("post-list") + "?status=published&kind=news"],
+        "post-new": [reverse("post-new")],
+        "post-detail": [reverse("post-detail", args=[pk]) for pk in (post, shown)],
+        "post-edit": [reverse("post-edit", args=[pk]) for pk in (post, shown)],
+        "post-version": [reverse("post-version", args=[post, 1])],
+        "post-image": [reverse("post-image", args=[post, s["post_image"]])],
     }
 
 

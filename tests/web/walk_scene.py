@@ -162,9 +162,31 @@ def build(*, office, unit, users, agencies, make_matter) -> Scene:
     scene.ids.update(_cabinet(office, users, today))
     scene.ids.update(_complaints(office, users))
     scene.ids.update(_complaint_imports(users))
+    scene.ids.update(_publishing(users))
     scene.ids.update(calendar_token=CalendarFeed.issue(coordinator).token, office=office.pk, unit=unit.pk,
                      agency=obec.pk, contact=obec.contacts.first().pk)
     return scene
+
+
+def _publishing(users) -> dict:
+    """A news draft with a photo, and one published; the group head reviews the office's news."""
+    import io
+
+    from PIL import Image
+
+    from prasan.publishing import access, editing, workflow
+
+    access.grant(users["grouphead"], by=users["admin"], granted=True)
+    out = io.BytesIO()
+    Image.new("RGB", (80, 60), "teal").save(out, "JPEG")
+    draft = editing.save(None, {"title": "รัฐมนตรีตรวจเยี่ยมโรงเรียน", "summary": "สรุป", "body_html": "<p>เนื้อหา</p>"},
+                         by=users["coordinator"], tags_text="การศึกษา")
+    image = editing.add_image(draft, out.getvalue(), "รัฐมนตรีพบนักเรียน", by=users["coordinator"])
+    shown = editing.save(None, {"title": "ประกาศรับสมัครทุน", "kind": "announcement", "summary": "สรุป",
+                                "body_html": "<p>ประกาศ</p>"}, by=users["coordinator"])
+    for event in ("submit", "approve", "publish"):
+        workflow.fire(shown, event, by=users["coordinator"] if event == "submit" else users["grouphead"])
+    return {"post": draft.pk, "post_image": image.pk, "post_published": shown.pk}
 
 
 def _parliament(office, users, today) -> dict:

@@ -1,4 +1,4 @@
-"""`prasan line_standin --port N`: a local LINE push endpoint for demos; prints every push it receives."""
+"""`prasan line_standin --port N`: a local LINE push and broadcast endpoint for demos; prints every message it receives."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand

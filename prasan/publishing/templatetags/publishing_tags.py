@@ -1,0 +1,17 @@
+""""เขียนข่าว" where the work is: on a done engagement of the minister's agenda (and its news written so far)."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.inclusion_tag("publishing/_agenda_news.html", takes_context=True)
+def agenda_news(context, item):
+    from prasan.publishing import access
+    from prasan.publishing.models import Post
+
+    user = context["request"].user
+    if not access.may_write(user):
+        return {"shown": False}
+    return {"shown": True, "item": item, "may_write": item.status == "done",
+            "posts": Post.objects.filter(agenda_item=item).order_by("-created_at")[:5]}
