@@ -4,7 +4,9 @@
         [--scans 150,200,300] [--sample N] [--heldout] [--failures] [--json]
 
 Parts: `layout` (bench/letters/layout: letters written in the layouts that failed), `real` (bench/letters/real:
-text Thai offices published, sources in its README), `prasan` (the project's own corpus, bench/letters), and
+text Thai offices published, sources in its README), `prasan` (the project's own corpus, bench/letters),
+`rendered` (the letters Prasan itself prints: each form's sample in docs/samples rendered to PDF, and that PDF
+printed and scanned with a red urgency stamp), and
 with --heldout the two held-out parts (set aside before the parser was changed; measured at the end only).
 Variants: the .txt as typed; `pdf`, the letter laid out as typed and printed to PDF with a text layer
 (WeasyPrint, Sarabun); `flowed`, another office's template (paragraphs re-flowed and justified); and
@@ -50,7 +52,40 @@ PARTS = {
 MARKS = ("ด่วนที่สุด", "ด่วนมาก", "ด่วน", "ลับที่สุด", "ลับมาก", "ลับ")
 
 
+# Prasan's own letters (issue 19 item 4): each form's sample (docs/samples) rendered as the office prints it,
+# labelled with the fields it was rendered from.
+SAMPLES = ROOT / "docs/samples"
+RENDERED = {
+    "external_letter": ("external", "สำนักงานรัฐมนตรี กระทรวงศึกษาธิการ"),
+    "circular": ("circular", "สำนักงานรัฐมนตรี กระทรวงศึกษาธิการ"),
+    "internal_memo": ("memo", "สร. กลุ่มประสานราชการทางการเมือง"),
+    "stamp_letter": ("stamp", "สำนักงานรัฐมนตรี"),
+    "order": ("order", "สำนักงานรัฐมนตรี กระทรวงศึกษาธิการ"),
+    "announcement": ("announcement", "สำนักงานรัฐมนตรี กระทรวงศึกษาธิการ"),
+}
+STAMPED = "ด่วนมาก"  # the red stamp put on a rendered letter that has no urgency of its own
+
+
+def rendered_letters() -> list[tuple[str, Path, dict]]:
+    out = []
+    for code, (kind, office) in RENDERED.items():
+        source = SAMPLES / f"{code}.json"
+        sample = json.loads(source.read_text(encoding="utf-8"))
+        signer = sample.get("signer") or {}
+        position = signer.get("position")
+        out.append((code, source, {
+            "kind": kind, "doc_number": sample.get("doc_number"), "date": sample.get("date"),
+            "subject": sample.get("subject"), "to": sample.get("to"), "from_agency": office,
+            "signer": signer.get("name"), "signer_position": " ".join(position) if isinstance(position, list)
+            else position, "urgency": sample.get("urgency"), "secrecy": sample.get("secrecy"),
+            "enclosures": sample.get("enclosures", []), "contact_phone": sample.get("phone"),
+        }))
+    return out
+
+
 def letters_of(part: str) -> list[tuple[str, Path, dict]]:
+    if part == "rendered":
+        return rendered_letters()
     out = []
     for source in sorted(PARTS[part].glob("*.txt")):
         expected = json.loads(source.with_suffix(".json").read_text(encoding="utf-8"))
@@ -65,6 +100,15 @@ def variant_file(part: str, name: str, source: Path, variant: str) -> Path:
         return source
     ext = "png" if variant.startswith("scan") else "pdf"
     path = OUT / part / variant / f"{name}.{ext}"
+    if part == "rendered" and not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pdf = render_sample(name, source)
+        if variant.startswith("scan"):
+            dpi = int(variant[4:])
+            urgency = json.loads(source.read_text(encoding="utf-8")).get("urgency") or STAMPED
+            print_and_scan(pdf, dpi, urgency, seed=sum(map(ord, name))).save(path, dpi=(dpi, dpi))
+        else:
+            path.write_bytes(pdf)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         lines = source.read_text(encoding="utf-8").rstrip("\n").split("\n")
@@ -120,6 +164,42 @@ def scan(lines: list[str], dpi: int, seed: int):
     return page
 
 
+def render_sample(code: str, source: Path) -> bytes:
+    from prasan.documents.render.html import render_pdf
+
+    return render_pdf(code, json.loads(source.read_text(encoding="utf-8")), office="สำนักงานรัฐมนตรี")
+
+
+def print_and_scan(pdf: bytes, dpi: int, urgency: str, seed: int):
+    """The printed first page scanned at `dpi`: a red urgency stamp, a little skew, blur and speckle."""
+    import make_variants
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    rng = random.Random(seed)
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[0].render(scale=dpi / 72).to_pil().convert("RGB")
+    finally:
+        document.close()
+    font = ImageFont.truetype(str(make_variants.FONT).replace("Regular", "Bold"), round(dpi * 0.33),
+                              layout_engine=ImageFont.Layout.RAQM)
+    box = font.getbbox(urgency)
+    stamp = Image.new("RGBA", (box[2] + 40, box[3] + 30), (0, 0, 0, 0))
+    ImageDraw.Draw(stamp).text((20, 5), urgency, font=font, fill=(200, 30, 40, 255))
+    ImageDraw.Draw(stamp).rectangle((4, 2, stamp.width - 4, stamp.height - 4), outline=(200, 30, 40, 255),
+                                    width=max(dpi // 100, 2))
+    stamp = stamp.rotate(rng.uniform(-5, 5), expand=True, resample=Image.BICUBIC)
+    page.paste(stamp, (round(dpi * 1.2), round(dpi * 0.35)), stamp)  # top left, over the margin and header
+    page = page.rotate(rng.uniform(-0.8, 0.8), resample=Image.BICUBIC, fillcolor=(255, 255, 255))
+    page = page.filter(ImageFilter.GaussianBlur(0.4 + dpi / 600))
+    pixels = page.load()
+    for _ in range(page.width * page.height // 3000):
+        value = rng.choice((0, 90, 255))
+        pixels[rng.randrange(page.width), rng.randrange(page.height)] = (value, value, value)
+    return page
+
+
 # ---- measuring --------------------------------------------------------------------------------------------
 
 def measure(part: str, variant: str, sample: int | None, failures: bool) -> dict:
@@ -133,6 +213,8 @@ def measure(part: str, variant: str, sample: int | None, failures: bool) -> dict
     per_field = {k: [0, 0] for k in KEYS}
     times, errors = [], []
     for name, source, expected in letters:
+        if part == "rendered" and variant.startswith("scan") and not expected["urgency"]:
+            expected = {**expected, "urgency": STAMPED}  # the scan carries the red stamp
         path = variant_file(part, name, source, variant)
         data = path.read_bytes()
         repeats = 1 if variant.startswith("scan") else 3
@@ -227,6 +309,8 @@ def main(argv: list[str] | None = None) -> None:
     results = []
     for part in parts:
         for variant in variants:
+            if part == "rendered" and variant in ("txt", "flowed"):
+                continue  # Prasan's own letters come as its PDFs, and as those printed and scanned
             sample = args.sample if variant.startswith("scan") else None
             show = args.failures and not part.endswith("heldout")  # held-out failures stay unseen
             results.append(measure(part, variant, sample, show))

@@ -54,6 +54,11 @@ def pdf_page_text(textpage) -> str | None:
             continue
         if ch in _MARKS and clusters:
             clusters[-1].text += ch
+            # a writer that draws a cluster as one glyph splits its width among the characters: the
+            # cluster ends where its last mark's share does
+            left, bottom, right, top = textpage.get_charbox(index, loose=True)
+            if right > clusters[-1].right and left - clusters[-1].right < 0.5:
+                clusters[-1].right = right
             continue
         # the loose box: the font's ascent and descent over the advance, so a line's characters share one
         # band whatever their shape (ฐ ญ and full stops included), and letters of a word touch
@@ -72,7 +77,7 @@ def lay_out(clusters: list[Cluster]) -> str:
     rows: list[Row] = []
     for cluster in sorted(clusters, key=lambda c: (c.top + c.bottom) / 2):
         centre = (cluster.top + cluster.bottom) / 2
-        if rows and abs(centre - rows[-1].centre) <= 0.45 * usual:
+        if rows and _same_row(rows[-1], cluster, usual):
             rows[-1].clusters.append(cluster)
         else:
             rows.append(Row(centre, cluster.bottom - cluster.top, [cluster]))
@@ -89,6 +94,16 @@ def lay_out(clusters: list[Cluster]) -> str:
             lines.append("")
         lines.append(_row_text(row, margin, unit))
     return "\n".join(lines)
+
+
+def _same_row(row: Row, cluster: Cluster, usual: float) -> bool:
+    """Whether `cluster` stands on `row`: their bands overlap by most of the smaller one (a letter with a
+    vowel below sits lower than its neighbours, a larger title font higher), or their centres are close."""
+    first = row.clusters[0]
+    overlap = min(first.bottom, cluster.bottom) - max(first.top, cluster.top)
+    smaller = min(first.bottom - first.top, cluster.bottom - cluster.top)
+    centre = (cluster.top + cluster.bottom) / 2
+    return overlap >= 0.6 * smaller or abs(centre - row.centre) <= 0.45 * usual
 
 
 def _row_text(row: Row, margin: float, unit: float) -> str:

@@ -13,7 +13,7 @@ from .fields.complaint import complaint
 from .fields.dates import date_only, find_dates
 from .fields.duty import duty_type
 from .fields.kind import kind as letter_kind
-from .fields.lines import CLOSINGS, SUBJECT, Letter
+from .fields.lines import BODY_OPENERS, CLOSINGS, SUBJECT, Letter
 from .fields.numbers import DocNumber, fix_digit_confusions
 from .fields.parliament import parliament
 from .fields.signature import signature
@@ -135,15 +135,24 @@ def subject(letter: Letter) -> tuple[str | None, float]:
         line = letter.stripped[cursor]
         if not line or letter.is_label(cursor) or date_only(line) or CLOSINGS.match(line) or header.is_rule(line):
             break
+        if len(parts) > 1 and (BODY_OPENERS.match(line) or line.startswith("เพื่อให้")):
+            break  # the body's first paragraph, after a wrapped subject
         parts.append(line)
         cursor += 1
     if len(parts) > 1 and parts[0].strip():
-        ends_at_label = (cursor >= len(letter.lines) or not letter.stripped[cursor] or letter.is_label(cursor)
-                         or header.is_rule(letter.stripped[cursor]))
-        if not ends_at_label:
-            parts = parts[:1]  # no label after them: those lines were body, not a wrapped subject
+        # the wrap ends where a label, a blank, a rule or the body's first paragraph follows; without one
+        # the lines after the subject were body, not a wrapped subject
+        kept = next((k for k in range(len(parts), 1, -1) if _subject_ends_before(letter, index + k)), 1)
+        parts = parts[:kept]
     value = lists.join_lines(parts)
     return (collapse(value) or None), (0.95 if len(parts) == 1 else 0.85)
+
+
+def _subject_ends_before(letter: Letter, index: int) -> bool:
+    if index >= len(letter.lines) or not letter.stripped[index] or letter.is_label(index):
+        return True
+    text = letter.stripped[index]
+    return header.is_rule(text) or bool(BODY_OPENERS.match(text)) or text.startswith("เพื่อให้")
 
 
 def _body(letter: Letter, *ends: int | None) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 # OCR misreads a code letter as a look-alike (ธ as จ): such a code is put back only when the swap
 # is between look-alikes and gives exactly one known code, so province codes (นม) are left alone.
 KNOWN_CODES = frozenset(
-    "นร กห กค กต กก พม กษ คค ทส ดศ พน พณ มท ยธ รง วธ อว ศธ สธ อก สผ สว ตช อส ปค สต".split()
+    "นร กห กค กต กก พม กษ คค ทส ดศ พน พณ มท ยธ รง วธ อว ศธ สธ อก สผ สว ตช อส ปค สต สร".split()
 )
 LOOK_ALIKES = {"จ": "ธ", "ร": "ธ", "ธ": "จร", "ค": "ศด", "ด": "ตค", "ต": "ด", "ศ": "ค", "ภ": "ถ",
                "ถ": "ภ", "บ": "ป", "ป": "บ", "ผ": "พ", "ฟ": "พ", "พ": "ผฟ", "ข": "ช", "ช": "ขซ", "ซ": "ช"}
