@@ -26,6 +26,7 @@ urlpatterns = [
     path("policies/", include("prasan.policy.urls")),
     path("briefing/", include("prasan.briefing.urls")),
     path("publishing/", include("prasan.publishing.urls")),
+    path("agenda/", include("prasan.agenda.urls")),
     path("complaints/import/", include("prasan.complaints.imports.urls")),
     path("complaints/", include("prasan.complaints.urls")),
     path("public/complaint/", include("prasan.complaints.public.urls")),

@@ -227,40 +227,35 @@ def _carry_matter(matter: Matter, to: str, *, by, note: str, open_requests: str 
 
 @dataclass
 class Overlaps:
-    """Other engagements the minister is expected at in the same time: those the viewer may see, and how many
-    more there are that they may not (counted, never named)."""
+    """Other engagements the minister is expected at in the same time, among those the viewer may see. One they may
+    not see is not mentioned, not even counted: its existence at that hour is itself what the secrecy keeps (the
+    head of office and the minister, who see every item, are warned of it)."""
 
     shown: list
-    hidden: int
 
     def __bool__(self) -> bool:
-        return bool(self.shown) or self.hidden > 0
+        return bool(self.shown)
 
     @property
     def message(self) -> str:
         from prasan.thai.dates import time_range
 
-        parts = [f"“{other.title}” ({time_range(other.starts_at, other.ends_at)})" for other in self.shown]
-        if self.hidden:
-            parts.append(f"กำหนดการอื่นที่ท่านไม่มีสิทธิ์เห็นอีก {self.hidden} รายการ")
-        return "ช่วงเวลานี้ซ้อนกับ " + ", ".join(parts)
+        return "ช่วงเวลานี้ซ้อนกับ " + ", ".join(
+            f"“{other.title}” ({time_range(other.starts_at, other.ends_at)})" for other in self.shown)
 
 
 SHOWN = 10
 
 
 def overlaps(*, office, starts_at, ends_at, user, exclude=None, status: str = S.INVITED) -> Overlaps:
-    """The minister's other engagements within [starts_at, ends_at): a warning, never a refusal (the office may
-    well plan two things and decide later). An item he will not attend himself (delegated, declined, cancelled)
-    clashes with nothing."""
+    """The minister's other engagements within [starts_at, ends_at) that `user` may see: a warning, never a refusal
+    (the office may well plan two things and decide later). An item he will not attend himself (delegated,
+    declined, cancelled) clashes with nothing."""
     if status not in ATTENDED or not starts_at or not ends_at:
-        return Overlaps([], 0)
+        return Overlaps([])
     # An appointment with no length still takes its moment.
     end = ends_at if ends_at > starts_at else starts_at + dt.timedelta(minutes=1)
     clashing = AgendaItem.objects.filter(office=office).attended().between(starts_at, end)
     if exclude is not None:
         clashing = clashing.exclude(pk=exclude)
-    seen = clashing.visible_to(user)
-    shown = list(seen.select_related("matter").order_by("starts_at", "id")[:SHOWN])
-    seen_count = len(shown) if len(shown) < SHOWN else seen.count()
-    return Overlaps(shown, clashing.count() - seen_count)
+    return Overlaps(list(clashing.visible_to(user).select_related("matter").order_by("starts_at", "id")[:SHOWN]))

@@ -134,6 +134,7 @@ def _http_error(request, exc):
 from . import (  # noqa: E402  (one concept each)
     activities,
     agencies,
+    agenda,
     cabinet,
     complaints,
     documents,
@@ -146,7 +147,7 @@ from . import (  # noqa: E402  (one concept each)
 )
 
 for _module in (matters, plans, activities, requests, agencies, registers, documents, me, parliament, cabinet,
-                complaints):
+                complaints, agenda):
     api.add_router("/", _module.router)
 
 from prasan.search import api as _search  # noqa: E402,F401  (adds GET /search to this API)
