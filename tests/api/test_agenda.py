@@ -1,5 +1,6 @@
 """/api/v1/agenda: the list by date range, one item, entering one (a clash is a warning), moving its status —
 as the right role, a wrong role, a user without clearance and anonymously."""
+# ruff: noqa: F811  (the agenda fixture, imported, is named as a parameter)
 
 import datetime as dt
 
