@@ -48,7 +48,7 @@ class AgendaItem(models.Model):
     programme = models.TextField("กำหนดการ", blank=True, help_text="ลำดับพิธีการ/กำหนดการโดยละเอียด บรรทัดละขั้น")
     dress = models.CharField("การแต่งกาย", max_length=300, blank=True, help_text="เช่น เครื่องแบบปกติขาว")
     entourage = models.TextField("ผู้ติดตาม", blank=True)
-    transport = models.CharField("การเดินทาง", max_length=300, blank=True, help_text="เช่น รถยนต์ส่วนกลาง, เที่ยวบิน TG 100")
+    transport = models.CharField("การเดินทาง", max_length=300, blank=True, help_text="เช่น รถยนต์ส่วนกลาง, เที่ยวบินการบินไทยจากดอนเมือง")
     note = models.TextField("หมายเหตุ", blank=True)
     status = models.CharField("สถานะ", max_length=20, choices=AgendaStatus.choices, default=AgendaStatus.INVITED)
     delegated_to = models.CharField("ผู้รับมอบ (ผู้แทนรัฐมนตรี)", max_length=300, blank=True)
@@ -84,6 +84,14 @@ class AgendaItem(models.Model):
     @property
     def day(self) -> dt.date:
         return timezone.localtime(self.starts_at).date()
+
+    @property
+    def hours(self) -> str:
+        """`09:00–11:30 น.` as pages show times (digits by the office's screen setting)."""
+        from prasan.thai.dates import time_range
+        from prasan.thai.preferences import screen_thai_digits
+
+        return time_range(self.starts_at, self.ends_at, dated=False, thai_digits=screen_thai_digits())
 
     @property
     def is_secret(self) -> bool:
@@ -148,7 +156,8 @@ class AgendaFeed(models.Model):
         verbose_name_plural = "ลิงก์ปฏิทินกำหนดการรัฐมนตรี"
 
     def __str__(self) -> str:
-        return f"{self.token[:6]}… ({self.user})"
+        state = "ยกเลิกแล้ว" if self.revoked_at else "ใช้งานอยู่"
+        return f"ลิงก์ของ {self.user} ({state})"
 
     @classmethod
     def active_for(cls, user) -> "AgendaFeed | None":

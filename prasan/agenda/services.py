@@ -161,8 +161,10 @@ def update_item(item: AgendaItem, *, by, fields: dict, linked=None) -> dict:
     return changes
 
 
-def next_statuses(item: AgendaItem) -> list[str]:
-    return [s for s in S.values if s in NEXT.get(item.status, ())]
+def next_statuses(item: AgendaItem, now=None) -> list[str]:
+    """The statuses the item may move to now (done only once it has begun: check() would refuse it before)."""
+    now = now or timezone.now()
+    return [s for s in S.values if s in NEXT.get(item.status, ()) and (s != S.DONE or item.starts_at <= now)]
 
 
 def check(item: AgendaItem, to: str, *, delegated_to: str = "", note: str = "", now=None) -> None:

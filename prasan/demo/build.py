@@ -8,6 +8,7 @@ from prasan.directory.models import Agency, Contact, Office, Unit
 from prasan.documents import certificates
 
 from . import data
+from .agenda import build as build_agenda
 from .briefing import build as build_briefing
 from .cabinet import build as build_cabinet
 from .complaints import build as build_complaints
@@ -32,6 +33,7 @@ def load(matter_count: int = 200, progress=None) -> dict:
         build_documents(users)
     build_parliament(office, units, users, agencies)
     build_cabinet(office, users)
+    build_agenda(office, users, agencies)
     build_briefing(users)
     build_complaints(office, units, users, agencies)
     build_publishing(users)

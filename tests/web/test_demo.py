@@ -20,7 +20,8 @@ def test_demo_is_idempotent_and_prints_the_logins():
     call_command("demo", matters=30, stdout=io.StringIO())
     # The 30 asked for, and the matters of the demo's parliament items and cabinet agenda (with its follow-up).
     extra = Matter.objects.filter(Q(parliament_item__isnull=False) | Q(cabinet_items__isnull=False)
-                                  | Q(cabinet_resolution__isnull=False) | Q(complaint__isnull=False)).distinct().count()
+                                  | Q(cabinet_resolution__isnull=False) | Q(complaint__isnull=False)
+                                  | Q(agenda_items__isnull=False)).distinct().count()
     assert Matter.objects.count() == once == 30 + extra
     assert Matter.objects.filter(cabinet_resolution__isnull=False).count() == 1
     names = set(User.objects.values_list("username", flat=True))

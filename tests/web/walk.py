@@ -165,6 +165,7 @@ def pages(s) -> dict[str, list[str]]:
         "cabinet-agenda-edit": [reverse("cabinet-agenda-edit", args=[s["cabinet_item"]])],
         "cabinet-resolution": [reverse("cabinet-resolution", args=[s["cabinet_item"]])],
         "cabinet-followup": [reverse("cabinet-followup", args=[s["cabinet_resolved"]])],
+        **_agenda_pages(s),
         "complaint-import": [reverse("complaint-import")],
         "complaint-import-sample": [reverse("complaint-import-sample", args=["1111-export.csv"])],
         "complaint-import-run": [reverse("complaint-import-run", args=[s[k]]) for k in ("import_done", "import_waiting")],
@@ -183,6 +184,22 @@ def _publishing_pages(s) -> dict[str, list[str]]:
         "post-edit": [reverse("post-edit", args=[pk]) for pk in (post, shown)],
         "post-version": [reverse("post-version", args=[post, 1])],
         "post-image": [reverse("post-image", args=[post, s["post_image"]])],
+    }
+
+
+def _agenda_pages(s) -> dict[str, list[str]]:
+    item, day = s["agenda_item"], s["agenda_day"]
+    return {
+        "agenda-week": [reverse("agenda-week"), reverse("agenda-week") + f"?week={day}"],
+        "agenda-day": [reverse("agenda-day", args=[day]), reverse("agenda-day", args=["today"])],
+        "agenda-day-sheet": [reverse("agenda-day-sheet", args=[day])],
+        "agenda-new": [reverse("agenda-new"), reverse("agenda-new") + f"?day={day}"],
+        "agenda-overlaps": [reverse("agenda-overlaps") + "?day=9/12/2569&start=09.00&end=12.00"],
+        "agenda-item": [reverse("agenda-item", args=[item])],
+        "agenda-edit": [reverse("agenda-edit", args=[item])],
+        "agenda-status": [reverse("agenda-item", args=[item])],  # POST only: its form is on the item's page
+        "agenda-calendar": [reverse("agenda-calendar")],
+        "agenda-feed": [reverse("agenda-feed", args=[s["agenda_token"]])],
     }
 
 

@@ -160,6 +160,7 @@ def build(*, office, unit, users, agencies, make_matter) -> Scene:
                                     url=matter.get_absolute_url())
     scene.ids.update(_parliament(office, users, today))
     scene.ids.update(_cabinet(office, users, today))
+    scene.ids.update(_agenda(office, users, today))
     scene.ids.update(_complaints(office, users))
     scene.ids.update(_complaint_imports(users))
     scene.ids.update(_publishing(users))
@@ -262,3 +263,17 @@ def _cabinet(office, users, today) -> dict:
     record_resolution(resolved, by=coordinator, resolution="รับทราบ และให้กระทรวงรายงานผลภายใน ๓ เดือน",
                       resolved_on=past.day)
     return {"cabinet_meeting": ahead.pk, "cabinet_item": item.pk, "cabinet_resolved": resolved.pk}
+
+
+def _agenda(office, users, today) -> dict:
+    """An inspection on the minister's agenda two days ahead, accepted, with its protocol; a feed link."""
+    from prasan.agenda.models import AgendaFeed
+    from prasan.agenda.services import create_item
+
+    start = timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=2), dt.time(9, 0)))
+    item = create_item(office=office, by=users["coordinator"], status="accepted", fields={
+        "kind": "inspection", "title": "ตรวจราชการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต ๑",
+        "starts_at": start, "ends_at": start + dt.timedelta(hours=3), "place": "ศาลากลางจังหวัดขอนแก่น",
+        "programme": "๐๙.๐๐ น. รับฟังบรรยายสรุป", "dress": "ชุดปฏิบัติราชการสีกากี"})
+    return {"agenda_item": item.pk, "agenda_day": item.day.isoformat(),
+            "agenda_token": AgendaFeed.issue(users["minister"]).token}
