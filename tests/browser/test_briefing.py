@@ -79,7 +79,7 @@ def test_the_coordinator_builds_and_opens_a_pack_for_a_visit(open_browser, users
     # the photo goes before the answer: ▲ on the last part (htmx swaps the list)
     last = desk.driver.find_elements(By.CSS_SELECTOR, "#parts-list li.pack-part")[-1]
     last.find_element(By.XPATH, ".//button[@aria-label='เลื่อนขึ้น: ส่วนที่ 4']").click()
-    WebDriverWait(desk.driver, 20).until(lambda d: _part_titles(desk)[2] == "map.png")
+    WebDriverWait(desk.driver, 90).until(lambda d: _part_titles(desk)[2] == "map.png")
     desk.screenshot("briefing-pack-parts-desktop")
 
     desk.driver.set_page_load_timeout(BUILD_SECONDS)
