@@ -15,7 +15,9 @@ from .models import Post, PostImage, Tag
 from .public import mark_changed
 from .workflow import PUBLIC_STATES, Missing, NotPermitted
 
-FIELDS = ("kind", "title", "slug", "summary", "body_html", "broadcast_line", "announcement_document", "agenda_item")
+FIELDS = ("kind", "title", "slug", "summary", "body_html", "broadcast_line", "announcement_document", "agenda_item",
+          "policy")
+LINKS = ("announcement_document", "agenda_item", "policy")
 MAX_IMAGES = 30
 
 
@@ -27,6 +29,22 @@ def signed_announcements():
                                     matter__secrecy=Secrecy.NORMAL, signed_at__isnull=False)
             .exclude(fields__secrecy__in=[str(level) for level in Secrecy.values if level])
             .select_related("matter__office").order_by("-signed_at"))
+
+
+def related_agenda_items():
+    """Done engagements of secrecy ปกติ, newest first: what a post may say it tells of."""
+    from prasan.agenda.models import AgendaItem
+
+    return (AgendaItem.objects.filter(status="done", matter__secrecy=Secrecy.NORMAL)
+            .order_by("-starts_at", "-id"))
+
+
+def related_policies():
+    """Policies of secrecy ปกติ, newest first."""
+    from prasan.policy.models import Policy
+
+    return Policy.objects.filter(matter__secrecy=Secrecy.NORMAL).select_related("matter__office").order_by(
+        "-created_at", "-id")
 
 
 def announcement_html(document) -> str:
@@ -74,7 +92,7 @@ def save(post: Post | None, data: dict, *, by, tags_text: str = "") -> Post:
     """Create or change a post from cleaned form data (the caller checked access.may_edit)."""
     creating = post is None
     post = post or Post(created_by=by)
-    before = {field: getattr(post, field + ("_id" if field in ("announcement_document", "agenda_item") else ""))
+    before = {field: getattr(post, field + ("_id" if field in LINKS else ""))
               for field in FIELDS} if not creating else {}
     for field in FIELDS:
         if field in data:
@@ -89,7 +107,7 @@ def save(post: Post | None, data: dict, *, by, tags_text: str = "") -> Post:
         post.save()
         post.tags.set(parse_tags(tags_text))
         changed = sorted(field for field in FIELDS if not creating and before[field] != getattr(
-            post, field + ("_id" if field in ("announcement_document", "agenda_item") else "")))
+            post, field + ("_id" if field in LINKS else "")))
         versions.keep(post, by=by, note="สร้างร่าง" if creating else "แก้ไข")
         record(by, "post.create" if creating else "post.edit", post, title=post.title, changes=changed)
         if post.status in PUBLIC_STATES:

@@ -2,9 +2,10 @@
 
 from django import forms
 
+from prasan.thai.dates import shown_date
 from prasan.thai.fields import ThaiDateTimeField
 
-from .editing import signed_announcements
+from .editing import related_agenda_items, related_policies, signed_announcements
 from .models import Post
 
 
@@ -14,7 +15,8 @@ class PostForm(forms.ModelForm):
 
     class Meta:
         model = Post
-        fields = ["kind", "title", "summary", "body_html", "slug", "announcement_document", "broadcast_line"]
+        fields = ["kind", "title", "summary", "body_html", "slug", "announcement_document", "agenda_item", "policy",
+                  "broadcast_line"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "body_html": forms.Textarea(attrs={"rows": 14, "data-editor": "rich"}),
@@ -31,9 +33,13 @@ class PostForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["announcement_document"].queryset = signed_announcements()
         self.fields["announcement_document"].label_from_instance = lambda d: f"{d.title} ({d.matter.number})"
+        self.fields["agenda_item"].queryset = related_agenda_items()
+        self.fields["agenda_item"].label_from_instance = lambda item: f"{item.title} ({shown_date(item.starts_at)})"
+        self.fields["policy"].queryset = related_policies()
+        self.fields["policy"].label_from_instance = lambda policy: policy.matter.title
         self.fields["tags_text"].initial = tags_initial
         self.order_fields(["kind", "title", "summary", "body_html", "tags_text", "slug", "announcement_document",
-                           "broadcast_line"])
+                           "agenda_item", "policy", "broadcast_line"])
 
     def clean(self):
         data = super().clean()

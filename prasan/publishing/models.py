@@ -62,6 +62,9 @@ class Post(models.Model):
     # The minister's engagement the news tells of (a "from the work" draft, or linked by hand).
     agenda_item = models.ForeignKey("agenda.AgendaItem", null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="+", verbose_name="กำหนดการรัฐมนตรีที่เกี่ยวข้อง")
+    # The minister's policy the news is about (only one of secrecy ปกติ is offered: editing.related_choices).
+    policy = models.ForeignKey("policy.Policy", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                               verbose_name="นโยบายที่เกี่ยวข้อง")
     # What the draft took from where: [{"field": "เมื่อ", "value": "...", "source": "เรื่อง สร 12/2569"}].
     sources = models.JSONField("ที่มาของข้อมูลในร่าง", default=list, blank=True)
     broadcast_line = models.BooleanField("ส่งข่าวถึงผู้ติดตามบัญชี LINE ของสำนักงานเมื่อเผยแพร่", default=False)

@@ -31,7 +31,7 @@ def _writer(request):
 
 def _post(pk) -> Post:
     return get_object_or_404(Post.objects.select_related("created_by", "reviewer", "cover", "source_matter__office",
-                                                         "announcement_document", "agenda_item"), pk=pk)
+                                                         "announcement_document", "agenda_item", "policy__matter"), pk=pk)
 
 
 def _refused(request, post, exc: workflow.PublishingError):

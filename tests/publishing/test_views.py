@@ -155,3 +155,19 @@ def test_the_list_counts_its_queries(login, users, make_post, django_assert_max_
     assert response.status_code == 200 and response.content.decode().count("/publishing/") >= 25
     with django_assert_max_num_queries(8):
         assert client.get(reverse("post-list") + "?page=2&status=draft").status_code == 200
+
+
+def test_a_post_names_its_engagement_but_never_a_secret_one(login, users, make_matter, post):
+    from .test_drafting import agenda_item
+
+    done = agenda_item(make_matter(kind="facilitation"))
+    secret = agenda_item(make_matter(secrecy=1), title="นัดหมายลับ")
+    client = login(users["coordinator"])
+    page = client.get(reverse("post-edit", args=[post.pk])).content.decode()
+    assert done.title in page and "นัดหมายลับ" not in page
+    data = {"kind": "news", "title": post.title, "summary": "ย่อ", "agenda_item": secret.pk}
+    client.post(reverse("post-edit", args=[post.pk]), data)
+    assert Post.objects.get(pk=post.pk).agenda_item is None
+    client.post(reverse("post-edit", args=[post.pk]), {**data, "agenda_item": done.pk})
+    assert Post.objects.get(pk=post.pk).agenda_item == done
+    assert done.title in client.get(reverse("post-detail", args=[post.pk])).content.decode()
