@@ -78,6 +78,9 @@ def test_axe_finds_no_violation_on_any_public_page_template(open_browser, site, 
         for name, url in pages.items():
             reader.visit(url)
             assert_accessible(reader, f"{name} ({size})")
+            if size == "phone":
+                reader.assert_fits_phone()
+                reader.screenshot(f"public-page-{name}-phone")
         # the complaint form with its mistakes shown, and the status page with a complaint found
         reader.visit("/public/complaint/").press("ส่งเรื่อง")
         assert_accessible(reader, f"complaint form with errors ({size})")

@@ -178,3 +178,19 @@ def test_the_crawl_would_catch_a_leak(client, office, users, make_matter):
     make_post("ข่าวรั่ว ข่าวที่ถอนแล้ว")
     pages, problems = crawl(client)
     assert any("ข่าวที่ถอนแล้ว" in p for p in problems)
+
+
+def test_on_the_public_host_no_internal_url_exists(client, office, users, make_matter, settings):
+    settings.PUBLIC_SITE_HOST = "news.example.go.th"
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "news.example.go.th"]
+    make_matter()
+    client.force_login(users["head"])  # not even for a signed-in person: the host has no such pages
+    answered = []
+    for url, name in [*internal_urls(), ("/login/", "login"), ("/healthz", "healthz")]:
+        response = client.get(url, HTTP_HOST="news.example.go.th", follow=True)
+        # "/" and "/search/" are the public site's own home and search on this host
+        if response.status_code != 404 and url not in ("/", "/search/"):
+            answered.append((url, name, response.status_code))
+        elif url in ("/", "/search/"):
+            assert "public_site/site.css" in response.content.decode()
+    assert answered == [], "\n".join(map(str, answered))
