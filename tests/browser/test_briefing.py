@@ -1,5 +1,5 @@
-"""The coordinator builds a briefing pack for the minister's visit, in Chromium: starts it from the visit's
-facilitation matter, adds the memo, the agency's answer and a photo, moves a part up, builds it (the worker's task
+"""The coordinator builds a briefing pack for a visit on the minister's agenda, in Chromium: starts it from the
+engagement's page (the pack belongs to its facilitation matter), adds the memo, the agency's answer and a photo, moves a part up, builds it (the worker's task
 run in-process, as the OCR tests do), waits for it, and opens the PDF: its contents page and its bookmarks checked.
 The minister then opens it on a phone."""
 
@@ -42,13 +42,28 @@ def _visit(make_matter, users, agencies):
     return matter
 
 
+def _engagement(visit, users):
+    """The visit on the minister's agenda, its facilitation matter the visit's matter."""
+    import datetime as dt
+
+    from prasan.agenda.models import AgendaItem
+
+    starts = timezone.now() + dt.timedelta(days=3)
+    return AgendaItem.objects.create(office=visit.office, kind="inspection", title="ตรวจราชการจังหวัดขอนแก่น",
+                                     place="ศาลากลางจังหวัดขอนแก่น", starts_at=starts,
+                                     ends_at=starts + dt.timedelta(hours=3), status="accepted", matter=visit,
+                                     created_by=users["coordinator"])
+
+
 def _add(ui, label: str):
     row = ui.driver.find_element(By.XPATH, f"//ul[@class='candidates']/li[contains(normalize-space(), '{label}')]")
     ui.press("+ เพิ่ม", within=row)
 
 
 def _part_titles(ui) -> list[str]:
-    return [e.text for e in ui.driver.find_elements(By.CSS_SELECTOR, "#parts-list .part-title")]
+    """Read in one script: htmx may be swapping the list (elements found one call earlier go stale)."""
+    return ui.driver.execute_script(
+        "return Array.from(document.querySelectorAll('#parts-list .part-title'), e => e.innerText.trim());")
 
 
 def _fetch_pdf(ui, href: str) -> bytes:
@@ -65,7 +80,8 @@ def test_the_coordinator_builds_and_opens_a_pack_for_a_visit(open_browser, users
     visit = _visit(make_matter, users, agencies)
     desk = open_browser("desktop")
     desk.login("coordinator")
-    desk.visit(visit.get_absolute_url())
+    item = _engagement(visit, users)
+    desk.visit(item.get_absolute_url())
     desk.click_link("จัดทำแฟ้มข้อมูลประกอบ")
     desk.fill("id_title", "").press("จัดทำแฟ้ม")
     assert any("กรุณาตั้งชื่อแฟ้ม" in e for e in desk.errors()), desk.errors()
@@ -90,6 +106,7 @@ def test_the_coordinator_builds_and_opens_a_pack_for_a_visit(open_browser, users
     assert not desk.driver.find_elements(By.ID, "pack-error"), desk.text()
     desk.screenshot("briefing-pack-built-desktop")
     pack = Pack.objects.get()
+    assert pack.agenda_item.matter == visit and pack.matter == visit
     href = desk.driver.find_element(By.ID, "pack-download").get_attribute("href")
     pdf = _fetch_pdf(desk, href)
     reader = PdfReader(io.BytesIO(pdf))
@@ -112,3 +129,6 @@ def test_the_coordinator_builds_and_opens_a_pack_for_a_visit(open_browser, users
     phone.assert_fits_phone()
     phone.screenshot("briefing-pack-phone")
     assert _fetch_pdf(phone, href).startswith(b"%PDF")
+    # the engagement's page lists its pack
+    phone.visit(pack.agenda_item.get_absolute_url())
+    phone.shows("แฟ้มการตรวจราชการจังหวัดขอนแก่น")
