@@ -49,7 +49,8 @@ def day(request, day: str):
     items = list(items_between(request.user, Office.current(), shown, shown)[:MOST])
     return render(request, "agenda/day.html", {
         "day": by_day(items, shown, shown)[0], "previous": shown - dt.timedelta(days=1),
-        "next": shown + dt.timedelta(days=1), "may_create": may_create(request.user), "here": "day",
+        "next": shown + dt.timedelta(days=1), "may_create": may_create(request.user),
+        "here": "day" if shown == timezone.localdate() else "",
         "week_start": week_of(shown)[0],
     })
 
