@@ -90,75 +90,61 @@ def bands(context: dict, total: int, thai: bool, numbered_from: int = 2) -> byte
 
 
 def _fit(page):
-    """The matrix that sets `page` (a pypdfium2 page: its visible box, upright as its /Rotate shows it) inside the
-    band-free middle of an A4 sheet, scaled to fit and centred."""
-    import pypdfium2 as pdfium
+    """The transformation that sets `page` (its visible box, upright as its /Rotate shows it) inside the band-free
+    middle of an A4 sheet, scaled to fit and centred."""
+    from pypdf import Transformation
 
-    left, bottom, right, top = page.get_cropbox()
-    turn = pdfium.PdfMatrix().rotate(page.get_rotation()) if page.get_rotation() else pdfium.PdfMatrix()
-    corners = [turn.on_point(x, y) for x in (left, right) for y in (bottom, top)]
-    x0, y0 = min(c[0] for c in corners), min(c[1] for c in corners)
-    width, height = max(c[0] for c in corners) - x0, max(c[1] for c in corners) - y0
+    box = page.cropbox
+    rotation = -(page.rotation or 0) % 360  # /Rotate turns the page clockwise; PDF angles go counter-clockwise
+    turn = Transformation().rotate(rotation) if rotation else Transformation()
+    corners = [turn.apply_on((float(x), float(y))) for x in (box.left, box.right) for y in (box.bottom, box.top)]
+    left, bottom = min(c[0] for c in corners), min(c[1] for c in corners)
+    width, height = max(c[0] for c in corners) - left, max(c[1] for c in corners) - bottom
     if width <= 0 or height <= 0:
         return turn
     scale = min((A4[0] - 2 * SIDE) / width, (A4[1] - 2 * BAND) / height)
-    return turn.translate(-x0, -y0).scale(scale, scale).translate((A4[0] - width * scale) / 2,
-                                                                 (A4[1] - height * scale) / 2)
+    x, y = (A4[0] - width * scale) / 2, (A4[1] - height * scale) / 2
+    return turn.translate(-left, -bottom).scale(scale).translate(x, y)
 
 
 def assemble(context: dict, chapters: list[Chapter], *, thai: bool, progress=None) -> tuple[bytes, int]:
     """The pack's PDF and its page count. `context` is what the cover, contents and bands print (title, occasion,
-    office, mark, built_at …); `chapters` in order, each section's pages already counted.
-
-    The sheets are put together by pdfium (pypdfium2): each part's page becomes a form XObject drawn, scaled, on
-    its band sheet, its content stream copied as it is — pypdf's merge re-parsed every content stream and took
-    about four fifths of a 200-page build. pypdf then adds the bookmarks and the metadata."""
-    import pypdfium2 as pdfium
+    office, mark, built_at …); `chapters` in order, each section's pages already counted."""
     from pypdf import PdfReader, PdfWriter
 
     cover, contents = front_matter(context, chapters, thai)
-    front = [pdfium.PdfDocument(cover), pdfium.PdfDocument(contents)]
-    total = sum(len(d) for d in front) + sum(c.pages for c in chapters)
-    sheets = pdfium.PdfDocument(bands(context, total, thai))
+    front = [PdfReader(io.BytesIO(cover)), PdfReader(io.BytesIO(contents))]
+    total = sum(len(r.pages) for r in front) + sum(c.pages for c in chapters)
+    overlay = PdfReader(io.BytesIO(bands(context, total, thai)))
+    writer = PdfWriter()
     index = 0
 
-    def place(source, number: int, fitted: bool):
+    def place(source_page, fitted: bool):
         nonlocal index
-        sheet = sheets[index]
-        form = source.page_as_xobject(number, sheets).as_pageobject()
+        sheet = writer.add_page(overlay.pages[index])
         if fitted:
-            page = source[number]
-            form.transform(_fit(page))
-            page.close()
-        sheet.insert_obj(form)
-        sheet.gen_content()
-        sheet.close()
+            sheet.merge_transformed_page(source_page, _fit(source_page), over=False)
+        else:
+            sheet.merge_page(source_page, over=False)
         index += 1
         if progress and index % 20 == 0:
             progress(index, total)
 
-    for document in front:
-        for number in range(len(document)):
-            place(document, number, fitted=False)
-    outline = [("ปก", 0, None), ("สารบัญ", len(front[0]), None)]
+    for reader in front:
+        for page in reader.pages:
+            place(page, fitted=False)
+    outline = [("ปก", 0, None), ("สารบัญ", len(front[0].pages), None)]
     for chapter in chapters:
         outline.append((f"{digits(chapter.number, thai)}. {chapter.title}", index, None))
         parent = len(outline) - 1
         for number, section in enumerate(chapter.sections):
             if number:
                 outline.append((section.title, index, parent))
-            source = pdfium.PdfDocument(section.path)
-            for page in range(len(source)):
-                place(source, page, fitted=True)
-            source.close()
-    composed = io.BytesIO()
-    sheets.save(composed)
-    sheets.close()
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(composed.getvalue())))
+            for page in PdfReader(section.path).pages:
+                place(page, fitted=True)
     made = []
     for title, page, parent in outline:
-        made.append(writer.add_outline_item(title=title, page_number=page,
-                                            parent=made[parent] if parent is not None else None))
+        made.append(writer.add_outline_item(title=title, page_number=page, parent=made[parent] if parent is not None else None))
     writer.add_metadata({"/Title": context["title"], "/Author": context.get("office", ""),
                          "/Subject": context.get("occasion", ""), "/Creator": "ประสาน"})
     writer.page_mode = "/UseOutlines"
