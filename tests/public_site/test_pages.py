@@ -37,7 +37,7 @@ def test_a_post_page_has_its_body_cover_gallery_tags_and_card(client, office):
     response = client.get(f"/public/posts/{post.pk}/")
     page = response.content.decode()
     assert response.status_code == 200
-    assert "ย่อหน้าแรก" in page and "<script>alert" not in page
+    assert "<p>ย่อหน้าแรก</p>" in page and "alert(1)" not in page
     assert 'alt="ภาพกิจกรรมที่ 1"' in page and 'alt="ภาพกิจกรรมที่ 2"' in page
     assert 'href="/public/tags/education/"' in page
     assert '<meta property="og:type" content="article">' in page
@@ -174,3 +174,18 @@ def test_an_announcement_links_its_signed_pdf_served_only_while_public(client, o
     assert client.get(f"/public/posts/{post.pk}/announcement.pdf").status_code == 404
     plain = make_post("ข่าวธรรมดา")
     assert client.get(f"/public/posts/{plain.pk}/announcement.pdf").status_code == 404
+
+
+def test_photos_in_the_body_point_at_this_site_and_only_at_the_posts_own(client, office):
+    other = make_post("ข่าวอื่น", cover=True)
+    post = make_post("ข่าวมีภาพในเนื้อหา", gallery=1)
+    own = post.images.get()
+    post.body_html = (f'<p>ก่อนภาพ</p><img data-image="{own.pk}" alt="ภาพในเนื้อหา">'
+                      f'<img data-image="{other.cover_id}" alt="ภาพของข่าวอื่น"><p>หลังภาพ</p>')
+    post.save()
+    from prasan.publishing.public import mark_changed
+
+    mark_changed()
+    page = client.get(f"/public/posts/{post.pk}/").content.decode()
+    assert f'src="/public/images/{own.pk}/"' in page and 'alt="ภาพในเนื้อหา"' in page
+    assert "ภาพของข่าวอื่น" not in page and f"/public/images/{other.cover_id}/" not in page
