@@ -11,6 +11,8 @@ from django.utils import timezone
 from PIL import Image
 from selenium.webdriver.common.by import By
 
+from prasan.agenda.models import AgendaItem
+from prasan.agenda.services import create_item
 from prasan.matters.models import Matter
 from prasan.publishing import access, public
 from prasan.publishing.models import Post, Status
@@ -35,19 +37,45 @@ def gps_photo(path):
     return path
 
 
-def test_news_from_a_closed_matter_to_the_public_and_back(open_browser, users, make_matter, tmp_path,
-                                                        line_server):  # noqa: F811
-    access.grant(users["grouphead"], by=users["admin"], granted=True)
+def test_news_from_a_closed_matter_takes_only_what_may_be_said(open_browser, users, make_matter):
     matter = make_matter(title="มอบทุนการศึกษาแก่นักเรียนโรงเรียนบ้านหนองบัว", commanded_by="รัฐมนตรีว่าการกระทรวงศึกษาธิการ",
                          description="ผู้ปกครอง นายสมชาย ใจดี โทร 081-234-5678")
     Matter.objects.filter(pk=matter.pk).update(state="closed", closed_at=timezone.now())
-
     desk = open_browser("desktop")
     desk.login("coordinator")
     desk.visit(matter.get_absolute_url()).press("เขียนข่าว")
     desk.shows("สร้างร่างข่าวจากเรื่องแล้ว", "ข้อมูลที่ร่างนำมาจากงานของสำนักงาน", f"เรื่องเลขที่ {matter.number}",
                "รัฐมนตรีว่าการกระทรวงศึกษาธิการ")
     assert "สมชาย" not in desk.text and "081" not in desk.text
+    desk.screenshot("publishing-from-matter-desktop")
+
+
+def done_visit(office, users, *, secrecy=0, title="ตรวจเยี่ยมโรงเรียนบ้านหนองบัว จังหวัดอุดรธานี"):
+    start = timezone.now() - dt.timedelta(hours=5)
+    item = create_item(office=office, by=users["coordinator"], status="accepted", fields={
+        "kind": "visit", "title": title, "starts_at": start, "ends_at": start + dt.timedelta(hours=2),
+        "place": "โรงเรียนบ้านหนองบัว อำเภอเมือง จังหวัดอุดรธานี", "invited_by": "นายสมปอง รักเรียน ผู้อำนวยการโรงเรียน",
+        "entourage": "นางสาวผู้ติดตาม ใกล้ชิด", "transport": "เที่ยวบิน TG 100"},
+        matter_fields={"secrecy": secrecy, "assignees": [users["coordinator"]]})
+    AgendaItem.objects.filter(pk=item.pk).update(status="done")
+    return item
+
+
+def test_news_from_a_done_visit_to_the_public_and_back(open_browser, office, users, tmp_path,
+                                                      line_server):  # noqa: F811
+    access.grant(users["grouphead"], by=users["admin"], granted=True)
+    visit = done_visit(office, users)
+    secret = done_visit(office, users, secrecy=1, title="นัดหมายลับกับผู้แทนต่างประเทศ")
+
+    desk = open_browser("desktop")
+    desk.login("coordinator")
+    desk.visit(f"/agenda/{secret.pk}/").shows("ใช้เป็นที่มาของข่าวเผยแพร่ไม่ได้")
+    assert "เขียนข่าว" not in desk.buttons()
+    desk.visit(f"/agenda/{visit.pk}/").press("เขียนข่าว")
+    desk.shows("สร้างร่างข่าวจากกำหนดการแล้ว", "ข้อมูลที่ร่างนำมาจากงานของสำนักงาน", "กำหนดการรัฐมนตรี (สถานที่)",
+               "โรงเรียนบ้านหนองบัว อำเภอเมือง จังหวัดอุดรธานี")
+    for private in ("สมปอง", "นางสาวผู้ติดตาม", "TG 100"):
+        assert private not in desk.text
     post = Post.objects.get()
 
     desk.attach("id_image", gps_photo(tmp_path / "visit.jpg"))
@@ -61,7 +89,7 @@ def test_news_from_a_closed_matter_to_the_public_and_back(open_browser, users, m
     with Image.open(image.image.path) as stored:
         assert not stored.getexif().get_ifd(0x8825)
 
-    # The editor: a heading typed with the toolbar, the photo placed in the text, a script typed in is dropped.
+    # The editor: a heading typed with the toolbar, the photo placed in the text.
     editor = desk.field("body-editor")
     editor.click()
     editor.send_keys("\nบรรยากาศในพิธี")
@@ -82,6 +110,7 @@ def test_news_from_a_closed_matter_to_the_public_and_back(open_browser, users, m
     desk.shows("เสนอตรวจแล้ว", "รอตรวจ")
     desk.screenshot("publishing-detail-desktop")
     assert "อนุมัติ" not in desk.buttons()
+    desk.visit(f"/agenda/{visit.pk}/").shows("ข่าวประชาสัมพันธ์", post.title, "รอตรวจ")
 
     head = open_browser("desktop")
     head.login("grouphead")
@@ -117,7 +146,8 @@ def test_news_from_a_closed_matter_to_the_public_and_back(open_browser, users, m
     phone = open_browser("phone")
     phone.login("grouphead")
     for path, name in (("/publishing/", "list"), (f"/publishing/{post.pk}/", "detail"),
-                       (f"/publishing/{post.pk}/versions/2/", "version"), ("/publishing/new/", "new")):
+                       (f"/publishing/{post.pk}/versions/2/", "version"), ("/publishing/new/", "new"),
+                       (f"/agenda/{visit.pk}/", "agenda-item")):
         phone.visit(path)
         phone.assert_styled()
         phone.assert_fits_phone()
