@@ -142,12 +142,13 @@ from . import (  # noqa: E402  (one concept each)
     me,
     parliament,
     plans,
+    policies,
     registers,
     requests,
 )
 
 for _module in (matters, plans, activities, requests, agencies, registers, documents, me, parliament, cabinet,
-                complaints, agenda):
+                complaints, agenda, policies):
     api.add_router("/", _module.router)
 
 from prasan.search import api as _search  # noqa: E402,F401  (adds GET /search to this API)

@@ -44,8 +44,10 @@ def fields_for(matter, form: str, user) -> dict:
                 said.append(f"{indicator.name} {cell.text} (เป้าหมาย {rollup.number(indicator.target)} {indicator.unit})")
         facts.append(" ".join(said))
     if data.late:
-        consideration = [f"{item.agency} {item.what} ยังไม่แล้วเสร็จ เกินกำหนดตั้งแต่วันที่ {_d(item.since)} "
-                         f"({item.working_days} วันทำการ)" for item in data.late[:15]]
+        consideration = [
+            (f"{item.agency} ยังไม่ส่ง{item.what} ซึ่งครบกำหนดเมื่อวันที่ {_d(item.since)}" if item.report else
+             f"{item.agency} {item.what} ยังไม่แล้วเสร็จ ซึ่งมีกำหนดวันที่ {_d(item.since)}")
+            + f" (เกินกำหนด {item.working_days} วันทำการ)" for item in data.late[:15]]
         recommendation = ["รับทราบความก้าวหน้าการดำเนินงานตามข้อ ๒",
                           "ให้ สร. ประสานเร่งรัดหน่วยงานที่ยังไม่รายงานหรือดำเนินการล่าช้าตามข้อ ๓ และรายงานให้ทราบในรอบถัดไป"]
     else:

@@ -62,6 +62,7 @@ class LateItem:
     since: dt.date
     working_days: int
     url: str
+    report: bool = True  # a report not sent (else a milestone not done)
 
 
 @dataclass
@@ -185,7 +186,7 @@ def _row(commitment, dues, reports, values, milestones, indicators, today, calen
             text = f"เลยกำหนด {days} วันทำการ"
             if open_:
                 late.append(LateItem(commitment.agency.name, f"ขั้นงาน “{milestone.title}”", milestone.due, days,
-                                     ""))
+                                     "", report=False))
         else:
             light = Light.AMBER if milestone.due - today <= SOON else Light.GREY
             text, url = "ยังไม่ถึงกำหนด", ""

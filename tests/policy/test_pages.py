@@ -3,7 +3,9 @@ without clearance and an anonymous caller; and the agency's report page behind i
 
 import datetime as dt
 import io
+import subprocess
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -17,6 +19,7 @@ from prasan.policy.models import Policy, ProgressReport
 from .conftest import TODAY, opened_dues
 
 pytestmark = pytest.mark.django_db
+KEEP = Path(__file__).resolve().parents[2] / "var" / "prints"
 
 
 def be(day: dt.date) -> str:
@@ -171,8 +174,16 @@ def test_the_memo_is_drafted_from_the_rollup_into_the_review_chain(make_policy, 
     assert document.form == "office_memo" and document.status == "draft"
     fields = document.fields
     assert fields["subject"].startswith("รายงานความก้าวหน้าการดำเนินงานตามนโยบายรัฐมนตรี")
-    assert "ร้อยละ 30" in " ".join(fields["facts"]) and "เกินกำหนดตั้งแต่วันที่" in " ".join(fields["consideration"])
+    assert "ร้อยละ 30" in " ".join(fields["facts"]) and "ยังไม่ส่งรายงานงวด" in " ".join(fields["consideration"])
     assert login(users["auditor"]).post(reverse("policy-memo", args=[policy.pk])).status_code == 403
+    # The memo prints as every บันทึกข้อความ does; its text reads back from the PDF.
+    pdf = login(users["head"]).get(reverse("document-file", args=[document.pk, "pdf"]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    KEEP.mkdir(parents=True, exist_ok=True)
+    (KEEP / "policy-memo.pdf").write_bytes(pdf.content)
+    text = subprocess.run(["pdftotext", "-layout", str(KEEP / "policy-memo.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "บันทึกข้อความ" in text and "รายงานความก้าวหน้าการดำเนินงานตามนโยบายรัฐมนตรี" in " ".join(text.split())
 
 
 def test_closing_a_commitment_needs_a_reason_and_the_right(make_policy, login, users, smtp_server):
