@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from prasan.policy import services
 from prasan.policy.models import ReportDue
+from tests.api.conftest import api  # noqa: F401  (fixture)
 from tests.servers import line_server, smtp_server  # noqa: F401  (fixtures)
 
 TODAY = timezone.localdate()
