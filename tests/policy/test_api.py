@@ -8,11 +8,7 @@ import pytest
 
 from prasan.policy import services
 from prasan.policy.models import Policy
-from tests.api.conftest import (
-    Api,
-    api,  # noqa: F401  (fixture)
-    assert_thai_error,
-)
+from tests.api.conftest import Api, assert_thai_error
 
 from .conftest import TODAY, opened_dues
 
