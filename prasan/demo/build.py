@@ -16,6 +16,7 @@ from .documents import build as build_documents
 from .matters import build as build_matters
 from .parliament import build as build_parliament
 from .publishing import build as build_publishing
+from .policy import build as build_policy
 
 
 def load(matter_count: int = 200, progress=None) -> dict:
@@ -37,6 +38,7 @@ def load(matter_count: int = 200, progress=None) -> dict:
     build_briefing(users)
     build_complaints(office, units, users, agencies)
     build_publishing(users)
+    build_policy(office, users)
     return {"office": office, "users": users, "matters_created": created}
 
 

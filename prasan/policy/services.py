@@ -141,10 +141,11 @@ def deliverable(due: ReportDue) -> str:
             f"(ร้อยละความก้าวหน้า ค่าตัวชี้วัด ผลการดำเนินงาน ปัญหาอุปสรรค และเอกสารประกอบ)")
 
 
-def open_due_reports(today: dt.date | None = None, *, policy=None, by=None) -> int:
+def open_due_reports(today: dt.date | None = None, *, policy=None, by=None, send: bool = True) -> int:
     """Ask for every report whose time has come and that nobody has asked for yet: one request with its own reply
-    link each, the link sent after the request is committed. Safe to run at once from two ticks (the due is
-    locked, and one that has its request is passed over)."""
+    link each, the link sent after the request is committed (not with `send=False`: the demo and the bench, whose
+    agencies' addresses are made up). Safe to run at once from two ticks (the due is locked, and one that has its
+    request is passed over)."""
     today = today or timezone.localdate()
     dues = ReportDue.objects.filter(request__isnull=True, opens_on__lte=today,
                                     commitment__status=CommitmentStatus.OPEN,
@@ -169,7 +170,7 @@ def open_due_reports(today: dt.date | None = None, *, policy=None, by=None) -> i
             record(by or SYSTEM, "request.create", matter, agency=agency.name, request=req.pk, deadline=due.due_on,
                    policy_report=due.pk)
         opened.append(req)
-    for req in opened:
+    for req in opened if send else ():
         coordination.send_link(req, by=by if getattr(by, "is_authenticated", False) else None)
     return len(opened)
 
