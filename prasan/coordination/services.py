@@ -20,6 +20,8 @@ from .sending import SendError, push_line, send_email
 # Sent inside the answer's transaction: sender=AgencyRequest, request= (tracking tells the assignees).
 request_answered = Signal()
 LINK_IN_LOG = "[ลิงก์ตอบกลับเฉพาะหน่วยงาน — ดูได้ที่รายการคำขอของเรื่องนี้]"
+# Who answered through a link, as the audit log names them (it has no account).
+LIAISON = "ผู้ประสานงานหน่วยงาน"
 
 
 class RequestClosed(Exception):
@@ -197,7 +199,7 @@ def answer_request(req: AgencyRequest, *, answer: str, name: str, uploads=()) ->
             counterpart=name, summary=f"{locked.agency.name} ตอบคำขอ: {answer}", agency_request=locked,
             outcome=f"ตอบทางลิงก์ตอบกลับ{files}",
         )
-        record(f"liaison:{name}", "request.answer", locked.matter, request=locked.pk, agency=locked.agency.name,
+        record(f"{LIAISON}:{name}", "request.answer", locked.matter, request=locked.pk, agency=locked.agency.name,
                files=len(uploads))
         request_answered.send(AgencyRequest, request=locked)
     return locked

@@ -15,8 +15,8 @@ from .complaints import build as build_complaints
 from .documents import build as build_documents
 from .matters import build as build_matters
 from .parliament import build as build_parliament
-from .publishing import build as build_publishing
 from .policy import build as build_policy
+from .publishing import build as build_publishing
 
 
 def load(matter_count: int = 200, progress=None) -> dict:

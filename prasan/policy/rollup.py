@@ -54,6 +54,10 @@ class Row:
     due_count: int = 0
     progress_value: Decimal | None = None
 
+    @property
+    def light_label(self) -> str:
+        return Light(self.light).label
+
 
 @dataclass
 class LateItem:

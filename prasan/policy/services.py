@@ -206,7 +206,7 @@ def submit_report(due: ReportDue, *, name: str, progress: Decimal, narrative: st
         done = Milestone.objects.filter(commitment=commitment, pk__in=[m.pk for m in milestones],
                                         done_on__isnull=True)
         done.update(done_on=timezone.localdate(), done_report=report)
-        record(f"liaison:{name}", "policy.report", commitment.policy, agency=commitment.agency.name,
+        record(f"{coordination.LIAISON}:{name}", "policy.progress_report", commitment.policy, agency=commitment.agency.name,
                due=due.label, progress=progress, late=report.late)
     return report
 

@@ -74,7 +74,8 @@ def pages(s) -> dict[str, list[str]]:
         "request-reissue": [reverse("request-reissue", args=[m, s["request"]])],
         "request-cancel": [reverse("request-cancel", args=[m, s["request"]])],
         "request-answer-seen": [reverse("request-answer-seen", args=[m, s["answered"]])],
-        "agency-reply": [reverse("agency-reply", args=[s["reply_token"]]), reverse("agency-reply", args=["x"])],
+        "agency-reply": [reverse("agency-reply", args=[s["reply_token"]]), reverse("agency-reply", args=["x"]),
+                         reverse("agency-reply", args=[s["policy_reply_token"]])],
         "document-new": [reverse("document-new", args=[d]) + f"?form={f}" for f in ("summary_note", "office_memo")]
         + [reverse("document-new", args=[d])],
         "document-detail": [reverse("document-detail", args=[pk]) for pk in (s["memo"], s["note"])],
@@ -172,6 +173,7 @@ def pages(s) -> dict[str, list[str]]:
         "complaint-import-progress": [reverse("complaint-import-progress", args=[s["import_waiting"]])],
         **_complaint_pages(s),
         **_publishing_pages(s),
+        **_policy_pages(s),
     }
 
 
@@ -200,6 +202,20 @@ def _agenda_pages(s) -> dict[str, list[str]]:
         "agenda-status": [reverse("agenda-item", args=[item])],  # POST only: its form is on the item's page
         "agenda-calendar": [reverse("agenda-calendar")],
         "agenda-feed": [reverse("agenda-feed", args=[s["agenda_token"]])],
+    }
+
+
+def _policy_pages(s) -> dict[str, list[str]]:
+    p = s["policy"]
+    return {
+        "policy-list": [reverse("policy-list"), reverse("policy-list") + "?q=ครู"],
+        "policy-new": [reverse("policy-new"), reverse("policy-new") + f"?matter={s['matter']}",
+                       reverse("policy-new") + f"?cabinet_item={s['cabinet_resolved']}"],
+        "policy-detail": [reverse("policy-detail", args=[p])],
+        "policy-due": [reverse("policy-due", args=[p, s["policy_due"]])],
+        "policy-xlsx": [reverse("policy-xlsx", args=[p])],
+        "policy-memo": [reverse("policy-memo", args=[p])],
+        "policy-commitment-close": [reverse("policy-commitment-close", args=[p, s["policy_commitment"]])],
     }
 
 

@@ -161,6 +161,7 @@ def build(*, office, unit, users, agencies, make_matter) -> Scene:
     scene.ids.update(_parliament(office, users, today))
     scene.ids.update(_cabinet(office, users, today))
     scene.ids.update(_agenda(office, users, today))
+    scene.ids.update(_policy(office, users, agencies, today))
     scene.ids.update(_complaints(office, users))
     scene.ids.update(_complaint_imports(users))
     scene.ids.update(_publishing(users))
@@ -277,3 +278,25 @@ def _agenda(office, users, today) -> dict:
         "programme": "๐๙.๐๐ น. รับฟังบรรยายสรุป", "dress": "ชุดปฏิบัติราชการสีกากี"})
     return {"agenda_item": item.pk, "agenda_day": item.day.isoformat(),
             "agenda_token": AgendaFeed.issue(users["minister"]).token}
+
+
+def _policy(office, users, agencies, today) -> dict:
+    """A policy with two agencies, one report in (with its values) and the other's link open."""
+    from decimal import Decimal
+
+    from prasan.policy import services
+
+    start = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    policy = services.create_policy(
+        by=users["head"], office=office, title="ลดภาระครูและบุคลากรทางการศึกษา", starts_on=start,
+        ends_on=start + dt.timedelta(days=300), matter_fields={"owner_unit": users["coordinator"].unit},
+        indicators=[{"name": "ครูที่บรรจุเพิ่ม", "unit": "คน", "baseline": 0, "target": 500}],
+        commitments=[services.CommitmentSpec(agency=agencies[0], milestones=[("ประกาศรายชื่อ", today)]),
+                     services.CommitmentSpec(agency=agencies[1], role="support")], open_reports=False)
+    services.open_due_reports(policy=policy, send=False, today=start + dt.timedelta(days=60))
+    dues = list(policy.commitments.get(role="lead").dues.filter(request__isnull=False).order_by("seq"))
+    services.submit_report(dues[0], name="สมชาย ใจดี", progress=Decimal(20), narrative="บรรจุครูแล้ว",
+                           values={policy.indicators.get(): Decimal(120)})
+    waiting = policy.commitments.get(role="support").dues.filter(request__isnull=False).first()
+    return {"policy": policy.pk, "policy_due": dues[0].pk, "policy_commitment": waiting.commitment_id,
+            "policy_reply_token": links.make_token(waiting.request)}
