@@ -16,7 +16,7 @@ SUBJECTS = {
     "complaint": "เรื่องร้องเรียน", "complainant": "ข้อมูลผู้ร้อง", "breach": "เหตุละเมิดข้อมูลส่วนบุคคล",
     "complaints": "เรื่องร้องเรียน",
     "post": "ข่าวและประกาศ",
-    "policy": "นโยบาย/ข้อสั่งการ",
+    "policy": "นโยบาย/ข้อสั่งการ", "briefing": "แฟ้มข้อมูลประกอบ",
 }
 VERBS = {
     "create": "สร้าง", "update": "แก้ไข", "edit": "แก้ไข", "change": "แก้ไข", "add": "เพิ่ม", "remove": "ลบ",
@@ -46,6 +46,8 @@ VERBS = {
     "grant_access": "ให้สิทธิ์เห็นข้อมูลผู้ร้อง", "revoke_access": "ถอนสิทธิ์เห็นข้อมูลผู้ร้อง",
     "commitment": "เพิ่มหน่วยงานรับผิดชอบ", "commitment_close": "ปิดภารกิจของหน่วยงาน",
     "progress_report": "รายงานความก้าวหน้า",
+    "build": "สั่งจัดทำแฟ้ม", "built": "จัดทำแฟ้มเสร็จ", "download": "ดาวน์โหลด",
+    "part.add": "เพิ่มส่วนของแฟ้ม", "part.remove": "นำส่วนของแฟ้มออก", "part.reorder": "จัดลำดับส่วนของแฟ้ม",
 }
 
 
@@ -54,6 +56,8 @@ WHOLE = {
     "signin": "เข้าระบบ", "signin_failed": "เข้าระบบไม่สำเร็จ", "signin_locked": "ระงับการเข้าระบบชั่วคราว",
     "signout": "ออกจากระบบ", "password_changed": "เปลี่ยนรหัสผ่าน", "recovery_codes_renewed": "ออกรหัสกู้คืนชุดใหม่",
     "two_factor_enrolled": "เปิดการยืนยันตัวตนสองขั้นตอน", "two_factor_removed": "ยกเลิกการยืนยันตัวตนสองขั้นตอน",
+    # A verb that means something else under another subject (auth.failed is a failed sign-in).
+    "briefing.failed": "แฟ้มข้อมูลประกอบ: จัดทำไม่สำเร็จ",
 }
 
 

@@ -17,6 +17,13 @@ NOT_PAGES = {
     "post-from-matter": "POST only (เขียนข่าว on a closed matter)", "post-from-agenda": "POST only (เขียนข่าว)",
     "post-action": "POST only (a step of the post)", "post-line": "POST only (send LINE again)",
     "post-image-add": "POST only (a photo upload)", "post-image-change": "POST only (cover, remove)",
+    "briefing-part-add": "POST only (a part of a pack)", "briefing-part-order": "POST only (the parts' order)",
+    "briefing-part-move": "POST only (one part up or down)", "briefing-part-remove": "POST only (a part out)",
+    "briefing-build": "POST only (starts the build)",
+    "briefing-download": "the built PDF: built and read back in tests/briefing",
+    # The public site's machine-readable answers and files, each checked in tests/public_site.
+    "feed": "Atom XML", "section-feed": "Atom XML", "sitemap": "sitemap XML", "robots": "robots.txt",
+    "image": "a photo's bytes", "announcement-pdf": "a signed announcement's PDF",
 }
 
 
@@ -174,6 +181,33 @@ def pages(s) -> dict[str, list[str]]:
         **_complaint_pages(s),
         **_publishing_pages(s),
         **_policy_pages(s),
+        **_briefing_pages(s),
+        **_public_site_pages(s),
+    }
+
+
+def _briefing_pages(s) -> dict[str, list[str]]:
+    pack = s["briefing_pack"]
+    return {
+        "briefing-list": [reverse("briefing-list")],
+        "briefing-new": [reverse("briefing-new") + f"?matter={s['matter']}"],
+        "briefing-pack": [reverse("briefing-pack", args=[pack])],
+        "briefing-progress": [reverse("briefing-progress", args=[pack])],
+    }
+
+
+def _public_site_pages(s) -> dict[str, list[str]]:
+    """The public site as anyone sees it (every role's walk opens it too: it must not change with who asks)."""
+    from prasan.publishing.models import Post
+
+    shown = Post.objects.get(pk=s["post_published"])
+    day = shown.published_at
+    return {
+        "contact": [reverse("public:contact")],
+        "post": [reverse("public:post", args=[shown.pk])],
+        "section": [reverse("public:section", args=[slug]) for slug in s["public_sections"]],
+        "tag": [reverse("public:tag", args=[s["public_tag"]])],
+        "month": [reverse("public:month", args=[day.year, f"{day.month:02d}"])],
     }
 
 

@@ -165,9 +165,22 @@ def build(*, office, unit, users, agencies, make_matter) -> Scene:
     scene.ids.update(_complaints(office, users))
     scene.ids.update(_complaint_imports(users))
     scene.ids.update(_publishing(users))
+    scene.ids.update(_pack_and_public_site(users, matter))
     scene.ids.update(calendar_token=CalendarFeed.issue(coordinator).token, office=office.pk, unit=unit.pk,
                      agency=obec.pk, contact=obec.contacts.first().pk)
     return scene
+
+
+def _pack_and_public_site(users, matter) -> dict:
+    """A briefing pack for the scene's matter (not built); the public site's sections and a tag."""
+    from prasan.briefing import services as briefing
+    from prasan.public_site.sections import SECTIONS
+    from prasan.publishing.models import Tag
+
+    pack = briefing.create(by=users["coordinator"], owner=matter, fields={"title": "แฟ้มประกอบการตรวจเยี่ยม"},
+                           links={}, matters=[])
+    return {"briefing_pack": pack.pk, "public_sections": [section.slug for section in SECTIONS],
+            "public_tag": Tag.objects.order_by("pk").first().slug}
 
 
 def _publishing(users) -> dict:
