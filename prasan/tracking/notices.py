@@ -72,16 +72,6 @@ def announce(event: Event, recipients, *, in_app_only: bool = False) -> int:
     return told
 
 
-def tell_in_app(recipients, *, kind: str, text: str, url: str = "") -> int:
-    """In-app notes of a happening that belongs to no matter (a news post waiting for its review, sent back,
-    published): nothing secret is in it, and it is told at once; returns how many people were told."""
-    people = {user.pk: user for user in recipients if user is not None and user.is_active}
-    now = timezone.now()
-    Notification.objects.bulk_create([Notification(user=user, kind=kind, text=text[:500], url=url, created_at=now)
-                                      for _, user in sorted(people.items())])
-    return len(people)
-
-
 def _queue(event: Event, user, channel: str, address: str, now) -> bool:
     """Insert the row; False when this happening was already told to this person on this channel."""
     in_app = channel == "in_app"

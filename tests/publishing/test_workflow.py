@@ -8,7 +8,7 @@ from django.utils import timezone
 from prasan.audit.models import AuditEvent
 from prasan.publishing import public, workflow
 from prasan.publishing.models import Post, Status
-from prasan.tracking.models import Notification
+from prasan.tracking.models import Notice, Notification
 
 FUTURE = dt.timedelta(hours=3)
 
@@ -90,6 +90,10 @@ def test_the_reviewer_is_told_when_a_post_waits_and_the_writer_when_it_comes_bac
     assert post.title in note.text and note.url == f"/publishing/{post.pk}/"
     workflow.fire(post, "send_back", by=reviewer, note="เพิ่มชื่อโรงเรียน")
     assert "เพิ่มชื่อโรงเรียน" in Notification.objects.get(user=users["coordinator"]).text
+    # By e-mail too, as any turn; and a second round of review is told again, not taken for the first.
+    workflow.fire(post, "submit", by=users["coordinator"])
+    mails = Notice.objects.filter(user=reviewer, channel="email")
+    assert mails.count() == 2 and Notification.objects.filter(user=reviewer).count() == 2
 
 
 def test_an_empty_post_cannot_be_submitted(users):
