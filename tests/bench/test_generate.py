@@ -176,13 +176,16 @@ def test_parliament_items_come_in_the_offices_proportion_on_parliament_matters(d
     from prasan.parliament.choices import FINAL_STATUSES
     from prasan.parliament.models import Item, Session
 
-    before = Item.objects.count()
+    last = Item.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     run(demo, 3000)
-    made = Item.objects.count() - before
-    assert 0.01 * 3000 < made < 0.04 * 3000  # near 2% of all matters
+    made = Item.objects.filter(pk__gt=last)  # the generator's, not the demo office's
+    assert 0.01 * 3000 < made.count() < 0.04 * 3000  # near 2% of all matters
     assert not Item.objects.exclude(matter__duty_type="parliament").exists()
-    kinds = Counter(Item.objects.values_list("kind", flat=True))
-    assert kinds["written_question"] > kinds["general_question"] > kinds["bill"]
+    # The office's mix: written questions a third of the items, bills a few. Some sixty items: bands, not an
+    # order between near kinds, which a fair draw reverses now and then.
+    kinds = Counter(made.values_list("kind", flat=True))
+    assert 0.15 < kinds["written_question"] / made.count() < 0.6
+    assert kinds["bill"] < kinds["written_question"]
     # Closed matters' items are finished; open ones are still being worked.
     assert not Item.objects.filter(matter__state="closed").exclude(status__in=FINAL_STATUSES).exists()
     assert Session.objects.count() > 15 and Item.objects.filter(session__isnull=False).exists()
