@@ -2,12 +2,13 @@
 feed it answers, without a session."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from prasan.audit.models import record
+from prasan.tracking.ics import ics_response
 
 from .access import agenda_required, may_view
 from .ics import to_ics
@@ -19,11 +20,7 @@ def feed(request, token: str):
     user = AgendaFeed.resolve(token)
     if user is None or not may_view(user):
         raise Http404
-    response = HttpResponse(to_ics(user, request.build_absolute_uri), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="agenda.ics"'
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return ics_response(to_ics(user, request.build_absolute_uri), "agenda.ics")
 
 
 @agenda_required

@@ -100,16 +100,21 @@ def to_ics(user, absolute_url) -> bytes:
     return calendar.to_ical()
 
 
+def ics_response(content: bytes, filename: str) -> HttpResponse:
+    """A calendar fetched by its secret link: never kept by a shared cache, never indexed."""
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 def feed(request, token: str):
     """No login: the token is the credential. Unknown or revoked → the same 404."""
     user = CalendarFeed.resolve(token)
     if user is None:
         raise Http404
-    response = HttpResponse(to_ics(user, request.build_absolute_uri), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="prasan.ics"'
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return ics_response(to_ics(user, request.build_absolute_uri), "prasan.ics")
 
 
 @login_required
