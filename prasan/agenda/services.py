@@ -11,7 +11,7 @@ along (started when the engagement is taken on, closed when it is declined, canc
 import datetime as dt
 from dataclasses import dataclass
 
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,6 +19,7 @@ from prasan.accounts.models import Role
 from prasan.audit.models import record
 from prasan.matters.choices import DutyType, Kind, Source, State
 from prasan.matters.models import Matter
+from prasan.model_values import own_values
 from prasan.tracking.calendar import WorkingCalendar
 
 from .choices import ATTENDED, AgendaStatus
@@ -58,23 +59,6 @@ class WrongStatus(AgendaError):
 
 class GuardFailed(AgendaError):
     status = 422
-
-
-def _values(fields: dict) -> dict:
-    values, errors = {}, {}
-    for name, value in fields.items():
-        try:
-            field = AgendaItem._meta.get_field(name)
-        except FieldDoesNotExist:
-            errors[name] = "ไม่รู้จักช่องนี้"
-            continue
-        if name in MANAGED or not field.concrete:
-            errors[name] = "ช่องนี้ระบบกำหนดเอง"
-            continue
-        values[name] = "" if value is None and not field.null else value
-    if errors:
-        raise ValidationError(errors)
-    return values
 
 
 def _snapshot(item) -> dict:
@@ -120,7 +104,7 @@ def create_item(*, office, by, fields: dict, matter_fields: dict | None = None, 
     saved then."""
     if status not in INITIAL:
         raise ValidationError({"status": "กำหนดการใหม่ต้องมีสถานะ “ได้รับเชิญ” หรือ “ตอบรับ”"})
-    item = AgendaItem(office=office, created_by=by, status=status, **_values(fields))
+    item = AgendaItem(office=office, created_by=by, status=status, **own_values(AgendaItem, fields, MANAGED))
     item.full_clean(exclude=["matter"])
     extra = dict(matter_fields or {})
     unknown = set(extra) - MATTER_FIELDS
@@ -143,7 +127,7 @@ def update_item(item: AgendaItem, *, by, fields: dict, linked=None) -> dict:
     """Change the item's particulars (not its status or matter); `linked`, if given, replaces the linked matters.
     Returns the changes, audited."""
     before = _snapshot(item)
-    for name, value in _values(fields).items():
+    for name, value in own_values(AgendaItem, fields, MANAGED).items():
         setattr(item, name, value)
     item.full_clean(exclude=["matter"])
     with transaction.atomic():

@@ -9,13 +9,14 @@ follow-up matter (policy_followup) comes to be.
 
 import datetime as dt
 
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from prasan.audit.models import record
 from prasan.matters.choices import DutyType, Source
 from prasan.matters.models import Matter
+from prasan.model_values import own_values
 from prasan.tracking.calendar import WorkingCalendar
 
 from .choices import AgendaSource, Location, MeetingStatus
@@ -42,24 +43,6 @@ class NoResolution(Exception):
         super().__init__("ยังไม่ได้บันทึกมติคณะรัฐมนตรี จึงสร้างเรื่องติดตามมติไม่ได้")
 
 
-def _values(model, fields: dict, managed: frozenset) -> dict:
-    """The model's own values from `fields`; an unknown or system-set name is a Thai error by field."""
-    values, errors = {}, {}
-    for name, value in fields.items():
-        try:
-            field = model._meta.get_field(name)
-        except FieldDoesNotExist:
-            errors[name] = "ไม่รู้จักช่องนี้"
-            continue
-        if name in managed or not field.concrete:
-            errors[name] = "ช่องนี้ระบบกำหนดเอง"
-            continue
-        values[name] = "" if value is None and not field.null else value
-    if errors:
-        raise ValidationError(errors)
-    return values
-
-
 def _snapshot(obj, skip=("updated_at",)) -> dict:
     return {f.name: f.value_to_string(obj) for f in type(obj)._meta.concrete_fields if f.name not in skip}
 
@@ -73,7 +56,7 @@ def _changes(before: dict, after: dict) -> dict:
 def create_meeting(*, office, by, fields: dict) -> Meeting:
     """A new meeting (meets_at, number, location, province, venue, status, note). Raises ValidationError
     (Thai, by field); nothing is saved then."""
-    meeting = Meeting(office=office, created_by=by, **_values(Meeting, fields, MEETING_MANAGED))
+    meeting = Meeting(office=office, created_by=by, **own_values(Meeting, fields, MEETING_MANAGED))
     meeting.full_clean()
     with transaction.atomic():
         meeting.save()
@@ -84,7 +67,7 @@ def create_meeting(*, office, by, fields: dict) -> Meeting:
 def update_meeting(meeting: Meeting, *, by, fields: dict) -> dict:
     """Change the meeting's particulars (held, cancelled, moved); returns the changes, audited."""
     before = _snapshot(meeting)
-    for name, value in _values(Meeting, fields, MEETING_MANAGED).items():
+    for name, value in own_values(Meeting, fields, MEETING_MANAGED).items():
         setattr(meeting, name, value)
     meeting.full_clean()
     with transaction.atomic():
@@ -103,7 +86,7 @@ def add_item(meeting: Meeting, *, by, fields: dict, matter: Matter | None = None
     `meeting`, tied to `matter` (one the caller has checked they may change) or to a new political_support
     matter (`matter_fields`: secrecy, urgency, owner_unit, assignees, description, tags), due the working day
     before the meeting. Raises ValidationError (Thai, by field); nothing is saved then."""
-    item = AgendaItem(meeting=meeting, created_by=by, **_values(AgendaItem, fields, ITEM_MANAGED))
+    item = AgendaItem(meeting=meeting, created_by=by, **own_values(AgendaItem, fields, ITEM_MANAGED))
     item.full_clean(exclude=["matter"])
     extra = dict(matter_fields or {})
     unknown = set(extra) - MATTER_FIELDS
@@ -168,7 +151,7 @@ def add_from_letter(matter: Matter, *, by, day, at=None, province: str = "", fie
 def update_item(item: AgendaItem, *, by, fields: dict) -> dict:
     """Change the item's particulars (not its matter, resolution or follow-up); audited."""
     before = _snapshot(item)
-    for name, value in _values(AgendaItem, fields, ITEM_MANAGED).items():
+    for name, value in own_values(AgendaItem, fields, ITEM_MANAGED).items():
         setattr(item, name, value)
     item.full_clean(exclude=["matter"])
     with transaction.atomic():

@@ -85,7 +85,7 @@ def announcement_pdf(post: Post) -> Path | None:
         return None
     try:
         return Path(document.pdf.path)
-    except (NotImplementedError, ValueError):
+    except (NotImplementedError, ValueError):  # a storage with no local files: announcement_pdf_bytes reads it
         return None
 
 
