@@ -7,6 +7,7 @@ result, notification, e-mail and API answer asks it (role plays no part: the per
 
 import re
 
+from prasan.accounts import personal_permission
 from prasan.thai.digits import to_arabic
 
 PERMISSION = "complaints.view_complainant"
@@ -36,22 +37,8 @@ def may_see_complainant(user) -> bool:
 
 def grant(user, *, by, granted: bool) -> bool:
     """Give or take away "เห็นข้อมูลผู้ร้อง" (the admin's user page); audited. True if anything changed."""
-    from django.contrib.auth.models import Permission
-
-    from prasan.audit.models import record
-
-    app_label, codename = PERMISSION.split(".")
-    permission = Permission.objects.get(codename=codename, content_type__app_label=app_label)
-    held = user.user_permissions.filter(pk=permission.pk).exists()
-    if held == granted:
-        return False
-    if granted:
-        user.user_permissions.add(permission)
-    else:
-        user.user_permissions.remove(permission)
-    user._sees_complainants = granted
-    record(by, "complainant.grant_access" if granted else "complainant.revoke_access", user, username=user.get_username())
-    return True
+    return personal_permission.grant(user, PERMISSION, by=by, granted=granted, cache="_sees_complainants",
+                                     actions=("complainant.grant_access", "complainant.revoke_access"))
 
 
 def withholds_files(user, matter) -> bool:

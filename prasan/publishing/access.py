@@ -6,6 +6,7 @@ publishing and unpublishing belong to the public-relations group head: a per-per
 being a superuser, because what the office says in public is one person's responsibility.
 """
 
+from prasan.accounts import personal_permission
 from prasan.accounts.models import Role
 
 PERMISSION = "publishing.review_post"
@@ -50,19 +51,5 @@ def reviewers():
 
 def grant(user, *, by, granted: bool) -> bool:
     """Give or take away the review permission (the admin's user page); audited. True if anything changed."""
-    from django.contrib.auth.models import Permission
-
-    from prasan.audit.models import record
-
-    app_label, codename = PERMISSION.split(".")
-    permission = Permission.objects.get(codename=codename, content_type__app_label=app_label)
-    held = user.user_permissions.filter(pk=permission.pk).exists()
-    if held == granted:
-        return False
-    if granted:
-        user.user_permissions.add(permission)
-    else:
-        user.user_permissions.remove(permission)
-    user._reviews_posts = granted
-    record(by, "post.grant_review" if granted else "post.revoke_review", user, username=user.get_username())
-    return True
+    return personal_permission.grant(user, PERMISSION, by=by, granted=granted, cache="_reviews_posts",
+                                     actions=("post.grant_review", "post.revoke_review"))
