@@ -182,3 +182,16 @@ class AgendaFeed(models.Model):
         if feed is None or not feed.user.is_active:
             return None
         return feed.user
+
+
+def work_records(matter):
+    """The minister's engagement a facilitation matter arranges, for the matter page (matters.work_records)."""
+    from prasan.matters.choices import Kind
+    from prasan.matters.work_records import WorkRecord
+    from prasan.thai.dates import shown_datetime
+
+    if matter.kind != Kind.FACILITATION:
+        return []
+    return [WorkRecord("กำหนดการรัฐมนตรี", f"{item.get_kind_display()} {shown_datetime(item.starts_at)}",
+                       item.get_absolute_url(), "agenda")
+            for item in AgendaItem.objects.filter(matter=matter).only("pk", "kind", "starts_at")[:5]]

@@ -308,3 +308,17 @@ class Breach(models.Model):
 
     def report_overdue(self, now: dt.datetime | None = None) -> bool:
         return self.must_report and self.reported_at is None and (now or timezone.now()) > self.report_due
+
+
+def work_records(matter):
+    """The complaint a complaint matter carries, for the matter page (matters.work_records)."""
+    from prasan.matters.choices import DutyType
+    from prasan.matters.work_records import WorkRecord
+
+    if matter.duty_type != DutyType.COMPLAINT:
+        return []
+    complaint = Complaint.objects.filter(matter=matter).only("pk").first()
+    if complaint is None:
+        return []
+    return [WorkRecord("เรื่องร้องเรียน", "ผู้ร้อง กำหนดแจ้งรับเรื่อง/ตอบ ส่งหน่วยงาน แจ้งผล",
+                       complaint.get_absolute_url(), "complaint")]

@@ -192,3 +192,17 @@ class IndicatorValue(models.Model):
     class Meta:
         verbose_name = "ค่าตัวชี้วัด"
         constraints = [models.UniqueConstraint(fields=["report", "indicator"], name="policy_value_once")]
+
+
+def work_records(matter):
+    """The policy a policy-follow-up matter follows, for the matter page (matters.work_records)."""
+    from prasan.matters.choices import DutyType
+    from prasan.matters.work_records import WorkRecord
+
+    if matter.duty_type != DutyType.POLICY_FOLLOWUP:
+        return []
+    policy = Policy.objects.filter(matter=matter).only("pk", "kind").first()
+    if policy is None:
+        return []
+    return [WorkRecord(policy.get_kind_display(), "ตัวชี้วัด หน่วยงาน รายงานผล และภาพรวมความก้าวหน้า",
+                       policy.get_absolute_url(), "policy")]

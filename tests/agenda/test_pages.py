@@ -185,3 +185,9 @@ def test_a_done_item_is_no_longer_changed(login, users, make_item):
     client = login(users["coordinator"])
     assert 'id="to-' not in client.get(item.get_absolute_url()).content.decode()
     assert client.post(reverse("agenda-status", args=[item.pk]), {"to": "cancelled", "note": "x"}).status_code == 403
+
+
+def test_the_facilitation_matter_links_its_engagement(login, users, make_item):
+    item = make_item()
+    page = login(users["head"]).get(item.matter.get_absolute_url()).content.decode()
+    assert f'id="agenda-link" href="{item.get_absolute_url()}"' in page

@@ -112,3 +112,9 @@ def test_the_complainants_files_go_with_the_permission(client, users, holder, ma
     assert "บัตรประชาชน-สมหญิง.txt" in client.get(complaint.matter.get_absolute_url()).content.decode()
     assert client.get(url).status_code == 200
     assert AuditEvent.objects.filter(action="complaint.unmask", data__purpose="file").exists()
+
+
+def test_the_matter_page_links_its_complaint(login, users, make_complaint):
+    complaint = make_complaint()
+    page = login(users["coordinator"]).get(complaint.matter.get_absolute_url()).content.decode()
+    assert f'id="complaint-link" href="{complaint.get_absolute_url()}"' in page

@@ -243,3 +243,9 @@ def test_a_closed_commitments_link_says_so(make_policy, client, users, smtp_serv
     services.close_commitment(due.commitment, by=users["head"], note="ยุติ")
     response = client.get(url)
     assert response.status_code == 410 and "ปิดแล้ว จึงไม่รับรายงานอีก" in response.content.decode()
+
+
+def test_the_matter_page_links_its_policy(login, users, make_policy):
+    policy = make_policy()
+    page = login(users["head"]).get(policy.matter.get_absolute_url()).content.decode()
+    assert f'id="policy-link" href="{policy.get_absolute_url()}"' in page

@@ -89,3 +89,21 @@ class AgendaItem(models.Model):
             errors["resolution"] = "กรุณากรอกมติคณะรัฐมนตรี"
         if errors:
             raise ValidationError(errors)
+
+
+def work_records(matter):
+    """The cabinet agenda item a matter prepares, or the resolution it follows up, for the matter page
+    (matters.work_records)."""
+    from prasan.matters.choices import DutyType
+    from prasan.matters.work_records import WorkRecord
+
+    if matter.duty_type == DutyType.POLITICAL_SUPPORT:
+        items = AgendaItem.objects.filter(matter=matter)
+        kind, slug = "วาระการประชุมคณะรัฐมนตรี", "cabinet-item"
+    elif matter.duty_type == DutyType.POLICY_FOLLOWUP:
+        items = AgendaItem.objects.filter(followup=matter)
+        kind, slug = "มติคณะรัฐมนตรีที่ติดตาม", "cabinet-resolution"
+    else:
+        return []
+    return [WorkRecord(kind, item.subject, item.get_absolute_url(), slug)
+            for item in items.only("pk", "subject")[:5]]

@@ -19,6 +19,7 @@ from ..forms import EventForm, FileForm, MilestoneForm, PlanForm
 from ..models import Milestone, Plan
 from ..timeline import timeline
 from ..uploads import store
+from ..work_records import records_of
 from .sharing import may_share
 
 
@@ -62,6 +63,8 @@ def _context(request, matter, **overrides):
         "today": timezone.localdate(),
         "assignees": matter.assignees.all(),
         "documents": matter.documents.all(),
+        # The complaint, policy, question, engagement… this matter is, each a link to its own page.
+        "work_records": records_of(matter),
         **matter_keeping(request.user, matter),
     }
     if may_share(request.user, matter):

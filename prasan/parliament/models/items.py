@@ -232,3 +232,14 @@ class StatusChange(models.Model):
         if self.pk:
             raise ValueError("status changes are append-only")
         super().save(*args, **kwargs)
+
+
+def work_records(matter):
+    """The question, motion or bill a parliament matter answers, for the matter page (matters.work_records)."""
+    from prasan.matters.choices import DutyType
+    from prasan.matters.work_records import WorkRecord
+
+    if matter.duty_type != DutyType.PARLIAMENT:
+        return []
+    return [WorkRecord("งานรัฐสภา", item.label, item.get_absolute_url(), "parliament")
+            for item in Item.objects.filter(matter=matter).only("pk", "kind", "number")]
