@@ -98,7 +98,7 @@ def letters_of(part: str) -> list[tuple[str, Path, dict]]:
 def variant_file(part: str, name: str, source: Path, variant: str) -> Path:
     if variant == "txt":
         return source
-    ext = "png" if variant.startswith("scan") else "pdf"
+    ext = ("tif" if part == "rendered" else "png") if variant.startswith("scan") else "pdf"
     path = OUT / part / variant / f"{name}.{ext}"
     if part == "rendered" and not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -106,7 +106,8 @@ def variant_file(part: str, name: str, source: Path, variant: str) -> Path:
         if variant.startswith("scan"):
             dpi = int(variant[4:])
             urgency = json.loads(source.read_text(encoding="utf-8")).get("urgency") or STAMPED
-            print_and_scan(pdf, dpi, urgency, seed=sum(map(ord, name))).save(path, dpi=(dpi, dpi))
+            pages = print_and_scan(pdf, dpi, urgency, seed=sum(map(ord, name)))
+            pages[0].save(path, dpi=(dpi, dpi), save_all=True, append_images=pages[1:])
         else:
             path.write_bytes(pdf)
     if not path.exists():
@@ -170,8 +171,9 @@ def render_sample(code: str, source: Path) -> bytes:
     return render_pdf(code, json.loads(source.read_text(encoding="utf-8")), office="สำนักงานรัฐมนตรี")
 
 
-def print_and_scan(pdf: bytes, dpi: int, urgency: str, seed: int):
-    """The printed first page scanned at `dpi`: a red urgency stamp, a little skew, blur and speckle."""
+def print_and_scan(pdf: bytes, dpi: int, urgency: str, seed: int) -> list:
+    """The printed letter scanned at `dpi`, every page (a multi-page TIFF, as a scanner's feeder gives): a red
+    urgency stamp on the first, a little skew, blur and speckle on each."""
     import make_variants
     import pypdfium2 as pdfium
     from PIL import Image, ImageDraw, ImageFilter, ImageFont
@@ -179,7 +181,7 @@ def print_and_scan(pdf: bytes, dpi: int, urgency: str, seed: int):
     rng = random.Random(seed)
     document = pdfium.PdfDocument(pdf)
     try:
-        page = document[0].render(scale=dpi / 72).to_pil().convert("RGB")
+        pages = [page.render(scale=dpi / 72).to_pil().convert("RGB") for page in document]
     finally:
         document.close()
     font = ImageFont.truetype(str(make_variants.FONT).replace("Regular", "Bold"), round(dpi * 0.33),
@@ -190,14 +192,17 @@ def print_and_scan(pdf: bytes, dpi: int, urgency: str, seed: int):
     ImageDraw.Draw(stamp).rectangle((4, 2, stamp.width - 4, stamp.height - 4), outline=(200, 30, 40, 255),
                                     width=max(dpi // 100, 2))
     stamp = stamp.rotate(rng.uniform(-5, 5), expand=True, resample=Image.BICUBIC)
-    page.paste(stamp, (round(dpi * 1.2), round(dpi * 0.35)), stamp)  # top left, over the margin and header
-    page = page.rotate(rng.uniform(-0.8, 0.8), resample=Image.BICUBIC, fillcolor=(255, 255, 255))
-    page = page.filter(ImageFilter.GaussianBlur(0.4 + dpi / 600))
-    pixels = page.load()
-    for _ in range(page.width * page.height // 3000):
-        value = rng.choice((0, 90, 255))
-        pixels[rng.randrange(page.width), rng.randrange(page.height)] = (value, value, value)
-    return page
+    pages[0].paste(stamp, (round(dpi * 1.2), round(dpi * 0.35)), stamp)  # top left, over the margin and header
+    out = []
+    for page in pages:
+        page = page.rotate(rng.uniform(-0.8, 0.8), resample=Image.BICUBIC, fillcolor=(255, 255, 255))
+        page = page.filter(ImageFilter.GaussianBlur(0.4 + dpi / 600))
+        pixels = page.load()
+        for _ in range(page.width * page.height // 3000):
+            value = rng.choice((0, 90, 255))
+            pixels[rng.randrange(page.width), rng.randrange(page.height)] = (value, value, value)
+        out.append(page)
+    return out
 
 
 # ---- measuring --------------------------------------------------------------------------------------------
@@ -211,7 +216,8 @@ def measure(part: str, variant: str, sample: int | None, failures: bool) -> dict
     right = total = present_right = present_total = 0
     sure_right = sure_total = 0
     per_field = {k: [0, 0] for k in KEYS}
-    times, errors = [], []
+    levels = {level: [0, 0] for level in LEVELS}
+    times, cpu, errors = [], [], []
     for name, source, expected in letters:
         if part == "rendered" and variant.startswith("scan") and not expected["urgency"]:
             expected = {**expected, "urgency": STAMPED}  # the scan carries the red stamp
@@ -221,9 +227,10 @@ def measure(part: str, variant: str, sample: int | None, failures: bool) -> dict
         try:
             spent = []
             for _ in range(repeats):
-                started = time.perf_counter()
+                started, used = time.perf_counter(), _cpu_seconds()
                 result = pipeline.run(data, path.name)
                 spent.append(time.perf_counter() - started)
+                cpu.append((_cpu_seconds() - used) / max(result.pages, 1))
         except Exception as exc:  # a crash is a miss on every field, and is listed
             errors.append(f"{name}: {exc}")
             total += len(expected)
@@ -242,6 +249,9 @@ def measure(part: str, variant: str, sample: int | None, failures: bool) -> dict
             if result.confidence.get(key, 0) >= SURE:
                 sure_total += 1
                 sure_right += ok
+            tally = levels[level_of(result.confidence.get(key, 0))]
+            tally[0] += ok
+            tally[1] += 1
             if failures and not ok:
                 print(f"  ✗ {part}/{variant} {name} {key}: expected {want!r} got {got!r} "
                       f"(sure {result.confidence.get(key)})", file=sys.stderr)
@@ -250,9 +260,25 @@ def measure(part: str, variant: str, sample: int | None, failures: bool) -> dict
         "present": _ratio(present_right, present_total), "sure_right": _ratio(sure_right, sure_total),
         "sure_wrong": sure_total - sure_right, "sure": sure_total, "fields": total,
         "per_field": {k: _ratio(*v) for k, v in per_field.items()},
+        "levels": levels, "cpu_s_per_page": statistics.median(cpu) if cpu else None,
         "median_ms": statistics.median(times) * 1000 if times else None,
         "max_ms": max(times) * 1000 if times else None, "errors": errors,
     }
+
+
+LEVELS = ("มั่นใจ", "ควรตรวจ", "ไม่แน่ใจ")  # as the confirm form shows them (views/intake.py _sureness)
+
+
+def level_of(value: float) -> str:
+    return LEVELS[0] if value >= SURE else LEVELS[1] if value >= 0.5 else LEVELS[2]
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of the Tesseract processes it has waited for."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _ratio(a: int, b: int) -> float | None:
@@ -282,6 +308,25 @@ def table(results: list[dict]) -> str:
                     f"{pct(r['sure_right']):>12}{r['sure_wrong']:>7}/{r['sure']:<3}{ms:>11}")
         for error in r["errors"]:
             rows.append(f"    error {error}")
+    rows.append("")
+    rows.append("calibration: fields shown at each sureness level on the confirm form, and how many of them are right")
+    for group, members in (("text layers", [r for r in results if not r["variant"].startswith("scan")]),
+                           *((f"scans {d} dpi", [r for r in results if r["variant"] == f"scan{d}"])
+                             for d in sorted({r["variant"][4:] for r in results if r["variant"].startswith("scan")}))):
+        if not members:
+            continue
+        cells = []
+        for level in LEVELS:
+            right = sum(r["levels"][level][0] for r in members)
+            total = sum(r["levels"][level][1] for r in members)
+            cells.append(f"{level} {right}/{total}" + (f" ({right / total * 100:.0f}% right)" if total else ""))
+        rows.append(f"  {group:<14}" + "   ".join(cells))
+    scans = [r for r in results if r["cpu_s_per_page"] is not None and r["variant"].startswith("scan")]
+    if scans:
+        rows.append("")
+        rows.append("OCR per page, CPU seconds (this process and Tesseract's): " + ", ".join(
+            f"{r['part']}/{r['variant']} {r['cpu_s_per_page']:.1f}" for r in scans))
+    rows.append(f"load average while measuring: {os.getloadavg()[0]:.1f}")
     rows.append("")
     rows.append("per field (all parts and variants above):")
     for key in KEYS:

@@ -17,10 +17,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import layout, stamps
+from . import layout, reread, stamps
 from .detect import check_pixels
 from .errors import IntakeError
 from .normalize import normalize
+from .reread import Word
 from .spelling import restore_marks
 from .thai_digits import reread_digits
 
@@ -52,47 +53,81 @@ def tesseract() -> str:
     return path
 
 
+@dataclass
+class Reading:
+    """A page's text, and for each of its lines Tesseract's words with their confidences (`reread.Word`)."""
+
+    text: str
+    lines: list[list[Word]]
+
+
+STAMP_CONF = 90.0  # a stamp read as one of the six marks (stamps.nearest_mark) is as sure as a clear letter
+
+
 def ocr_image(image, options: OcrOptions | None = None) -> str:
-    """One page image (PIL) → text.
+    return read_image(image, options).text
+
+
+def read_image(image, options: OcrOptions | None = None) -> Reading:
+    """One page image (PIL) → text, with Tesseract's confidence in each letter.
 
     The page is cleaned and cut into lines (`layout`), and each line is read as a single line
     (`--psm 7`), which keeps Thai marks with their letters. The lines go to Tesseract in two
-    batches run at once, one thread each: its own threading is slower on two cores.
+    batches run at once, one thread each: its own threading is slower on two cores. Lines it was
+    unsure of are read again with the Thai model alone (`reread`).
     """
     options = options or OcrOptions()
     check_pixels(image.size)
     image, stamp_crops = stamps.split_red(image)  # red rubber stamps, read apart from the page
     marks = stamps.read_stamps(stamp_crops, tesseract()) if stamp_crops else []
+    mark_lines = [[Word(mark, 0, 0, 0, 0, STAMP_CONF)] for mark in marks]
     page = layout.clean(_prepare(image))
     if not options.by_line:
-        return "\n".join([*marks, _whole_page(page, options)])
+        return Reading("\n".join([*marks, _whole_page(page, options)]), [])
     strips = layout.find_lines(page)
     if not strips:
-        return ""
-    crops = [layout.strip_image(page, strip) for strip in strips]
-    half = (len(crops) + 1) // 2  # two batches, one per core
-    texts: list[str] = []
+        return Reading("", [])
+    crops = [layout.erase_leaders(layout.strip_image(page, strip)) for strip in strips]
     with tempfile.TemporaryDirectory(prefix="prasan-ocr-") as tmp:
-        jobs = [_start(Path(tmp) / "a", crops[:half], options.languages, options.psm),
-                _start(Path(tmp) / "b", crops[half:], options.languages, options.psm)]
-        try:
-            results = _finish(jobs[0]) + _finish(jobs[1])
-        finally:  # if one batch failed, do not leave the other running
-            for job in jobs:
-                if job and job[2].poll() is None:
-                    job[2].kill()
-                    job[2].wait()
+        results = _read_batches(Path(tmp), crops, options.languages, options.psm)
+        again = [i for i, (_, tsv) in enumerate(results) if reread.unsure(reread.words(tsv))]
+        if again and options.languages != "tha":
+            second = _read_batches(Path(tmp) / "again", [crops[i] for i in again], "tha", options.psm)
+            for index, reading in zip(again, second, strict=True):
+                results[index] = reread.better(results[index], reading)
+    texts: list[str] = []
+    confidences: list[list[Word]] = []
     for crop, (text, tsv) in zip(crops, results, strict=True):
         text = " ".join(text.split())
-        text = reread_digits(crop, text, tsv) if options.digits else text
+        text = reread_digits(crop, text, tsv) if options.digits else text  # (it matches the TSV to the text)
+        text, line = reread.drop_specks(text, reread.words(tsv))
+        if reread.noise(line):  # the garuda, a logo, a smudge: nothing Tesseract would vouch for
+            text, line = "", []
         texts.append(restore_marks(normalize(tidy_line(text))))
+        confidences.append(line)
     texts = indent_lines(texts, [words_of(tsv) for _, tsv in results])
-    out = list(marks)  # the stamps' marks head the text, where a typed mark would stand
+    out, lines = list(marks), list(mark_lines)  # the stamps' marks head the text, where a typed mark would stand
     for index, (strip, text) in enumerate(zip(strips, texts, strict=True)):
         if index and strip.gap_before >= 0.8:
             out.append("")
+            lines.append([])
         out.append(text)
-    return "\n".join(out)
+        lines.append(confidences[index])
+    return Reading("\n".join(out), lines)
+
+
+def _read_batches(base: Path, crops: list, languages: str, psm: int) -> list[tuple[str, str]]:
+    """Each crop's (text, TSV), read in two batches at once, one per core."""
+    base.mkdir(parents=True, exist_ok=True)
+    half = (len(crops) + 1) // 2
+    jobs = [_start(base / "a", crops[:half], languages, psm), _start(base / "b", crops[half:], languages, psm)]
+    try:
+        return _finish(jobs[0]) + _finish(jobs[1])
+    finally:  # if one batch failed, do not leave the other running
+        for job in jobs:
+            if job and job[2].poll() is None:
+                job[2].kill()
+                job[2].wait()
 
 
 def words_of(tsv: str) -> list[tuple[str, int, int]]:
@@ -143,12 +178,17 @@ _THAI = re.compile(r"[\u0e01-\u0e4e]")
 # Tesseract's `tha+eng` reads the label โทร. in Sarabun as Latin (seen: `Ins.`, `lns.`): before a phone
 # number it can only be โทร.
 _PHONE_LABEL_MISREAD = re.compile(r"^(?:[Il1|]ns|Tns|Ins)\.?(?=\s*[0-9๐-๙])")
+# ฯ (paiyannoi) ends an abbreviated name (กรุงเทพฯ), never a number: after a digit it is a speck (๒๗ฯ)
+_PAIYANNOI_AFTER_DIGIT = re.compile("(?<=[0-9๐-๙])ฯ")
+_SLASH_BEFORE_BRACKET = re.compile(r"(?<=[0-9๐-๙])/(?=\))")  # (ฉบับที่ ๓/): no number ends in a slash
+_DOUBLED_MARK = re.compile("([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\\1+")  # น้้า: one mark read twice
 
 
 def tidy_line(text: str) -> str:
     """Drop the specks OCR reads at a line's ends: lone punctuation, stray Latin letters on a Thai line
     (`(นายวิทยา ศรีสุข) es`, `ด่วนที่สุด ;`) and lone Thai letters (`ย ที่ ๑๒๓/๒๕๖๙ ย`)."""
-    text = _PHONE_LABEL_MISREAD.sub("โทร.", text.strip())
+    text = _PAIYANNOI_AFTER_DIGIT.sub("", _PHONE_LABEL_MISREAD.sub("โทร.", text.strip()))
+    text = _SLASH_BEFORE_BRACKET.sub("", _DOUBLED_MARK.sub(r"\1", text))
     tokens = text.split()
     thai = len(_THAI.findall(text)) >= 0.6 * max(len(text.replace(" ", "")), 1)
 
@@ -265,10 +305,10 @@ def pdf_page_image(data: bytes, index: int):
         document.close()
 
 
-def ocr_pages(images: list, progress: Progress | None = None, options: OcrOptions | None = None) -> list[str]:
+def ocr_pages(images: list, progress: Progress | None = None, options: OcrOptions | None = None) -> list[Reading]:
     texts = []
     for number, image in enumerate(images, start=1):
-        texts.append(ocr_image(image, options))
+        texts.append(read_image(image, options))
         if progress:
             progress(number, len(images))
     return texts

@@ -11,7 +11,7 @@ the app calls `run_file` only from a background task, in a child process with me
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import detect, extract, ocr, previews, store
+from . import detect, extract, ocr, previews, store, sureness
 from .errors import IntakeError
 from .normalize import normalize
 from .parse import parse
@@ -42,14 +42,17 @@ def run(data: bytes, filename: str = "", progress: ocr.Progress | None = None,
     digest = store.digest(data)
     detected = detect.detect(data, filename)
     pages_drawn = previews.render(data, detected, preview_dir) if preview_dir else 0
-    text, ocr_used, warnings = read_text(data, detected, progress, options)
+    text, ocr_used, warnings, lines = _read(data, detected, progress, options)
     text = normalize(text)
     if len(text.strip()) < extract.MIN_CHARS_PER_PAGE:
         warnings.append(LITTLE_TEXT)
-    parsed = parse(text, ocr=ocr_used)
+    parsed = parse(text, ocr=ocr_used and not lines)
+    confidence = parsed.confidence
+    if ocr_used and lines:  # how sure Tesseract was of the letters each field was read from
+        confidence = sureness.from_letters(parsed.fields, confidence, lines)
     if ocr_used:
         warnings.append(OCR_USED)
-    return IntakeResult(digest, detected.content_type, text, parsed.fields, parsed.confidence,
+    return IntakeResult(digest, detected.content_type, text, parsed.fields, confidence,
                         detected.pages, ocr_used, warnings, pages_drawn)
 
 
@@ -59,38 +62,62 @@ def run_file(path: str, filename: str, preview_dir: str | None = None,
     return asdict(run(Path(path).read_bytes(), filename, progress, preview_dir=preview_dir))
 
 
+Lines = list[tuple[str, list]]  # each line of text with Tesseract's words on it (reread.Word)
+
+
 def read_text(data: bytes, detected: detect.Detected, progress: ocr.Progress | None = None,
               options: ocr.OcrOptions | None = None) -> tuple[str, bool, list[str]]:
     """The file's text, whether OCR made it, and warnings for the person confirming."""
+    text, ocr_used, warnings, _ = _read(data, detected, progress, options)
+    return text, ocr_used, warnings
+
+
+def _read(data: bytes, detected: detect.Detected, progress: ocr.Progress | None = None,
+          options: ocr.OcrOptions | None = None) -> tuple[str, bool, list[str], Lines]:
     kind = detected.content_type
     if kind == detect.TEXT:
         text = extract.plain_text(data)
         _done(progress, 1)
-        return text, False, []
+        return text, False, [], []
     if kind == detect.DOCX:
         text = extract.docx_text(data)
         _done(progress, 1)
-        return text, False, []
+        return text, False, [], []
     if kind == detect.PDF:
         return _pdf_text(data, detected.pages, progress, options)
     if detected.is_image:
-        images = list(ocr.image_frames(data))
-        return "\n\n".join(ocr.ocr_pages(images, progress, options)), True, []
+        readings = ocr.ocr_pages(list(ocr.image_frames(data)), progress, options)
+        return "\n\n".join(r.text for r in readings), True, [], _lines(readings)
     raise IntakeError(detect.UNSUPPORTED, "unsupported")
 
 
-def _pdf_text(data, pages, progress, options) -> tuple[str, bool, list[str]]:
+def _pdf_text(data, pages, progress, options) -> tuple[str, bool, list[str], Lines]:
     layer = extract.pdf_pages(data)
     warnings = sorted({REPAIRED[p.repaired] for p in layer if p.repaired})
     scanned = [i for i, page in enumerate(layer) if page.needs_ocr]
-    texts = [page.text for page in layer]
+    readings: list = [ocr.Reading(page.text, [[ocr.Word(line, 0, 0, 0, 0, 100.0)] for line in
+                                              page.text.split("\n")]) for page in layer]
     for done, index in enumerate(scanned, start=1):
-        texts[index] = ocr.ocr_image(ocr.pdf_page_image(data, index), options)
+        readings[index] = ocr.read_image(ocr.pdf_page_image(data, index), options)
         if progress:
             progress(done, len(scanned))
     if not scanned:
         _done(progress, pages)
-    return "\n\n".join(texts), bool(scanned), warnings
+    return "\n\n".join(r.text for r in readings), bool(scanned), warnings, _lines(readings)
+
+
+
+
+def _lines(readings: list) -> Lines:
+    """Every page's lines with their words, pages apart as the joined text has them."""
+    out: Lines = []
+    for number, reading in enumerate(readings):
+        if number:
+            out.append(("", []))
+        texts = reading.text.split("\n")
+        words = reading.lines if len(reading.lines) == len(texts) else [[] for _ in texts]
+        out += [(normalize(text), line) for text, line in zip(texts, words, strict=True)]
+    return out
 
 
 def _done(progress, pages: int) -> None:

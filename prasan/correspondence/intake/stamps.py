@@ -87,17 +87,24 @@ def read_stamps(crops: list, tesseract: str, languages: str = "tha") -> list[str
         for number, crop in enumerate(crops):
             path = Path(tmp) / f"{number}.png"
             crop.save(path, dpi=(300, 300))
-            command = [tesseract, str(path), "stdout", "-l", languages, "--psm", "7",
-                       "-c", f"tessedit_char_whitelist={_LETTERS}"]
-            try:
-                done = subprocess.run(command, capture_output=True, timeout=30,
-                                      env={**os.environ, "OMP_THREAD_LIMIT": "1"})
-            except subprocess.TimeoutExpired:
-                continue
-            mark = nearest_mark(done.stdout.decode("utf-8", "replace"))
-            if mark:
-                marks.append(mark)
+            # one stamp is one line (psm 7); red ink set close together (the letter's own red mark under
+            # a stamp) is a block of lines (psm 6), each matched on its own
+            for psm in ("7", "6"):
+                found = [m for m in map(nearest_mark, _read(tesseract, path, languages, psm)) if m]
+                if found:
+                    marks += [m for m in dict.fromkeys(found) if m not in marks]
+                    break
     return marks
+
+
+def _read(tesseract: str, path: Path, languages: str, psm: str) -> list[str]:
+    command = [tesseract, str(path), "stdout", "-l", languages, "--psm", psm,
+               "-c", f"tessedit_char_whitelist={_LETTERS}"]
+    try:
+        done = subprocess.run(command, capture_output=True, timeout=30, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+    except subprocess.TimeoutExpired:
+        return []
+    return done.stdout.decode("utf-8", "replace").split("\n")
 
 
 def nearest_mark(text: str) -> str | None:

@@ -149,6 +149,8 @@ def title(letter: Letter) -> Title | None:
         if _MARK_LINE.match(compact):
             continue
         match = _TITLE.match(letter.stripped[index])
+        if not match and _scrap(compact):
+            continue  # what OCR made of the emblem above the title (`on`, `.9ี๊“`, `(ตัวอย่าง)`)
         if not match or ISSUED.match(letter.lines[index]) or "ณวันที่" in compact:
             return None
         rest = match.group("rest").strip()
@@ -166,6 +168,12 @@ def title(letter: Letter) -> Title | None:
             issuer.append(collapse(text))
         return Title(TITLES[match.group("word")], " ".join(issuer) or None, subject, index)
     return None
+
+
+def _scrap(compact: str) -> bool:
+    """A line no title or header line looks like: a few letters, mostly not Thai, or wholly in brackets."""
+    thai = sum("\u0e01" <= ch <= "\u0e4e" for ch in compact)
+    return len(compact) <= 4 or thai < 0.6 * len(compact) or (compact[:1] == "(" and compact[-1:] == ")")
 
 
 def _wrapped(letter: Letter, index: int, subject: str) -> str:

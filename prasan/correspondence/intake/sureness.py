@@ -1,0 +1,107 @@
+"""How sure a field read from a scan is: the parse's sureness, times what Tesseract said of the letters the
+value was read from.
+
+Before this, every OCR'd field took the parser's sureness times 0.85, so none reached มั่นใจ (≥ 0.85) and a
+registrar had to check every field of every scan the same. Now a field whose every letter Tesseract read
+with high confidence keeps the parser's sureness, and one with a letter it doubted drops below — the weakest
+letter decides, since one wrong digit makes a wrong number. A value that cannot be found letter by letter in
+what was read (the parser rebuilt it, or the spelling repair changed it) is not sure. Empty fields stay
+unsure: that OCR saw nothing is no proof there is nothing. Calibration (per sureness level, how many fields
+and how many right) is measured by bench/intake_layout.py.
+"""
+
+import datetime as dt
+import re
+
+from prasan.thai.dates import MONTHS, MONTHS_ABBR
+
+from .reread import Word
+
+# letter confidence (Tesseract, 0–100) → factor on the parse's sureness; measured on the 150–300-dpi scans
+STEPS = ((93.0, 1.0), (85.0, 0.88), (70.0, 0.75))
+FLOOR = 0.6
+EMPTY = 0.85  # an empty field: the parser's sureness, doubted as before
+TEXT_FIELDS = ("doc_number", "subject", "to", "from_agency", "signer", "signer_position", "contact_phone",
+               "urgency", "secrecy")
+LIST_FIELDS = ("enclosures", "references")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_SPACE = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    return _SPACE.sub("", text.translate(_THAI_DIGITS))
+
+
+class PageLetters:
+    """Every letter read, run together without spaces, with Tesseract's confidence in each."""
+
+    def __init__(self, lines: list[tuple[str, list[Word]]]):
+        self.text = ""
+        self.conf: list[float] = []
+        for text, words in lines:
+            flat = squash(text)
+            read = "".join(squash(w.text) for w in words)
+            confs = [w.conf for w in words for _ in squash(w.text)]
+            if not flat:
+                continue
+            if not confs:  # no words (a stamp without boxes): unknown, not sure
+                confs, read = [0.0], " "
+            # the final text differs a little from Tesseract's (digits re-read, marks put back): spread the
+            # letters' confidences over it by position
+            scale = len(read) / len(flat)
+            self.text += flat + "\n"
+            self.conf += [confs[min(int(i * scale), len(confs) - 1)] for i in range(len(flat))] + [100.0]
+
+    def weakest(self, pieces: list[str]) -> float | None:
+        """The lowest confidence over the letters of `pieces` found in order, or None if one is not found."""
+        lowest, at = 100.0, 0
+        for piece in pieces:
+            piece = squash(piece)
+            if not piece:
+                continue
+            found = self.text.find(piece, at)
+            if found < 0:
+                found = self.text.find(piece)
+            if found < 0:
+                return None
+            lowest = min(lowest, *self.conf[found:found + len(piece)])
+            at = found + len(piece)
+        return lowest
+
+
+def factor(conf: float | None) -> float:
+    if conf is None:
+        return FLOOR
+    return next((value for floor, value in STEPS if conf >= floor), FLOOR)
+
+
+def date_pieces(value: str) -> list[list[str]]:
+    """How an ISO date may be written in a letter: day, month (full or short), Buddhist-era year."""
+    day = dt.date.fromisoformat(value)
+    year = str(day.year + 543)
+    return [[str(day.day), MONTHS[day.month - 1], year], [str(day.day), MONTHS_ABBR[day.month - 1], year],
+            [str(day.day), MONTHS_ABBR[day.month - 1], year[2:]]]
+
+
+def from_letters(fields: dict, sure: dict[str, float], lines: list[tuple[str, list[Word]]]) -> dict[str, float]:
+    """The OCR'd fields' sureness (0..1): `sure` is the parser's, `lines` the text read with its words."""
+    page = PageLetters(lines)
+    out = {}
+    for name, value in sure.items():
+        found = fields.get(name)
+        if name in TEXT_FIELDS and found:
+            conf = page.weakest(str(found).split())
+        elif name in LIST_FIELDS and found:
+            confs = [page.weakest(str(item).split()) for item in found]
+            conf = None if None in confs else min(confs)
+        elif name == "date" and found:
+            confs = [page.weakest(pieces) for pieces in date_pieces(found)]
+            conf = max((c for c in confs if c is not None), default=None)
+        elif found in (None, [], ""):
+            out[name] = round(value * EMPTY, 2)
+            continue
+        else:  # kind, duty and the like: read from the layout and the words, not from letters one can point at
+            out[name] = round(value * EMPTY, 2)
+            continue
+        out[name] = round(value * factor(conf), 2)
+    return out
