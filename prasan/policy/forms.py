@@ -15,6 +15,8 @@ from .choices import PolicyKind, Role, Schedule
 from .units import UnitError, number, parse_value
 
 INDICATOR_ROWS = 4
+NEW_INDICATOR_ROWS = 2  # blank rows offered when a running policy is edited
+INDICATOR_FIELDS = ("name", "unit", "baseline", "target", "period")
 AGENCY_ROWS = 6
 
 
@@ -41,13 +43,7 @@ class PolicyForm(forms.Form):
             del self.fields["urgency"], self.fields["secrecy"]
         agencies = Agency.objects.filter(active=True).order_by("name")
         for i in range(INDICATOR_ROWS):
-            self.fields[f"kpi{i}_name"] = forms.CharField(label="ตัวชี้วัด", required=False, max_length=300)
-            self.fields[f"kpi{i}_unit"] = forms.CharField(label="หน่วยนับ", required=False, max_length=40)
-            self.fields[f"kpi{i}_baseline"] = forms.DecimalField(label="ค่าฐาน", required=False, max_digits=16,
-                                                                 decimal_places=2)
-            self.fields[f"kpi{i}_target"] = forms.DecimalField(label="ค่าเป้าหมาย", required=False, max_digits=16,
-                                                               decimal_places=2)
-            self.fields[f"kpi{i}_period"] = forms.CharField(label="ช่วงเวลาวัดผล", required=False, max_length=100)
+            _indicator_fields(self, i)
         for i in range(AGENCY_ROWS):
             self.fields[f"agency{i}"] = forms.ModelChoiceField(label="หน่วยงาน", queryset=agencies, required=False,
                                                                empty_label="— เลือกหน่วยงาน —")
@@ -60,8 +56,7 @@ class PolicyForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 2}), help_text="เช่น ประกาศรายชื่อโรงเรียน | 31 ม.ค. 2570")
 
     def indicator_rows(self):
-        return [[self[f"kpi{i}_{name}"] for name in ("name", "unit", "baseline", "target", "period")]
-                for i in range(INDICATOR_ROWS)]
+        return [[self[f"kpi{i}_{name}"] for name in INDICATOR_FIELDS] for i in range(INDICATOR_ROWS)]
 
     def agency_rows(self):
         return [[self[f"agency{i}{name}"] for name in ("", "_role", "_task", "_milestones")]
@@ -77,33 +72,12 @@ class PolicyForm(forms.Form):
         data["agencies"] = self._agencies(data)
         if not data["agencies"] and not self.errors:
             self.add_error("agency0", "เลือกหน่วยงานรับผิดชอบอย่างน้อยหนึ่งหน่วยงาน")
-        data["dates"] = []
-        if data.get("schedule") == Schedule.DATES:
-            for part in (data.get("report_dates") or "").split(","):
-                if part.strip():
-                    try:
-                        data["dates"].append(parse_date(part.strip()))
-                    except DateInputError as exc:
-                        self.add_error("report_dates", f"“{part.strip()}”: {exc}")
-            if not data["dates"] and "report_dates" not in self.errors:
-                self.add_error("report_dates", "ระบุวันที่ต้องรายงานอย่างน้อยหนึ่งวัน")
+        data["dates"] = report_dates(self, data)
         return data
 
     def _indicators(self, data) -> list[dict]:
-        found = []
-        for i in range(INDICATOR_ROWS):
-            name = (data.get(f"kpi{i}_name") or "").strip()
-            if not name:
-                continue
-            row = {"name": name, "unit": (data.get(f"kpi{i}_unit") or "").strip(),
-                   "baseline": data.get(f"kpi{i}_baseline") or Decimal(0), "target": data.get(f"kpi{i}_target"),
-                   "period": (data.get(f"kpi{i}_period") or "").strip()}
-            if not row["unit"]:
-                self.add_error(f"kpi{i}_unit", f"ตัวชี้วัด “{name}” ต้องมีหน่วยนับ")
-            if row["target"] is None:
-                self.add_error(f"kpi{i}_target", f"ตัวชี้วัด “{name}” ต้องมีค่าเป้าหมาย")
-            found.append(row)
-        return found
+        rows = (indicator_row(self, data, i, required=False) for i in range(INDICATOR_ROWS))
+        return [row for row in rows if row is not None]
 
     def _agencies(self, data) -> list[dict]:
         found, seen = [], set()
@@ -115,19 +89,141 @@ class PolicyForm(forms.Form):
                 self.add_error(f"agency{i}", f"เลือก {agency.name} ซ้ำ")
                 continue
             seen.add(agency.pk)
-            milestones = []
-            for line in (data.get(f"agency{i}_milestones") or "").splitlines():
-                if not line.strip():
-                    continue
-                title, _, day = line.partition("|")
-                try:
-                    milestones.append((title.strip()[:300], parse_date(day.strip())))
-                except DateInputError:
-                    self.add_error(f"agency{i}_milestones",
-                                   f"“{line.strip()}”: เขียนเป็น ชื่อขั้นงาน | วันที่ เช่น ประกาศผล | 31 ม.ค. 2570")
             found.append({"agency": agency, "role": data.get(f"agency{i}_role") or Role.SUPPORT,
-                          "task": (data.get(f"agency{i}_task") or "").strip(), "milestones": milestones})
+                          "task": (data.get(f"agency{i}_task") or "").strip(),
+                          "milestones": milestones(self, data, f"agency{i}_milestones")})
         return found
+
+
+def report_dates(form: forms.Form, data: dict, field: str = "report_dates") -> list:
+    """The dates typed for a by-dates schedule ("31 มี.ค. 2570, 30 มิ.ย. 2570"); each bad one is said on the field."""
+    found = []
+    if data.get("schedule") != Schedule.DATES:
+        return found
+    for part in (data.get(field) or "").split(","):
+        if part.strip():
+            try:
+                found.append(parse_date(part.strip()))
+            except DateInputError as exc:
+                form.add_error(field, f"“{part.strip()}”: {exc}")
+    if not found and field not in form.errors:
+        form.add_error(field, "ระบุวันที่ต้องรายงานอย่างน้อยหนึ่งวัน")
+    return found
+
+
+def milestones(form: forms.Form, data: dict, field: str) -> list[tuple]:
+    """(title, due) from lines "ชื่อขั้นงาน | วันที่"; each bad line is said on the field."""
+    found = []
+    for line in (data.get(field) or "").splitlines():
+        if not line.strip():
+            continue
+        title, _, day = line.partition("|")
+        try:
+            found.append((title.strip()[:300], parse_date(day.strip())))
+        except DateInputError:
+            form.add_error(field, f"“{line.strip()}”: เขียนเป็น ชื่อขั้นงาน | วันที่ เช่น ประกาศผล | 31 ม.ค. 2570")
+    return found
+
+
+class CommitmentForm(forms.Form):
+    """One more agency on a running policy, with its own report schedule."""
+
+    agency = forms.ModelChoiceField(label="หน่วยงาน", queryset=Agency.objects.none(), empty_label="— เลือกหน่วยงาน —",
+                                    error_messages={"required": "เลือกหน่วยงาน",
+                                                    "invalid_choice": "หน่วยงานนี้มีภารกิจในนโยบายนี้อยู่แล้ว"})
+    role = forms.ChoiceField(label="บทบาท", choices=Role.choices, initial=Role.SUPPORT)
+    task = forms.CharField(label="ภารกิจ", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    schedule = forms.ChoiceField(label="รอบการรายงาน", choices=Schedule.choices, initial=Schedule.MONTHLY)
+    report_dates = forms.CharField(label="วันที่ต้องรายงาน (เฉพาะรอบตามวันที่กำหนด)", required=False,
+                                   help_text="คั่นด้วยจุลภาค เช่น 31 มี.ค. 2570, 30 มิ.ย. 2570")
+    starts_on = ThaiDateField(label="เริ่มรายงานตั้งแต่", required=False,
+                              help_text="เว้นว่าง = ตั้งแต่วันเริ่มของนโยบาย")
+    milestones = forms.CharField(label="ขั้นงาน (บรรทัดละหนึ่ง: ชื่อขั้นงาน | วันที่)", required=False,
+                                 widget=forms.Textarea(attrs={"rows": 2}), help_text="เช่น ประกาศรายชื่อโรงเรียน | 31 ม.ค. 2570")
+
+    def __init__(self, *args, policy, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.policy = policy
+        self.fields["agency"].queryset = Agency.objects.filter(active=True).exclude(
+            pk__in=policy.commitments.values("agency_id")).order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        starts_on = data.get("starts_on")
+        if starts_on and not self.policy.starts_on <= starts_on <= self.policy.ends_on:
+            self.add_error("starts_on", "วันเริ่มรายงานต้องอยู่ในช่วงเริ่ม–สิ้นสุดของนโยบาย")
+        data["dates"] = report_dates(self, data)
+        data["milestone_list"] = milestones(self, data, "milestones")
+        return data
+
+
+class PolicyEditForm(forms.Form):
+    """What may change on a running policy: its kind, its goals and its indicators (a unit stays once values
+    are reported in it). Title and description are the matter's, changed on the matter's page."""
+
+    kind = forms.ChoiceField(label="ประเภท", choices=PolicyKind.choices, widget=forms.RadioSelect)
+    goals = forms.CharField(label="เป้าหมาย", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, policy, **kwargs):
+        self.policy = policy
+        self.existing = list(policy.indicators.all())
+        self.reported = set(policy.indicators.filter(values__isnull=False).values_list("pk", flat=True))
+        initial = {"kind": policy.kind, "goals": policy.goals}
+        for indicator in self.existing:
+            for name in INDICATOR_FIELDS:
+                initial[f"kpi{indicator.pk}_{name}"] = getattr(indicator, name)
+        super().__init__(*args, initial=initial, **kwargs)
+        for key in [str(i.pk) for i in self.existing] + [f"new{i}" for i in range(NEW_INDICATOR_ROWS)]:
+            _indicator_fields(self, key)
+        for indicator in self.existing:
+            if indicator.pk in self.reported:
+                self.fields[f"kpi{indicator.pk}_unit"].disabled = True
+                self.fields[f"kpi{indicator.pk}_unit"].help_text = "มีค่าที่รายงานในหน่วยนี้แล้ว จึงเปลี่ยนหน่วยไม่ได้"
+
+    def indicator_rows(self):
+        keys = [str(i.pk) for i in self.existing] + [f"new{i}" for i in range(NEW_INDICATOR_ROWS)]
+        return [[self[f"kpi{key}_{name}"] for name in INDICATOR_FIELDS] for key in keys]
+
+    def clean(self):
+        data = super().clean()
+        changed, added = {}, []
+        for indicator in self.existing:
+            row = indicator_row(self, data, indicator.pk, required=True)
+            if row is not None:
+                changed[indicator] = row
+        for i in range(NEW_INDICATOR_ROWS):
+            row = indicator_row(self, data, f"new{i}", required=False)
+            if row is not None:
+                added.append(row)
+        data["changed"], data["added"] = changed, added
+        return data
+
+def indicator_row(form: forms.Form, data: dict, key, *, required: bool) -> dict | None:
+    """The indicator typed in row `key`, or None for an empty row (refused if `required`: a kept indicator)."""
+    row = {name: data.get(f"kpi{key}_{name}") for name in INDICATOR_FIELDS}
+    row["name"] = (row["name"] or "").strip()
+    if not row["name"]:
+        if required:
+            form.add_error(f"kpi{key}_name", "ตัวชี้วัดเดิมลบไม่ได้ กรุณากรอกชื่อตัวชี้วัด")
+        return None
+    row["unit"], row["period"] = (row["unit"] or "").strip(), (row["period"] or "").strip()
+    if row["baseline"] is None:
+        row["baseline"] = Decimal(0)
+    if not row["unit"]:
+        form.add_error(f"kpi{key}_unit", f"ตัวชี้วัด “{row['name']}” ต้องมีหน่วยนับ")
+    if row["target"] is None:
+        form.add_error(f"kpi{key}_target", f"ตัวชี้วัด “{row['name']}” ต้องมีค่าเป้าหมาย")
+    return row
+
+
+def _indicator_fields(form: forms.Form, key) -> None:
+    form.fields[f"kpi{key}_name"] = forms.CharField(label="ตัวชี้วัด", required=False, max_length=300)
+    form.fields[f"kpi{key}_unit"] = forms.CharField(label="หน่วยนับ", required=False, max_length=40)
+    form.fields[f"kpi{key}_baseline"] = forms.DecimalField(label="ค่าฐาน", required=False, max_digits=16,
+                                                           decimal_places=2)
+    form.fields[f"kpi{key}_target"] = forms.DecimalField(label="ค่าเป้าหมาย", required=False, max_digits=16,
+                                                         decimal_places=2)
+    form.fields[f"kpi{key}_period"] = forms.CharField(label="ช่วงเวลาวัดผล", required=False, max_length=100)
 
 
 class ReportForm(forms.Form):

@@ -135,6 +135,32 @@ def add_commitment(policy: Policy, spec: CommitmentSpec, *, by, open_reports: bo
     return commitment
 
 
+def edit_policy(policy: Policy, *, by, kind: str, goals: str, changed: dict, added: list) -> Policy:
+    """Change a running policy's kind, goals and indicators (`changed`: indicator → its typed row; `added`: new
+    rows). A unit stays once values were reported in it: they would be read in the wrong unit."""
+    with transaction.atomic():
+        reported = set(IndicatorValue.objects.filter(indicator__policy=policy).values_list("indicator_id", flat=True))
+        before = {"kind": policy.kind, "goals": policy.goals}
+        policy.kind, policy.goals = kind, goals
+        policy.save(update_fields=["kind", "goals"])
+        edited = []
+        for indicator, row in changed.items():
+            if indicator.pk in reported and row["unit"] != indicator.unit:
+                raise ValidationError({f"kpi{indicator.pk}_unit": f"ตัวชี้วัด “{indicator.name}” มีค่าที่รายงานในหน่วย"
+                                                                  f" {indicator.unit} แล้ว จึงเปลี่ยนหน่วยไม่ได้"})
+            if any(getattr(indicator, name) != value for name, value in row.items()):
+                for name, value in row.items():
+                    setattr(indicator, name, value)
+                indicator.save()
+                edited.append(indicator.name)
+        last = policy.indicators.order_by("-order").values_list("order", flat=True).first() or 0
+        for order, row in enumerate(added, start=last + 1):
+            Indicator.objects.create(policy=policy, order=order, **row)
+        record(by, "policy.edit", policy, before=before, kind=kind, goals_changed=before["goals"] != goals,
+               indicators_changed=edited, indicators_added=[row["name"] for row in added])
+    return policy
+
+
 def deliverable(due: ReportDue) -> str:
     policy = due.commitment.policy
     return (f"รายงานความก้าวหน้า{policy.get_kind_display()} งวด {due.label} "

@@ -1,5 +1,6 @@
 """The policy pages: the list, a new policy (entered, from a matter or from a cabinet resolution), the roll-up (the
-minister's one screen per policy), one report, the XLSX, the progress memo, closing a commitment."""
+minister's one screen per policy), editing it, adding an agency, one report, the XLSX, the progress memo, closing a
+commitment."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +17,7 @@ from prasan.matters.paging import BoundedPaginator
 from . import exports, memo, rollup, services
 from .access import CREATE_ROLES, may_change, staff_required, visible_policy
 from .choices import Origin
-from .forms import CloseForm, PolicyForm
+from .forms import CloseForm, CommitmentForm, PolicyEditForm, PolicyForm
 from .models import Commitment, ReportDue
 from .queries import policy_list
 
@@ -76,8 +77,7 @@ def policy_new(request):
             messages.info(request, str(exc))
             return redirect(exc.policy)
         except ValidationError as exc:
-            for name, errors in exc.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
+            _refused(form, exc)
         else:
             messages.success(request, f"บันทึกนโยบายแล้ว เลขเรื่อง {policy.matter.number} — ส่งลิงก์รายงานถึงหน่วยงานที่ถึงรอบแล้ว")
             return redirect(policy)
@@ -143,3 +143,51 @@ def commitment_close(request, pk, commitment_id):
     services.close_commitment(commitment, by=request.user, note=form.cleaned_data["note"])
     messages.success(request, f"ปิดภารกิจของ {commitment.agency.name} แล้ว ลิงก์รายงานที่ค้างอยู่ใช้ไม่ได้อีก")
     return redirect(policy)
+
+
+def _changeable(request, pk):
+    policy = visible_policy(request.user, pk, for_update=request.method == "POST")
+    if not may_change(request.user, policy):
+        raise PermissionDenied("ท่านไม่ได้รับผิดชอบเรื่องนี้ จึงแก้ไขนโยบายไม่ได้")
+    return policy
+
+
+def _refused(form, exc: ValidationError) -> None:
+    for name, errors in exc.message_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
+
+
+@staff_required
+def policy_edit(request, pk):
+    policy = _changeable(request, pk)
+    form = PolicyEditForm(request.POST or None, policy=policy)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.edit_policy(policy, by=request.user, kind=data["kind"], goals=data["goals"],
+                                 changed=data["changed"], added=data["added"])
+        except ValidationError as exc:
+            _refused(form, exc)
+        else:
+            messages.success(request, "บันทึกการแก้ไขนโยบายและตัวชี้วัดแล้ว")
+            return redirect(policy)
+    return render(request, "policy/edit.html", {"policy": policy, "form": form})
+
+
+@staff_required
+def commitment_new(request, pk):
+    policy = _changeable(request, pk)
+    form = CommitmentForm(request.POST or None, policy=policy)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        spec = services.CommitmentSpec(agency=data["agency"], role=data["role"], task=data["task"].strip(),
+                                       schedule=data["schedule"], report_dates=data["dates"],
+                                       starts_on=data["starts_on"], milestones=data["milestone_list"])
+        try:
+            services.add_commitment(policy, spec, by=request.user)
+        except ValidationError as exc:
+            _refused(form, exc)
+        else:
+            messages.success(request, f"เพิ่ม {spec.agency.name} แล้ว — ส่งลิงก์รายงานเมื่อถึงรอบ")
+            return redirect(policy)
+    return render(request, "policy/commitment_form.html", {"policy": policy, "form": form})

@@ -249,3 +249,76 @@ def test_the_matter_page_links_its_policy(login, users, make_policy):
     policy = make_policy()
     page = login(users["head"]).get(policy.matter.get_absolute_url()).content.decode()
     assert f'id="policy-link" href="{policy.get_absolute_url()}"' in page
+
+
+# ---- changing a running policy ---------------------------------------------------------------------------------
+
+def test_edit_and_add_agency_are_for_who_may_change_the_policy(make_policy, login, users, smtp_server):
+    from django.test import Client
+
+    policy = make_policy(secrecy=1, by=users["coordinator"])
+    urls = [reverse("policy-edit", args=[policy.pk]), reverse("policy-commitment-new", args=[policy.pk])]
+    for url in urls:
+        assert Client().get(url).status_code == 302  # anonymous: to log in
+        assert login(users["uncleared"]).get(url).status_code == 404
+        assert login(users["outsider"]).post(url, {}).status_code == 404
+        assert login(users["auditor"]).get(url).status_code in (403, 404)
+        assert login(users["coordinator"]).get(url).status_code == 200
+    page = login(users["coordinator"]).get(policy.get_absolute_url()).content.decode()
+    assert all(url in page for url in urls)
+
+
+def test_an_agency_is_added_with_its_own_schedule_and_gets_its_link(make_policy, login, users, smtp_server, office):
+    from prasan.directory.models import Agency, Contact
+
+    policy = make_policy()
+    opdc = Agency.objects.create(name="สำนักงาน ก.พ.ร.", abbreviation="ก.พ.ร.", email="saraban@opdc.example")
+    Contact.objects.create(agency=opdc, name="วิไล ใจงาม", email="liaison@opdc.example", is_liaison=True)
+    url = reverse("policy-commitment-new", args=[policy.pk])
+    client = login(users["head"])
+    page = client.get(url).content.decode()
+    assert "สำนักงาน ก.พ.ร." in page and "สำนักงานคณะกรรมการการอาชีวศึกษา" not in page  # already committed: not offered
+    bad = client.post(url, {"agency": opdc.pk, "role": "support", "task": "ประเมินผลทุกไตรมาส", "schedule": "dates",
+                            "report_dates": "31 กุมภา 2570", "milestones": "สรุปผล | 30 ก.ย. 2570"})
+    assert bad.status_code == 200
+    text = bad.content.decode()
+    assert "31 กุมภา 2570" in text and "ประเมินผลทุกไตรมาส" in text and "errorlist" in text
+    response = client.post(url, {"agency": opdc.pk, "role": "support", "task": "ประเมินผลทุกไตรมาส",
+                                 "schedule": "quarterly", "report_dates": "", "milestones": ""})
+    assert response.status_code == 302
+    commitment = policy.commitments.get(agency=opdc)
+    assert commitment.schedule == "quarterly" and commitment.task == "ประเมินผลทุกไตรมาส"
+    assert commitment.dues.count() >= 2
+    assert commitment.dues.filter(request__isnull=False).exists()  # the periods already due went out at once
+    assert smtp_server.to("liaison@opdc.example")
+
+
+def test_indicators_are_edited_added_and_a_reported_unit_is_kept(make_policy, login, users, smtp_server):
+    policy = make_policy()
+    due = opened_dues(policy)[0]
+    report(due, ครูที่ได้รับการบรรจุเพิ่ม="120")
+    kpis = {i.name: i for i in policy.indicators.all()}
+    reported, other = kpis["ครูที่ได้รับการบรรจุเพิ่ม"], kpis["โรงเรียนที่ยกเลิกงานเอกสารซ้ำซ้อน"]
+    data = {"kind": "directive", "goals": "ครูอยู่กับห้องเรียนครบทุกโรงเรียน"}
+    for indicator in (reported, other):
+        for name in ("name", "unit", "baseline", "target", "period"):
+            data[f"kpi{indicator.pk}_{name}"] = str(getattr(indicator, name))
+    data[f"kpi{reported.pk}_unit"] = "ร้อยละ"  # disabled on the page: the posted value is ignored
+    data[f"kpi{other.pk}_target"] = "90"
+    data.update({"kpinew0_name": "นักเรียนที่ได้รับผลกระทบ", "kpinew0_unit": "คน", "kpinew0_target": "50000"})
+    client = login(users["head"])
+    url = reverse("policy-edit", args=[policy.pk])
+    missing = dict(data, **{f"kpi{other.pk}_name": ""})
+    response = client.post(url, missing)
+    assert response.status_code == 200 and "ตัวชี้วัดเดิมลบไม่ได้" in response.content.decode()
+    assert client.post(url, data).status_code == 302
+    policy.refresh_from_db()
+    reported.refresh_from_db()
+    other.refresh_from_db()
+    assert policy.kind == "directive" and policy.goals == "ครูอยู่กับห้องเรียนครบทุกโรงเรียน"
+    assert reported.unit == "คน" and other.target == Decimal("90")
+    assert policy.indicators.filter(name="นักเรียนที่ได้รับผลกระทบ", unit="คน").exists()
+    with pytest.raises(services.ValidationError):
+        services.edit_policy(policy, by=users["head"], kind="policy", goals="", added=[],
+                             changed={reported: {"name": reported.name, "unit": "ร้อยละ", "baseline": Decimal(0),
+                                                 "target": Decimal(1), "period": ""}})

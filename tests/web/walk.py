@@ -248,6 +248,8 @@ def _policy_pages(s) -> dict[str, list[str]]:
         "policy-detail": [reverse("policy-detail", args=[p])],
         "policy-due": [reverse("policy-due", args=[p, s["policy_due"]])],
         "policy-xlsx": [reverse("policy-xlsx", args=[p])],
+        "policy-edit": [reverse("policy-edit", args=[p])],
+        "policy-commitment-new": [reverse("policy-commitment-new", args=[p])],
         "policy-memo": [reverse("policy-memo", args=[p])],
         "policy-commitment-close": [reverse("policy-commitment-close", args=[p, s["policy_commitment"]])],
     }
