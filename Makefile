@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: setup system-packages python-packages js-packages messages run serve test test-sqlite test-postgres bench bench-setup bench-documents bench-public load fuzz lint clean
+.PHONY: setup system-packages python-packages js-packages messages run serve test test-sqlite test-postgres bench bench-setup bench-documents bench-public load load-200 fuzz lint clean
 
 setup: system-packages python-packages js-packages
 
@@ -78,12 +78,25 @@ bench-public: setup
 
 # 50 people browsing, searching and updating for 5 minutes against gunicorn on the bench database (fill it
 # with `make bench` first); prints requests/s, p50/p95 by page and every error, and keeps var/bench/load.json.
+# LOAD_DB=postgresql: on the bench PostgreSQL cluster (started if need be, stopped after unless KEEP_PG=1), with
+# its CPU, connections and lock waits beside gunicorn's. `make load-200`: 200 people on PostgreSQL.
 LOAD_USERS ?= 50
 LOAD_MINUTES ?= 5
 LOAD_SIZE ?= $(BENCH_SIZE)
+LOAD_DB ?= sqlite
 load: setup
-	@$(PRASAN) loadtest --users $(LOAD_USERS) --minutes $(LOAD_MINUTES) $(if $(LOAD_SIZE),--size $(LOAD_SIZE)) \
-	  --json var/bench/load.json
+	@if [ "$(LOAD_DB)" = postgresql ]; then \
+	  url=$$(bash scripts/pg.sh start-bench) || exit 1; \
+	  [ -n "$(KEEP_PG)" ] || trap 'bash scripts/pg.sh stop-bench' EXIT; \
+	  PRASAN_BENCH_DATABASE_URL="$$url" $(PRASAN) loadtest --users $(LOAD_USERS) --minutes $(LOAD_MINUTES) \
+	    $(if $(LOAD_SIZE),--size $(LOAD_SIZE)) --json var/bench/load-postgresql-$(LOAD_USERS).json; \
+	else \
+	  $(PRASAN) loadtest --users $(LOAD_USERS) --minutes $(LOAD_MINUTES) \
+	    $(if $(LOAD_SIZE),--size $(LOAD_SIZE)) --json var/bench/load.json; \
+	fi
+
+load-200:
+	@$(MAKE) --no-print-directory load LOAD_DB=postgresql LOAD_USERS=200
 
 # schemathesis over the whole API with many examples per operation (the suite runs the same with a few).
 FUZZ_EXAMPLES ?= 300

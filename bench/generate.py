@@ -7,7 +7,6 @@ difference. The index is written as the rows are made, oldest first, and its tex
 """
 
 import collections
-import concurrent.futures
 import datetime as dt
 import heapq
 import itertools
@@ -17,6 +16,7 @@ import time
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from prasan.correspondence.models import RegisterCounter
 from prasan.directory.models import Contact
@@ -25,6 +25,7 @@ from prasan.search import grants, schema, sources
 
 from .bulk import Writer, next_ids, reset_sequences, tuned_for_load
 from .generate_parliament import sessions as parliament_sessions
+from .generate_pg import ClusterClock, build_deferred, defer_indexes
 from .generate_rows import LEAD, SIGN_WINDOW, SPAN_DAYS, Dice, Rows, search_row, state_for, tables
 
 __all__ = ["SPAN_DAYS", "generate", "state_for"]
@@ -32,6 +33,9 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 FTS5_AUTOMERGE, FTS5_CRISISMERGE = 4, 16  # SQLite's defaults
 LOAD_CRISISMERGE = 64  # while loading, segments are left to pile up this high before FTS5 must merge them
 MICROSECOND = dt.timedelta(microseconds=1)
+# Tables other parts keep from matters as they change (a person's open work, the dashboards' counters): each gives
+# a function that fills its table anew from the rows in bulk, named here; called once rows and indexes are in.
+DERIVED_FILLS: list[str] = []
 
 
 class Progress:
@@ -144,6 +148,9 @@ def generate(office, units, users, agencies, size: int, *, seed: int = 1, now: d
     progress = Progress("สร้างเรื่องจำลองพร้อมดัชนีค้นหา", size, stream)
     # Inside a caller's transaction (tests) other connections cannot see the rows: no side-by-side builds.
     alone = not connection.in_atomic_block
+    deferring = connection.vendor == "postgresql" and alone
+    clock = ClusterClock(connection) if connection.vendor == "postgresql" else None
+    cpu = _Cpu(clock)
     with tuned_for_load(connection):
         with transaction.atomic():
             first = next_ids(connection, out.values())
@@ -157,6 +164,8 @@ def generate(office, units, users, agencies, size: int, *, seed: int = 1, now: d
                     sources.ANSWER.kind: ids["request"] - 1, sources.DOCUMENT.kind: ids["document"] - 1,
                     sources.ENTRY.kind: ids["entry"] - 1}
             _empty_index()
+            if deferring:
+                counts["deferred_indexes"] = len(defer_indexes(connection, [table.name for table in out.values()]))
             writer = Writer(connection)
             existing = Existing(last, writer.lock)
             try:
@@ -166,6 +175,7 @@ def generate(office, units, users, agencies, size: int, *, seed: int = 1, now: d
                 raise
             writer.close()
             progress.update(size)
+            cpu.mark("rows")
             reset_sequences(connection, (table.model for table in out.values()))
             _save_counters(office, matter_counters, register_counters)
             counts.update({name: ids[name] - first[table.name] for name, table in out.items()})
@@ -173,16 +183,42 @@ def generate(office, units, users, agencies, size: int, *, seed: int = 1, now: d
             grants.rebuild()  # need to know of the secret matters just made (prasan/search/grants.py)
             counts["writer_seconds"] = {name: round(value, 1) for name, value in writer.seconds.items()}
             text_index = f"สร้างดัชนีคำ (trigram) จาก {counts['search']:,} รายการ"
-            if connection.vendor == "sqlite" or not alone:
+            if deferring:
+                defer_indexes(connection, [], extra={**schema.PG_INDEXES, **schema.pg_recent_indexes(connection)})
+            else:
                 progress.step("text_index", text_index)
                 _finish_index()
             progress.step("commit", "บันทึกลงฐานข้อมูล")
-        if connection.vendor == "postgresql" and alone:
-            progress.step("text_index", text_index)
-            _build_pg_indexes_side_by_side()
+        cpu.mark("commit")
+        if deferring:
+            progress.step("indexes", f"{text_index} และดัชนีอื่นของตารางที่เติม ทีละ {os.cpu_count() or 2} ดัชนี")
+            counts["index_seconds"] = build_deferred(connection)
+            cpu.mark("indexes")
+    if DERIVED_FILLS:
+        progress.step("derived", "เติมตารางที่คำนวณจากเรื่อง")
+        with transaction.atomic():
+            for path in DERIVED_FILLS:
+                import_string(path)()
+        cpu.mark("derived")
     progress.finish()
+    counts["cpu_seconds"] = cpu.seconds
     counts["seconds"] = progress.seconds
     return counts
+
+
+class _Cpu:
+    """CPU seconds by phase: this process's (Python making rows and writing them) and the cluster's."""
+
+    def __init__(self, clock: ClusterClock | None):
+        self.clock, self.seconds = clock, {}
+        self.python, self.database = time.process_time(), clock.seconds() if clock else None
+
+    def mark(self, phase: str) -> None:
+        python, database = time.process_time(), self.clock.seconds() if self.clock else None
+        self.seconds[phase] = {"python": round(python - self.python, 1)}
+        if database is not None and self.database is not None:
+            self.seconds[phase]["postgresql"] = round(database - self.database, 1)
+        self.python, self.database = python, database
 
 
 def _make(rows: Rows, times: list[int], chunk: int, existing: Existing, writer: Writer, progress) -> None:
@@ -236,30 +272,6 @@ def _merging(automerge: int, crisismerge: int) -> None:
         for name in schema.SQLITE_TABLES:
             for option, value in (("automerge", automerge), ("crisismerge", crisismerge)):
                 cursor.execute(f"INSERT INTO {name}({name}, rank) VALUES (%s, %s)", [option, value])  # noqa: S608
-
-
-def _build_pg_indexes_side_by_side() -> None:
-    """PostgreSQL 15 builds a GIN index on one core: the text indexes are built side by side, as many at a time
-    as there are cores, each on a connection of its own, once the rows are committed and so visible to all."""
-
-    def build(sql: str) -> None:
-        other = connection.get_new_connection(connection.get_connection_params())
-        try:
-            other.autocommit = True
-            with other.cursor() as cursor:
-                cursor.execute("SET maintenance_work_mem = '1GB'")
-                cursor.execute(sql)
-        finally:
-            other.close()
-
-    # The whole-table title-and-body index is most of the work: it starts first, on a core of its own, while
-    # the smaller ones are built one after another beside it (all at once, they shared the cores with it).
-    statements = sorted([*schema.PG_INDEXES.items(), *schema.pg_recent_indexes(connection).items()],
-                        key=lambda item: ("everything" not in item[0], "recent" in item[0]))
-    with concurrent.futures.ThreadPoolExecutor(min(len(statements), os.cpu_count() or 2)) as pool:
-        list(pool.map(build, [sql for _, sql in statements]))
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE search_searchentry")
 
 
 def _save_counters(office, matter_counters: dict, register_counters: dict) -> None:

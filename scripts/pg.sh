@@ -62,6 +62,8 @@ stop)
   ;;
 start-bench)
   # Durable like production (fsync on); memory as on a server where the database is most of the work.
+  # wal_level=minimal (no replica to feed): an index built by CREATE INDEX is written once, to its file, and not
+  # again to the write-ahead log — the generator builds every index after its load (bench/generate_pg.py).
   # Already running: used as it is (stop-bench first for new settings).
   if [ -d "$bench/data" ] && as_owner "$bindir/pg_ctl" -D "$bench/data" status >/dev/null 2>&1; then
     echo "postgresql://postgres@127.0.0.1:$port/prasan"
@@ -70,7 +72,8 @@ start-bench)
   [ -d "$bench/data" ] || create "$bench"
   run "$bench" "-c shared_buffers=${PRASAN_PG_SHARED_BUFFERS:-1GB} -c work_mem=${PRASAN_PG_WORK_MEM:-32MB} \
     -c maintenance_work_mem=512MB -c effective_cache_size=${PRASAN_PG_CACHE:-4GB} -c random_page_cost=1.1 \
-    -c effective_io_concurrency=200 -c jit=off -c max_wal_size=4GB -c checkpoint_timeout=15min"
+    -c effective_io_concurrency=200 -c jit=off -c max_wal_size=8GB -c checkpoint_timeout=30min \
+    -c wal_level=minimal -c max_wal_senders=0"
   ;;
 stop-bench) halt "$bench" ;;
 remove-bench)

@@ -61,12 +61,15 @@ class Command(BaseCommand):
                 "think": opts["think"], "python": platform.python_version(), "cpus": os.cpu_count()}
         connection.close()  # the server's workers use the database from here on
 
+        from bench.load.pgwatch import Watch
+
         server = Server(opts["workers"], opts["threads"])
         self.stdout.write(f"เริ่ม gunicorn {server.workers} worker × {server.threads} thread "
                           f"({server.worker_class}) ที่ {server.url} …")
         log = out / "gunicorn.log"
         server.start(log)
         cpu_before, load_before = server.cpu_seconds(), os.getloadavg()[0]
+        watch = Watch(connection).start()  # PostgreSQL's CPU, connections and lock waits beside gunicorn's
         try:
             self.stdout.write(f"ผู้ใช้ {opts['users']} คน นาน {seconds // 60}:{seconds % 60:02d} นาที "
                               f"บน {meta['database']} {have:,} เรื่อง (ผลดิบที่ {out})")
@@ -76,7 +79,9 @@ class Command(BaseCommand):
             meta["server_cpu_s"] = round(server.cpu_seconds() - cpu_before, 1)
             meta["load_average"] = round(max(load_before, os.getloadavg()[0]), 1)
         finally:
+            watch.stop()
             server.stop()
+        meta["database_watch"] = watch.summary()
         self.stdout.write("")
         samples = read_samples(out)
         if not samples:
@@ -162,6 +167,14 @@ class Command(BaseCommand):
             cpu, cores = meta["server_cpu_s"], meta["cpus"] or 1
             w(f"gunicorn ใช้ CPU {cpu:,.1f} วินาที ({cpu / meta['seconds'] / cores:.0%} ของ {cores} cores) "
               f"เฉลี่ย {1000 * cpu / max(result.total.requests, 1):,.1f} ms ต่อคำขอ")
+            if (db := meta.get("database_watch")) and db["cpu_s"] is not None:
+                w(f"PostgreSQL ใช้ CPU {db['cpu_s']:,.1f} วินาที ({db['cpu_s'] / meta['seconds'] / cores:.0%} ของ {cores} cores) "
+                  f"เฉลี่ย {1000 * db['cpu_s'] / max(result.total.requests, 1):,.1f} ms ต่อคำขอ")
+            if db := meta.get("database_watch"):
+                w(f"การเชื่อมต่อฐานข้อมูลสูงสุด {db['connections_max']} ทำงานพร้อมกันเฉลี่ย {db['active_mean']} "
+                  f"(สูงสุด {db['active_max']}) · รอ lock {db['waiting_lock_share']:.0%} ของเวลา "
+                  f"(สูงสุด {db['waiting_lock_max']} การเชื่อมต่อ) · รอ LWLock {db['waiting_lwlock_share']:.0%} "
+                  f"· รอ IO {db['waiting_io_share']:.0%}")
             if meta["load_average"] > cores:
                 w(self.style.WARNING(f"load average ระหว่างวัด {meta['load_average']} เกินจำนวน cores: เครื่องมีงานอื่น "
                                      "เวลาตอบที่วัดได้จึงสูงกว่าจริง (ดู CPU ต่อคำขอแทน)"))
