@@ -49,7 +49,10 @@ class Command(BaseCommand):
                 # what an office's database has from its autovacuum.
                 cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
         if connection.vendor == "postgresql":
-            schema.create(connection)  # a no-op, unless a run stopped before the trigram indexes were built
+            from bench.generate_pg import build_deferred
+
+            build_deferred(connection)  # a no-op, unless a run stopped before its indexes were built
+            schema.create(connection)
         from bench import policy
 
         policy.fill(max(20, Matter.objects.count() // 500))  # issue #17: a policy on one matter in 500
