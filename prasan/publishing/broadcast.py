@@ -22,6 +22,11 @@ def public_url(post: Post) -> str:
         path = reverse("public:post", args=[post.url_key])
     except NoReverseMatch:
         path = f"/public/posts/{post.url_key}/"
+    return public_address(path)
+
+
+def public_address(path: str = "/public/") -> str:
+    """A /public/… path as the public reaches it: on its own host when PRASAN_PUBLIC_HOST is set."""
     host = getattr(settings, "PUBLIC_SITE_HOST", "")
     if host:
         scheme = settings.BASE_URL.split("://", 1)[0]

@@ -54,6 +54,8 @@ def _body(facts: list[tuple[str, str]], closing: str) -> str:
 
 
 def _create(*, by, title: str, summary: str, facts: list[tuple[str, str, str]], closing: str, **links) -> Post:
+    # The body holds only sentences fit to publish as they stand: "rewrite before submitting" is told by the page
+    # (its message and the sources box), never written into text that a hurried approval would put online.
     with transaction.atomic():
         post = Post.objects.create(
             kind=Kind.NEWS, title=title[:300], summary=summary, created_by=by,
@@ -81,7 +83,7 @@ def from_matter(matter, *, by) -> Post:
         ("ผู้ดำเนินการ:", matter.owner_unit.name if matter.owner_unit_id else "", f"{where} (กลุ่มงานเจ้าของเรื่อง)"),
     ]
     return _create(by=by, title=matter.title, summary="", facts=facts, source_matter=matter,
-                   closing="สำนักงานรัฐมนตรีดำเนินการเรื่องนี้แล้วเสร็จ (โปรดเรียบเรียงเนื้อหาข่าวก่อนเสนอตรวจ)")
+                   closing="สำนักงานรัฐมนตรีดำเนินการเรื่องนี้แล้วเสร็จ")
 
 
 def from_agenda_item(item, *, by) -> Post:
@@ -103,7 +105,7 @@ def from_agenda_item(item, *, by) -> Post:
     place = f" ณ {item.place}" if item.place else ""
     return _create(by=by, title=item.title, summary=f"{item.title}{place} เมื่อ{when}", facts=facts,
                    agenda_item=item, source_matter=None,
-                   closing="รัฐมนตรีได้ปฏิบัติภารกิจดังนี้ (โปรดเรียบเรียงเนื้อหาข่าวก่อนเสนอตรวจ)")
+                   closing="รัฐมนตรีได้ปฏิบัติภารกิจดังนี้")
 
 
 __all__ = ["Missing", "NotASource", "from_agenda_item", "from_matter", "refusal_for_agenda_item",

@@ -56,6 +56,7 @@ def post_list(request):
     return render(request, "publishing/list.html", {
         "page": page, "status": status, "kind": kind, "statuses": Status.choices, "kinds": Kind.choices,
         "querystring": query, "may_review": access.may_review(request.user),
+        "public_site": broadcast.public_address(),
         "waiting": Post.objects.filter(status=Status.REVIEW).count() if access.may_review(request.user) else 0,
     })
 
