@@ -14,7 +14,7 @@ from prasan.audit.models import record
 from prasan.matters.choices import DutyType, Secrecy, State
 from prasan.thai.dates import thai_date, thai_time
 
-from . import versions
+from . import sanitise, versions
 from .models import Kind, Post
 from .workflow import Missing, WrongState
 
@@ -108,5 +108,46 @@ def from_agenda_item(item, *, by) -> Post:
                    closing="รัฐมนตรีได้ปฏิบัติภารกิจดังนี้")
 
 
-__all__ = ["Missing", "NotASource", "from_agenda_item", "from_matter", "refusal_for_agenda_item",
-           "refusal_for_matter"]
+def refusal_for_document(document) -> str:
+    """Why `document` may not be published as an announcement post, or "" when it may: only a signed ประกาศ
+    of a matter of secrecy ปกติ (the same rule as the post form's choice, editing.signed_announcements)."""
+    from .editing import signed_announcements
+
+    if document.form != "announcement":
+        return "เผยแพร่บนเว็บไซต์ได้เฉพาะเอกสารแบบประกาศ"
+    if not document.signed_at or not document.pdf:
+        return "ประกาศนี้ยังไม่ได้ลงนาม จึงยังเผยแพร่บนเว็บไซต์ไม่ได้"
+    if not signed_announcements().filter(pk=document.pk).exists():
+        return "ประกาศนี้มีชั้นความลับ จึงเผยแพร่บนเว็บไซต์ไม่ได้ (ใช้ได้เฉพาะชั้นปกติ)"
+    return ""
+
+
+def from_announcement(document, *, by) -> Post:
+    """A draft announcement post publishing a signed ประกาศ: its PDF, and its text as the body (the caller has
+    checked that `by` may see the document)."""
+    from .editing import announcement_html
+
+    refusal = refusal_for_document(document)
+    if refusal:
+        raise NotASource(refusal)
+    fields = document.fields or {}
+    subject = str(fields.get("subject") or document.title)
+    where = f"ประกาศที่ลงนามแล้ว{' ที่ ' + fields['doc_number'] if fields.get('doc_number') else ''}"
+    title = f"ประกาศ{fields.get('issuer', '')} เรื่อง {subject}" if fields.get("issuer") else document.title
+    # The title says the heading and the subject; the body is the rest as printed (no summary: lists and
+    # shared links take the first lines of the body).
+    with transaction.atomic():
+        post = Post.objects.create(
+            kind=Kind.ANNOUNCEMENT, title=title[:300], summary="", created_by=by,
+            body_html=sanitise.clean(announcement_html(document, heading=not fields.get("issuer"))),
+            announcement_document=document,
+            source_matter=document.matter,
+            sources=[{"field": "ข้อความประกาศ:", "value": subject, "source": f"{where} (ข้อความและไฟล์ PDF)"},
+                     {"field": "ผู้ลงนาม:", "value": document.signed_name, "source": where}])
+        versions.keep(post, by=by, note="ร่างจากประกาศที่ลงนามแล้ว")
+        record(by, "post.draft", post, title=post.title, source=where, document=document.pk)
+    return post
+
+
+__all__ = ["Missing", "NotASource", "from_agenda_item", "from_announcement", "from_matter",
+           "refusal_for_agenda_item", "refusal_for_document", "refusal_for_matter"]

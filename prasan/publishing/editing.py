@@ -4,6 +4,7 @@ kept as a version and audited; a change to what the public sees moves the site's
 import re
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.text import slugify
 
@@ -22,12 +23,16 @@ MAX_IMAGES = 30
 
 
 def signed_announcements():
-    """Signed announcements of matters of secrecy ปกติ: the only documents a post may publish."""
+    """Signed announcements of matters of secrecy ปกติ, with no secrecy mark of their own (the form's optional
+    ชั้นความลับ holds a mark such as "ลับ", or nothing): the only documents a post may publish.
+
+    Asked as "no mark" rather than "not a secret mark": in SQL a missing key compared with anything is NULL,
+    so an exclude() would drop every document without the key too."""
     from prasan.documents.models import Document
 
-    return (Document.objects.filter(form="announcement", status__in=("signed", "dispatched"),
+    unmarked = Q(fields__secrecy__isnull=True) | Q(fields__secrecy=None) | Q(fields__secrecy="")
+    return (Document.objects.filter(unmarked, form="announcement", status__in=("signed", "dispatched"),
                                     matter__secrecy=Secrecy.NORMAL, signed_at__isnull=False)
-            .exclude(fields__secrecy__in=[str(level) for level in Secrecy.values if level])
             .select_related("matter__office").order_by("-signed_at"))
 
 
@@ -47,16 +52,44 @@ def related_policies():
         "-created_at", "-id")
 
 
-def announcement_html(document) -> str:
-    """The announcement's text as the post's body: its heading, subject and paragraphs, escaped."""
+def announcement_html(document, *, heading: bool = True) -> str:
+    """The signed announcement's text as the post's body, as printed: heading, its number when it has one,
+    subject, paragraphs (their line breaks kept), "ประกาศ ณ วันที่ …" and the signer — all escaped. Without
+    `heading` the heading and subject are left to the post's title, which already says them."""
+    from prasan.thai.dates import thai_date
+
     fields = document.fields or {}
-    heading = f"ประกาศ{fields.get('issuer', '')}".strip()
+    title = f"ประกาศ{fields.get('issuer', '')}".strip()
     paragraphs = fields.get("body") or []
     if isinstance(paragraphs, str):
         paragraphs = [paragraphs]
-    parts = [f"<h2>{escape(heading)}</h2>", f"<p><strong>เรื่อง</strong> {escape(fields.get('subject', ''))}</p>"]
-    parts += [f"<p>{escape(text)}</p>" for text in paragraphs if str(text).strip()]
+    parts = [f"<h2>{escape(title)}</h2>"] if heading else []
+    if fields.get("doc_number"):
+        parts.append(f"<p>ที่ {escape(fields['doc_number'])}</p>")
+    if heading:
+        parts.append(f"<p><strong>เรื่อง</strong> {escape(fields.get('subject', ''))}</p>")
+    parts += ["<p>" + "<br>".join(escape(line) for line in str(text).splitlines()) + "</p>"
+              for text in paragraphs if str(text).strip()]
+    day = _iso_date(fields.get("date"))
+    if day is not None:
+        day_month, year = thai_date(day, thai_digits=False).rsplit(" ", 1)
+        parts.append(f"<p>ประกาศ ณ วันที่ {escape(day_month)} พ.ศ. {year}</p>")
+    signer = fields.get("signer") if isinstance(fields.get("signer"), dict) else {}
+    position = signer.get("position") or []
+    lines = [f"({signer['name']})"] if signer.get("name") else []
+    lines += [position] if isinstance(position, str) else [str(line) for line in position]
+    if lines:
+        parts.append("<p>" + "<br>".join(escape(line) for line in lines) + "</p>")
     return "".join(parts)
+
+
+def _iso_date(value):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
 
 
 def tag_slug(name: str) -> str:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("new/", views.post_new, name="post-new"),
     path("from-matter/<int:matter_pk>/", views.from_matter, name="post-from-matter"),
     path("from-agenda/<int:item_pk>/", views.from_agenda_item, name="post-from-agenda"),
+    path("from-document/<int:document_pk>/", views.from_document, name="post-from-document"),
     path("<int:pk>/", views.post_detail, name="post-detail"),
     path("<int:pk>/edit/", views.post_edit, name="post-edit"),
     path("<int:pk>/do/<str:event>/", views.post_action, name="post-action"),

@@ -31,7 +31,7 @@ def _writer(request):
 
 def _post(pk) -> Post:
     return get_object_or_404(Post.objects.select_related("created_by", "reviewer", "cover", "source_matter__office",
-                                                         "announcement_document", "agenda_item", "policy__matter"), pk=pk)
+                                                         "announcement_document__matter", "agenda_item", "policy__matter"), pk=pk)
 
 
 def _refused(request, post, exc: workflow.PublishingError):
@@ -133,6 +133,8 @@ def post_detail(request, pk):
         "versions": post.versions.select_related("created_by")[:50],
         "events": workflow.allowed_events(post, request.user), "action_form": ActionForm(),
         "may_edit": access.may_edit(request.user, post), "source_matter": source_matter,
+        "announcement_seen": post.announcement_document_id is not None
+        and _sees(request.user, post.announcement_document.matter),
         "public_url": broadcast.public_url(post) if post.status in workflow.PUBLIC_STATES else "",
         "may_rebroadcast": access.may_review(request.user) and post.status == Status.PUBLISHED
         and post.broadcast_line and post.line_broadcast_at is None,
@@ -272,3 +274,24 @@ def from_agenda_item(request, item_pk):
             return redirect("post-list")
     messages.success(request, "สร้างร่างข่าวจากกำหนดการแล้ว ตรวจดูข้อมูลที่นำมาและเรียบเรียงก่อนเสนอตรวจ")
     return redirect("post-edit", post.pk)
+
+
+@login_required
+@require_POST
+def from_document(request, document_pk):
+    """"เผยแพร่บนเว็บไซต์" on a signed announcement: its post, drafted once (a second press finds the first)."""
+    _writer(request)
+    from prasan.documents.access import visible_document
+
+    document = visible_document(request.user, document_pk)  # 404 past need to know, as on its own page
+    existing = Post.objects.filter(announcement_document=document).exclude(status=Status.UNPUBLISHED).first()
+    if existing is not None:
+        messages.info(request, "ประกาศนี้มีร่างข่าวอยู่แล้ว")
+        return redirect("post-detail", existing.pk)
+    try:
+        post = drafting.from_announcement(document, by=request.user)
+    except drafting.NotASource as exc:
+        messages.error(request, str(exc))
+        return redirect("document-detail", document.pk)
+    messages.success(request, "สร้างร่างประกาศเผยแพร่แล้ว (ไฟล์ PDF ที่ลงนามและข้อความประกาศ) ตรวจดูแล้วเสนอตรวจ")
+    return redirect("post-detail", post.pk)
