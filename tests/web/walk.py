@@ -15,6 +15,7 @@ NOT_PAGES = {
     "logout": "POST only; the walk leaves the session alone",
     # POST only: the walk posts to them from the forms it finds on the publishing pages and the matter page.
     "post-from-matter": "POST only (เขียนข่าว on a closed matter)", "post-from-agenda": "POST only (เขียนข่าว)",
+    "post-from-document": "POST only (เผยแพร่ประกาศนี้บนเว็บไซต์)",
     "post-action": "POST only (a step of the post)", "post-line": "POST only (send LINE again)",
     "post-image-add": "POST only (a photo upload)", "post-image-change": "POST only (cover, remove)",
     "briefing-part-add": "POST only (a part of a pack)", "briefing-part-order": "POST only (the parts' order)",
