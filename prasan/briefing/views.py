@@ -14,7 +14,6 @@ from prasan.matters.access import staff_required, visible
 from prasan.matters.choices import Secrecy
 from prasan.matters.models import Matter
 from prasan.matters.paging import BoundedPaginator
-from prasan.thai.digits import to_arabic
 
 from . import building, occasions, parts, services
 from .access import buildable_pack, visible_pack
@@ -85,7 +84,7 @@ def part_add(request, pk):
     kind, target = request.POST.get("kind", ""), request.POST.get("id", "")
     try:
         if kind == "number":  # a matter put in by its number (สร 12/2569)
-            matter = _by_number(request.user, target)
+            matter = Matter.objects.visible_to(request.user).numbered(target).first()
             if matter is None:
                 raise parts.PartError(f"ไม่พบเรื่องเลขที่ “{target.strip()[:40]}” หรือท่านไม่มีสิทธิ์เห็น")
             kind, target = Part.Kind.MATTER, matter.pk
@@ -94,15 +93,6 @@ def part_add(request, pk):
         return _parts_reply(request, pack, str(error))
     messages.success(request, f"เพิ่ม “{part.title[:80]}” แล้ว")
     return _parts_reply(request, pack)
-
-
-def _by_number(user, text: str):
-    """The matter numbered `สร 12/2569` (Thai or Arabic digits) that `user` may see, else None."""
-    try:
-        seq, year = to_arabic(text).strip().split()[-1].split("/")
-        return visible(Matter.objects, user).filter(seq=int(seq), year=int(year)).first()
-    except (ValueError, IndexError):
-        return None
 
 
 @require_POST

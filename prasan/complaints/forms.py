@@ -104,11 +104,35 @@ class SubjectSearchForm(forms.Form):
 
 class BreachForm(forms.ModelForm):
     discovered_at = ThaiDateTimeField(label="ทราบเหตุเมื่อ")
+    complaint_numbers = forms.CharField(label="เลขเรื่องร้องเรียนที่เกี่ยวข้อง", required=False, max_length=500,
+                                        help_text="คั่นด้วยจุลภาค เช่น สร 12/2569, สร 15/2569")
 
     class Meta:
         model = Breach
         fields = ["title", "description", "discovered_at", "risk", "persons_affected", "measures"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3}), "measures": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_complaint_numbers(self) -> list:
+        """The complaints named, each one the person may see; a number that is not one is said as not found."""
+        from prasan.matters.models import Matter
+
+        found, missing = [], []
+        for number in (self.cleaned_data.get("complaint_numbers") or "").split(","):
+            if not number.strip():
+                continue
+            matter = Matter.objects.visible_to(self.user).numbered(number).select_related("complaint").first()
+            complaint = getattr(matter, "complaint", None) if matter else None
+            if complaint is None:
+                missing.append(number.strip())
+            elif complaint not in found:
+                found.append(complaint)
+        if missing:
+            raise forms.ValidationError(f"ไม่พบเรื่องร้องเรียนเลขที่ {', '.join(missing)}")
+        return found
 
 
 class PeriodForm(forms.Form):

@@ -183,7 +183,8 @@ def ropa_rows(office) -> list[list]:
 
 
 def record_breach(office, *, by, title: str, description: str = "", discovered_at=None, risk: str = "risk",
-                  persons_affected: int = 0, measures: str = "") -> Breach:
+                  persons_affected: int = 0, measures: str = "", complaints=()) -> Breach:
+    """The breach, with the complaints it touched."""
     if not (title or "").strip():
         raise ValidationError({"title": "กรุณาระบุเหตุการณ์"})
     breach = Breach(office=office, title=title.strip()[:300], description=description or "",
@@ -192,8 +193,9 @@ def record_breach(office, *, by, title: str, description: str = "", discovered_a
     breach.full_clean()
     with transaction.atomic():
         breach.save()
+        breach.complaints.set(complaints)
         record(by, "breach.create", breach, risk=risk, persons=breach.persons_affected,
-               report_due=breach.report_due)
+               report_due=breach.report_due, complaints=[c.matter_id for c in complaints])
     return breach
 
 

@@ -4,6 +4,7 @@ processing and the breach register."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,7 +26,7 @@ from .access import (
     visible_complaint,
 )
 from .forms import BreachForm, CorrectionForm, ReasonForm, SubjectSearchForm
-from .models import Breach, Policy
+from .models import Breach, Complaint, Policy
 from .policy import privacy_notice
 
 
@@ -162,22 +163,26 @@ def ropa_export(request, fmt):
 @role_required(PRIVACY_ROLES)
 def breaches(request):
     office = Office.current()
-    form = BreachForm(request.POST or None, initial={"discovered_at": timezone.now()})
+    form = BreachForm(request.POST or None, initial={"discovered_at": timezone.now()}, user=request.user)
     may_record = request.user.role != "auditor"
     if request.method == "POST":
         if not may_record:
             raise PermissionDenied("ผู้ตรวจสอบดูทะเบียนได้อย่างเดียว")
         if form.is_valid():
-            data = form.cleaned_data
+            data = dict(form.cleaned_data)
+            complaints = data.pop("complaint_numbers")
             try:
-                privacy.record_breach(office, by=request.user, **data)
+                privacy.record_breach(office, by=request.user, complaints=complaints, **data)
             except ValidationError as exc:
                 form.add_error(None, exc.messages)
             else:
                 messages.success(request, "บันทึกเหตุละเมิดแล้ว ต้องแจ้ง สคส. ภายใน ๗๒ ชั่วโมงนับแต่ทราบเหตุ "
                                           "เว้นแต่ไม่มีความเสี่ยงต่อสิทธิเสรีภาพของบุคคล")
                 return redirect("complaint-breaches")
-    page = BoundedPaginator(Breach.objects.filter(office=office), 25).get_page(request.GET.get("page"))
+    # Each breach lists the complaints it touched that this person may see (matters.access, the one rule).
+    touched = Prefetch("complaints", queryset=Complaint.objects.visible_to(request.user).select_related("matter__office"))
+    page = BoundedPaginator(Breach.objects.filter(office=office).prefetch_related(touched), 25).get_page(
+        request.GET.get("page"))
     return render(request, "complaints/breaches.html", {"page": page, "form": form, "may_record": may_record,
                                                         "now": timezone.now()},
                   status=422 if form.errors else 200)

@@ -58,6 +58,16 @@ class MatterQuerySet(models.QuerySet):
 
         return assigned(self, user)
 
+    def numbered(self, text: str):
+        """The matter numbered as people write it, "สร 12/2569" or "๑๒/๒๕๖๙" (none if it is no number)."""
+        from prasan.thai.digits import to_arabic
+
+        try:
+            seq, year = to_arabic(text or "").strip().split()[-1].split("/")
+            return self.filter(seq=int(seq), year=int(year))
+        except (ValueError, IndexError):
+            return self.none()
+
 
 class Matter(models.Model):
     office = models.ForeignKey("directory.Office", on_delete=models.PROTECT, verbose_name="สำนักงาน")

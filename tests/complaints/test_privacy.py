@@ -96,6 +96,28 @@ def test_the_breach_register_counts_72_hours(login, users, office):
     assert login(users["coordinator"]).get(reverse("complaint-breaches")).status_code == 403
 
 
+def test_a_breach_names_the_complaints_it_touched_and_only_visible_ones(login, users, office, make_complaint):
+    shown = make_complaint()
+    hidden = make_complaint(by=users["head"], subject="ร้องเรียนเรื่องลับ")
+    hidden.matter.secrecy = 2
+    hidden.matter.save(update_fields=["secrecy"])
+    now = timezone.localtime()
+    base = {"title": "แฟ้มผู้ร้องหาย", "discovered_at_0": now.strftime("%d/%m/") + str(now.year + 543),
+            "discovered_at_1": now.strftime("%H:%M"), "risk": "risk", "persons_affected": "2", "description": "",
+            "measures": ""}
+    client = login(users["head"])
+    refused = client.post(reverse("complaint-breaches"), dict(base, complaint_numbers="สร 999/2569"))
+    assert refused.status_code == 422
+    page = refused.content.decode()
+    assert "ไม่พบเรื่องร้องเรียนเลขที่ สร 999/2569" in page and "แฟ้มผู้ร้องหาย" in page
+    both = f"{shown.matter.number}, {hidden.matter.number}"
+    response = login(users["head"]).post(reverse("complaint-breaches"), dict(base, complaint_numbers=both))
+    assert response.status_code == 302
+    assert set(Breach.objects.get().complaints.all()) == {shown, hidden}
+    page = login(users["auditor"]).get(reverse("complaint-breaches")).content.decode()  # cleared for none
+    assert shown.get_absolute_url() in page and hidden.get_absolute_url() not in page
+
+
 def test_the_record_of_processing_exports(login, users, make_complaint):
     make_complaint()
     response = login(users["head"]).get(reverse("complaint-ropa", args=["csv"]))
