@@ -99,3 +99,24 @@ def test_moving_the_mark_up_keeps_every_match_findable(make_matter, users, find)
 def test_sqlite_has_no_recent_indexes_to_move():
     assert schema.recent_mark(connection) is None
     assert schema.roll_recent(connection) is None
+
+
+def test_several_words_over_the_cap_read_each_rank_only_as_far_as_the_page(make_matter, users, monkeypatch):
+    """Past the cap the ranks are not counted one by one (each a walk of the words' long lists): a page reads
+    each rank to its own end, and the next rank starts where one runs out."""
+    monkeypatch.setattr(results, "COUNT_LIMIT", 5)
+    body_only = [make_matter(title=f"ติดตามนโยบาย {n}", description="ประชุมครูผู้ช่วย เชียงใหม่") for n in range(4)]
+    words = [make_matter(title=f"เชียงใหม่ขอข้อมูลครูผู้ช่วย {n}") for n in range(2)]
+    phrase = [make_matter(title=f"ข้อมูลครูผู้ช่วย เชียงใหม่ {n}") for n in range(2)]
+    asked = []
+    count_upto = results.Rank.count_upto
+    monkeypatch.setattr(results.Rank, "count_upto", lambda rank, limit: asked.append(limit) or count_upto(rank, limit))
+
+    found = query.search(users["coordinator"], query.SearchParams(q="ครูผู้ช่วย เชียงใหม่"))
+
+    assert found.count() == 5 and found.capped and asked == []
+    newest = [m.title for m in [*phrase[::-1], *words[::-1], *body_only[::-1]]]
+    assert [h.title for h in found[0:2]] == newest[0:2]
+    assert [h.title for h in found[1:4]] == newest[1:4]
+    assert [h.title for h in found[3:5]] == newest[3:5]
+    assert max(asked) <= 5
