@@ -95,6 +95,8 @@ class EntryFilter(forms.Form):
     date_from = ThaiDateField(label="ตั้งแต่วันที่", required=False)
     date_to = ThaiDateField(label="ถึงวันที่", required=False)
 
+    scans_text = False  # as MatterFilter.scans_text: the fields are read, so a page counts only to its end
+
     def apply(self, qs):
         if not self.is_valid():
             return qs
@@ -106,6 +108,7 @@ class EntryFilter(forms.Form):
             from prasan.thai.digits import to_arabic
 
             found = entry_ids_holding(data["q"])
+            self.scans_text = found is None
             if found is None:  # too short for the index, or too common: the fields are scanned
                 q = to_arabic(data["q"])
                 qs = qs.filter(Q(subject__icontains=q) | Q(doc_number__icontains=q) | Q(sender__icontains=q)

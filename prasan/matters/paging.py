@@ -19,9 +19,12 @@ class BoundedPaginator(Paginator):
     A page reads its rows up to its end anyway (OFFSET), so counting that far costs no more than the
     page itself; a deep page still shows, and there is always a next page while the count is a bound."""
 
-    def __init__(self, object_list, per_page, *, bound: int | None = None):
+    def __init__(self, object_list, per_page, *, bound: int | None = None, page_only: bool = False):
+        """page_only: count only to the end of the page asked for. For a list filtered by scanning its text
+        (a common phrase): reading on to COUNT_BOUND matches costs 0.3-0.6 s at a million rows, the page a few
+        ms, and "มากกว่า" with a next page tells the truth."""
         super().__init__(object_list, per_page)
-        self.bound = bound or COUNT_BOUND
+        self.bound = 0 if page_only else bound or COUNT_BOUND
         self.reach = per_page
 
     def get_page(self, number):

@@ -1,7 +1,7 @@
 """Filtering the matter list: one reading of filters for the pages, the API, the exports and the dashboards."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
@@ -58,6 +58,9 @@ class MatterFilter:
     late_since: dt.date | None = None  # … whose deadline is on or after this day
     q: str = ""
     open_only: bool = False
+    # Set by apply: the text filter reads the list's own titles (a common or short phrase), so a page counts its
+    # matches only to its own end (BoundedPaginator page_only) — counting on would read the list far down.
+    scans_text: bool = field(default=False, init=False, compare=False, repr=False)
 
     @classmethod
     def from_params(cls, params) -> "MatterFilter":
@@ -142,6 +145,7 @@ class MatterFilter:
             from prasan.search.filters import matter_ids_titled
 
             titled = matter_ids_titled(self.q)
+            self.scans_text = titled is None
             qs = qs.filter(title__icontains=self.q) if titled is None else qs.filter(pk__in=titled)
         return qs
 

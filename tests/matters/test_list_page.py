@@ -120,4 +120,19 @@ def test_a_phrase_too_common_for_the_index_is_found_by_reading_the_list(login, u
         make_matter(title=f"ขอข้อมูลครูผู้ช่วย {place}")
     assert filters.matter_ids_titled("ครูผู้ช่วย") is None  # more than DENSE matches
     page = login(users["head"]).get(reverse("matter-list"), {"q": "ครูผู้ช่วย"}).content.decode()
-    assert "พบ 2 เรื่อง" in page and "เชียงใหม่" in page and "ลำปาง" in page
+    assert "พบ 2 เรื่อง<" in page and "เชียงใหม่" in page and "ลำปาง" in page  # within the page: exact
+
+
+def test_a_common_phrase_past_one_page_is_counted_to_the_page_end(login, users, make_matter, monkeypatch,
+                                                                  django_assert_max_num_queries):
+    from prasan.search import filters
+
+    monkeypatch.setattr(filters, "DENSE", 1)
+    for n in range(27):
+        make_matter(title=f"ขอข้อมูลครูผู้ช่วย รุ่น {n}")
+    client = login(users["head"])
+    with django_assert_max_num_queries(14):
+        page = client.get(reverse("matter-list"), {"q": "ครูผู้ช่วย"}).content.decode()
+    assert "พบมากกว่า 25 เรื่อง — คำค้นพบบ่อยหรือสั้น จึงนับถึงหน้านี้เท่านั้น" in page and "page=2" in page
+    last = client.get(reverse("matter-list"), {"q": "ครูผู้ช่วย", "page": 2}).content.decode()
+    assert "พบ 27 เรื่อง<" in last and "รุ่น 0<" in last

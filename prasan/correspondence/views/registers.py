@@ -42,7 +42,7 @@ def entry_list(request, register):
     register = readable_register(request.user, register)
     filters = EntryFilter(request.GET or None)
     qs = filters.apply(_entries(request.user, register)).order_by("-year", "-number")
-    page = BoundedPaginator(qs, 50).get_page(request.GET.get("page"))
+    page = BoundedPaginator(qs, 50, page_only=filters.scans_text).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     # An entry may be readable where its matter is not (a secret matter needs to know): no dead link then.

@@ -29,7 +29,7 @@ def matter_list(request):
     qs = _filtered(request.user, filters)
     size = int(request.GET.get("size", 25)) if request.GET.get("size", "").isdigit() else 25
     size = size if size in PAGE_SIZES else 25
-    page = BoundedPaginator(list_queryset(qs), size).get_page(request.GET.get("page"))
+    page = BoundedPaginator(list_queryset(qs), size, page_only=filters.scans_text).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     return render(request, "matters/list.html", {
