@@ -147,6 +147,7 @@ def _database() -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "prasan.sqlite3",
+        "CONN_MAX_AGE": 600,
         "OPTIONS": {
             # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue
             # instead of failing half-way (gapless numbering depends on it).

@@ -121,7 +121,10 @@ class Matter(models.Model):
             # Open matters by deadline (overdue, due soon), and with id and secrecy the open side of my-work's
             # join with a person's assignments, from the index alone.
             models.Index(fields=["state", "internal_deadline", "id", "secrecy"], name="matter_state_deadline_idx"),
-            models.Index(fields=["duty_type", "state"]),
+            # The matter list by duty type and state (and urgency): its count and its open page's ids from the index
+            # alone — by duty type and urgency alone (the index below) the count read every closed matter of the
+            # kind too and looked each one up for its state (50-70 ms at a million matters).
+            models.Index(fields=["duty_type", "state", "urgency", "created_at", "secrecy"], name="matter_duty_state_idx"),
             # The matter list, newest first; secrecy last, so a viewer's list is read from the index alone.
             models.Index(fields=["-created_at", "-id", "secrecy"], name="matter_recent_idx"),
             models.Index(fields=["urgency", "state"]),
