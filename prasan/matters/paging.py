@@ -3,6 +3,8 @@
 from math import ceil
 
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.db.models.query import ModelIterable
 from django.utils.functional import cached_property
 
 # Past this many rows a total is told as "more than": an exact COUNT(*) reads every matching row, a
@@ -37,8 +39,13 @@ class BoundedPaginator(Paginator):
     @cached_property
     def _counted(self) -> tuple[int, bool]:
         limit = max(self.bound, self.reach)
-        # COUNT(*) over a LIMIT subquery: the database stops after limit + 1 rows.
-        found = self.object_list.order_by()[: limit + 1].count()
+        # COUNT(*) over a LIMIT subquery: the database stops after limit + 1 rows. Of the rows' ids alone: a
+        # sliced count keeps the list's annotations, and the policy list's per-row counts of agencies and late
+        # reports were computed for every policy counted (60 of its 70 ms of CPU at 2,000 policies).
+        rows = self.object_list.order_by()
+        if isinstance(rows, QuerySet) and rows._iterable_class is ModelIterable and rows.query.group_by is None:
+            rows = rows.values("pk")
+        found = rows[: limit + 1].count()
         return min(found, limit), found <= limit
 
     @property
