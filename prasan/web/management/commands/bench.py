@@ -53,11 +53,14 @@ class Command(BaseCommand):
 
             build_deferred(connection)  # a no-op, unless a run stopped before its indexes were built
             schema.create(connection)
-        from bench import policy
+        from bench import list_filters, policy
+        from bench.scenarios import with_multiples
 
         policy.fill(max(20, Matter.objects.count() // 500))  # issue #17: a policy on one matter in 500
         results = run(users, reps=opts["reps"])
         results.update(policy.scenarios(users, reps=opts["reps"]))
+        results.update(list_filters.run(users, reps=opts["reps"] // 2))  # issue #20's slow pages
+        with_multiples(results)
         results["numbering_concurrent_per_s"] = concurrent_per_s(office, users["registrar"], writers=8)
         meta = {"matters": Matter.objects.count(), "database": connection.vendor, "python": platform.python_version(),
                 "machine": platform.machine(), "cpus": __import__("os").cpu_count()}
