@@ -11,7 +11,8 @@ with --heldout the two held-out parts (set aside before the parser was changed; 
 Variants: the .txt as typed; `pdf`, the letter laid out as typed and printed to PDF with a text layer
 (WeasyPrint, Sarabun); `flowed`, another office's template (paragraphs re-flowed and justified); and
 `scanNNN`, the letter printed and scanned at NNN dpi (blur, speckle, a little skew, urgency and secrecy marks
-as red rubber stamps), read back by OCR. Variants are written to var/bench-layout/ (git-ignored).
+as red rubber stamps), read back by OCR; `scanNNNshade` (--shaded), the same scan lit unevenly (grey paper
+darkening to 55 % towards one corner, as a shadow or a phone photo gives). Variants are written to var/bench-layout/ (git-ignored).
 
 Fields scored: kind, doc_number, date, subject, to, from_agency, signer, signer_position, urgency, secrecy,
 enclosures, contact_phone; compared as bench/intake_accuracy.py does (spaces removed, digits Arabic).
@@ -104,9 +105,10 @@ def variant_file(part: str, name: str, source: Path, variant: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         pdf = render_sample(name, source)
         if variant.startswith("scan"):
-            dpi = int(variant[4:])
+            dpi = scan_dpi(variant)
             urgency = json.loads(source.read_text(encoding="utf-8")).get("urgency") or STAMPED
             pages = print_and_scan(pdf, dpi, urgency, seed=sum(map(ord, name)))
+            pages = [shade(page) for page in pages] if variant.endswith("shade") else pages
             pages[0].save(path, dpi=(dpi, dpi), save_all=True, append_images=pages[1:])
         else:
             path.write_bytes(pdf)
@@ -118,8 +120,24 @@ def variant_file(part: str, name: str, source: Path, variant: str) -> Path:
 
             make_variants.make_pdf(lines, path, "flowed" if variant == "flowed" else "typed")
         else:
-            scan(lines, int(variant[4:]), seed=sum(map(ord, name))).save(path, dpi=(int(variant[4:]),) * 2)
+            page = scan(lines, scan_dpi(variant), seed=sum(map(ord, name)))
+            (shade(page) if variant.endswith("shade") else page).save(path, dpi=(scan_dpi(variant),) * 2)
     return path
+
+
+def scan_dpi(variant: str) -> int:
+    return int(variant[4:].removesuffix("shade"))
+
+
+def shade(page, darkest: float = 0.55):
+    """Uneven light, as a scan shadowed towards the binding or a phone photo gives: grey paper (92 %), falling
+    smoothly to `darkest` of that at the far corner. The letter stays plainly readable to a person."""
+    from PIL import Image, ImageChops
+
+    base = Image.linear_gradient("L")
+    ramp = ImageChops.add(base.point(lambda v: v // 2), base.rotate(90).point(lambda v: v // 2))
+    light = ramp.resize(page.size, Image.BILINEAR).point(lambda v: round(255 * 0.92 * (1 - (1 - darkest) * v / 255)))
+    return ImageChops.multiply(page.convert("RGB"), Image.merge("RGB", (light, light, light)))
 
 
 def scan(lines: list[str], dpi: int, seed: int):
@@ -340,6 +358,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--parts", default="layout,real,prasan")
     parser.add_argument("--variants", default="txt,pdf,flowed")
     parser.add_argument("--scans", default="", help="dpis to print-and-scan at, e.g. 150,200,300")
+    parser.add_argument("--shaded", default="", help="dpis to scan at with uneven light too, e.g. 300")
     parser.add_argument("--sample", type=int, help="first N letters of each part (scans are slow)")
     parser.add_argument("--heldout", action="store_true", help="measure the held-out parts too (at the end)")
     parser.add_argument("--failures", action="store_true")
@@ -351,6 +370,7 @@ def main(argv: list[str] | None = None) -> None:
     django.setup()
     parts = args.parts.split(",") + (["layout-heldout", "real-heldout"] if args.heldout else [])
     variants = [v for v in args.variants.split(",") if v] + [f"scan{d}" for d in args.scans.split(",") if d]
+    variants += [f"scan{d}shade" for d in args.shaded.split(",") if d]
     results = []
     for part in parts:
         for variant in variants:

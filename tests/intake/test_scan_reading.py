@@ -37,6 +37,19 @@ def test_a_title_in_large_type_is_one_line():
     assert len(lines) == 1
 
 
+def test_a_page_lit_unevenly_is_read_as_if_lit_evenly():
+    from PIL import Image, ImageChops
+
+    lines = ["ที่ กค (กวจ) ๐๔๐๕.๓/๔๖๕๖", "เรื่อง ซักซ้อมแนวทางการเบิกจ่าย", "เรียน เลขาธิการคณะกรรมการ"] * 4
+    page = page_image(lines, dpi=300)
+    light = Image.linear_gradient("L").resize(page.size).point(lambda v: round(235 * (1 - 0.45 * v / 255)))
+    shaded = ImageChops.multiply(page, light)  # grey paper, darker towards the bottom
+    assert len(layout.find_lines(layout.clean(page))) == 12
+    assert len(layout.find_lines(layout.clean(shaded))) == 12
+    flat = layout.flatten(shaded)
+    assert min(flat.crop((0, 0, 200, flat.height)).getextrema()[0], 255) >= 240  # the margin is paper again
+
+
 def _words(*pairs) -> list[Word]:
     out, left = [], 0
     for text, conf, height in pairs:

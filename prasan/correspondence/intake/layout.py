@@ -33,12 +33,42 @@ class Strip:
 
 
 def clean(image: Image.Image) -> Image.Image:
-    """Grayscale, speckle removed, straightened."""
-    image = image.convert("L").filter(ImageFilter.MedianFilter(3))
+    """Grayscale, speckle removed, lit evenly, straightened."""
+    image = flatten(image.convert("L").filter(ImageFilter.MedianFilter(3)))
     angle = skew_angle(image)
     if angle:
         image = image.rotate(angle, resample=Image.BICUBIC, fillcolor=255, expand=False)
     return image
+
+
+BACKGROUND_STEP = 8  # the paper's brightness is estimated on a page this many times smaller
+EVEN_LIGHT = 0.85  # paper nowhere darker than this share of its brightest is lit evenly enough
+
+
+def flatten(image: Image.Image) -> Image.Image:
+    """The page divided by its own paper: each pixel as a share of the paper's brightness around it.
+
+    A scan lit unevenly (a shadow towards the binding, a phone photo, grey recycled paper) has no one
+    threshold between ink and paper: Otsu's, taken over the whole page, called the darker half of a plainly
+    readable letter ink, and every field of it was lost. The paper's brightness is the local maximum over
+    an area wider than any stroke (letters vanish from it), smoothed; dividing by it makes the paper white
+    everywhere and leaves the ink as dark as it was against its own paper — an adaptive threshold, in effect,
+    for the line finder (Otsu) and for Tesseract after it.
+    """
+    from PIL import ImageMath
+
+    small = image.resize((max(image.width // BACKGROUND_STEP, 1), max(image.height // BACKGROUND_STEP, 1)),
+                         Image.BOX)
+    paper = small.filter(ImageFilter.MaxFilter(7)).filter(ImageFilter.GaussianBlur(4))
+    darkest, brightest = paper.getextrema()
+    if darkest >= EVEN_LIGHT * brightest:
+        return image  # lit evenly: Otsu's one threshold serves, and Tesseract reads the page as scanned
+    paper = paper.resize(image.size, Image.BILINEAR)
+    out = ImageMath.lambda_eval(
+        lambda a: a["convert"](a["min"](a["image"] * 255 / (a["paper"] + 1), 255), "L"),
+        image=image, paper=paper)
+    out.info.update(image.info)
+    return out
 
 
 def ink(image: Image.Image, threshold: int | None = None) -> Image.Image:
