@@ -143,12 +143,13 @@ from . import (  # noqa: E402  (one concept each)
     parliament,
     plans,
     policies,
+    posts,
     registers,
     requests,
 )
 
 for _module in (matters, plans, activities, requests, agencies, registers, documents, me, parliament, cabinet,
-                complaints, agenda, policies):
+                complaints, agenda, policies, posts):
     api.add_router("/", _module.router)
 
 from prasan.search import api as _search  # noqa: E402,F401  (adds GET /search to this API)
