@@ -21,6 +21,7 @@ from django.utils.module_loading import import_string
 from prasan.correspondence.models import RegisterCounter
 from prasan.directory.models import Contact
 from prasan.matters.models import Matter, MatterCounter
+from prasan.openwork import building as open_work
 from prasan.search import grants, schema, sources
 
 from .bulk import Writer, next_ids, reset_sequences, tuned_for_load
@@ -181,6 +182,7 @@ def generate(office, units, users, agencies, size: int, *, seed: int = 1, now: d
             counts.update({name: ids[name] - first[table.name] for name, table in out.items()})
             counts["search"], counts["existing"] = ids["search"] - 1, existing.count
             grants.rebuild()  # need to know of the secret matters just made (prasan/search/grants.py)
+            counts["open_work"] = open_work.fill(first[out["matter"].name])  # their open work (prasan/openwork)
             counts["writer_seconds"] = {name: round(value, 1) for name, value in writer.seconds.items()}
             text_index = f"สร้างดัชนีคำ (trigram) จาก {counts['search']:,} รายการ"
             if deferring:

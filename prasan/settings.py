@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "prasan.accounts",
     "prasan.tracking",
     "prasan.matters",
+    "prasan.openwork",
     "prasan.coordination",
     "prasan.correspondence",
     "prasan.records",

@@ -107,13 +107,16 @@ def make_matter(office, unit, users):
 
 def assign_past_clearance(matter, users):
     """Assignments the app refuses (matters.access.require_cleared), as rows made before that rule or by the bench
-    generator: written past the guard, with the search's grants brought up to date as its signal would. The
-    visibility tests keep such rows to show that clearance, not the assignment, has the last word."""
+    generator: written past the guard, with the search's grants and the open work brought up to date as their
+    signals would. The visibility tests keep such rows to show that clearance, not the assignment, has the last
+    word."""
+    from prasan.openwork import keeping
     from prasan.search import grants
 
     Matter.assignees.through.objects.bulk_create(
         [Matter.assignees.through(matter_id=matter.pk, user_id=user.pk) for user in users])
     grants.sync([matter.pk])
+    keeping.sync([matter.pk])
 
 
 @pytest.fixture

@@ -7,8 +7,9 @@ its level is within `reach` (the clearance; a non-superuser administrator reache
 those they are assigned or shared. Anyone else gets the same 404 as for a matter that does not exist.
 
 It is written once and rendered four ways, each tested against the others (tests/matters/test_need_to_know.py):
-per matter (`may_see`), as a queryset filter (`visible`, behind Matter.objects.visible_to, and `assigned`), as the
-dashboards' "count everything, take away the hidden" (`visible_in`, `hidden_from`), and over the search index,
+per matter (`may_see`), as a queryset filter (`visible`, behind Matter.objects.visible_to, and `assigned`, whose
+`cleared_rows` also narrows a person's open-work rows), as the dashboards' "count everything, take away the
+hidden" (`visible_in`, `hidden_from`), and over the search index,
 whose rows carry the secrecy and whose need to know is stored per secret matter (`grant_rows`, `grant_keys`,
 `index_rule`). The queryset forms keep to the covering indexes: no test of need per row where none can exclude.
 """
@@ -38,7 +39,7 @@ from .models import Matter, MatterShare
 __all__ = [
     "CLEARANCE_CHOICES", "EDIT_ROLES", "INTAKE_ROLES", "NEED_TO_KNOW_ALL", "SECRECY_BY_CODE", "SECRECY_BY_MARK",
     "SECRECY_CODES", "SECRECY_MARKS", "SECRET_TITLE", "WORKING_ROLES", "NotCleared", "Secrecy", "assigned",
-    "editable_matter", "grant_keys", "grant_rows", "hidden_from", "in_scope", "index_rule", "may_edit", "may_see",
+    "cleared_rows", "editable_matter", "grant_keys", "grant_rows", "hidden_from", "in_scope", "index_rule", "may_edit", "may_see",
     "need_to_know", "reach", "require_cleared", "role_required", "safe_title", "secrecy_of_mark", "secret_safe",
     "sees_everything",
     "staff_required", "title_for_agency", "uncleared", "visible", "visible_in", "visible_matter", "visible_rows",
@@ -160,12 +161,18 @@ def assigned(matters, user):
     """visible(matters, user) among the matters the user is assigned to: being assigned is the need to know, so
     only the clearance can hide one. One condition on a column the open matters' indexes hold, instead of a test
     of need per row."""
-    if not _active(user):
-        return matters.none()
     mine = Exists(Matter.assignees.through.objects.filter(matter_id=OuterRef("pk"), user_id=user.pk))
+    return cleared_rows(matters, user).filter(mine)
+
+
+def cleared_rows(rows, user):
+    """`rows` that carry a matter's `secrecy`, all of matters `user` is assigned (their open work, openwork), as
+    `assigned` narrows them: only the clearance can hide one."""
+    if not _active(user):
+        return rows.none()
     # Written as "not above" rather than "up to": for a range SQLite would start from the index that begins with
     # secrecy (most of the table), where the few open matters are the place to start.
-    return matters.exclude(secrecy__gt=reach(user)).filter(mine)
+    return rows.exclude(secrecy__gt=reach(user))
 
 
 def visible_rows(rows, user, path: str = ""):

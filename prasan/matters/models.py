@@ -5,6 +5,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 
 from prasan.thai.dates import be_year
@@ -42,7 +43,21 @@ class MatterCounter(models.Model):
         return counter.value
 
 
+# Sent by MatterQuerySet.update (which sends no post_save) inside its transaction, with the ids of the matters
+# updated and the names of the fields set: what is kept from matters (open work) stays exact through it too.
+matters_updated = Signal()
+
+
 class MatterQuerySet(models.QuerySet):
+    def update(self, **fields):
+        if not matters_updated.has_listeners(self.model):
+            return super().update(**fields)
+        with transaction.atomic(using=self.db, savepoint=False):
+            pks = list(self.values_list("pk", flat=True))  # before: the update may take them out of the filter
+            count = super().update(**fields)
+            matters_updated.send(self.model, pks=pks, fields=frozenset(fields))
+        return count
+
     def open(self):
         return self.filter(state__in=OPEN_STATES)
 
@@ -147,6 +162,11 @@ class Matter(models.Model):
             # Few matters have a parent; on this index alone SQLite sees a child lookup as the few rows it is.
             models.Index(fields=["parent"], condition=Q(parent__isnull=False), name="matter_children_idx"),
         ]
+
+    def save(self, *args, **kwargs):
+        # The row and what is kept from it by post_save (open work, the search index) in one transaction.
+        with transaction.atomic(using=kwargs.get("using"), savepoint=False):
+            super().save(*args, **kwargs)
 
     def __str__(self) -> str:
         # Shown by the admin's pickers and change log and anything else that prints a matter: never a secret title.

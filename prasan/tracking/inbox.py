@@ -19,6 +19,7 @@ from prasan.documents.chain import SENT_OUT
 from prasan.documents.models import Document, ReviewStep
 from prasan.matters.choices import State
 from prasan.matters.models import Matter
+from prasan.openwork.models import OpenWork
 
 DRAFTING_ROLES = frozenset({Role.COORDINATOR, Role.GROUP_HEAD, Role.HEAD})
 LIMIT = 100  # per kind; a person with more than this has a list, not an inbox
@@ -69,8 +70,10 @@ def count_for(user) -> int:
 
 
 def _mine(user):
-    """Assignments of `user`, as a condition on rows that have a matter."""
-    return Exists(Matter.assignees.through.objects.filter(matter_id=OuterRef("matter_id"), user_id=user.pk))
+    """On one of `user`'s open matters (their open work), as a condition on rows that have a matter: what waits
+    for a drafter waits on an open matter (a closed one is no longer theirs to change), and a person's open work
+    is a few rows however many matters they were ever given."""
+    return Q(matter_id__in=OpenWork.objects.filter(person_id=user.pk).values("matter_id"))
 
 
 def _documents(user) -> list[InboxItem]:
@@ -97,10 +100,11 @@ def _documents(user) -> list[InboxItem]:
     if user.role not in DRAFTING_ROLES:
         return items
     mine = Document.objects.filter(_mine(user))
-    for document in mine.filter(status=Document.Status.RETURNED).select_related("matter__office")[:LIMIT]:
+    returned = mine.filter(status=Document.Status.RETURNED).select_related("matter__office")
+    for document in returned.order_by("updated_at", "pk")[:LIMIT]:
         items.append(_document_item("returned", document))
     to_send = mine.filter(status=Document.Status.SIGNED, form__in=SENT_OUT)
-    for document in to_send.select_related("matter__office")[:LIMIT]:
+    for document in to_send.select_related("matter__office").order_by("updated_at", "pk")[:LIMIT]:
         items.append(_document_item("dispatch", document))
     return items
 
@@ -116,13 +120,12 @@ def _requests(user) -> list[InboxItem]:
         return []
     items = []
     requests = AgencyRequest.objects.filter(_mine(user)).select_related("matter__office", "agency")
-    answered = requests.filter(status=AgencyRequest.Status.ANSWERED, answer_seen_at__isnull=True,
-                               matter__state__in=_OPEN)
+    answered = requests.filter(status=AgencyRequest.Status.ANSWERED, answer_seen_at__isnull=True)
     for request in answered.order_by("answered_at")[:LIMIT]:
         items.append(_request_item("answered", request, request.answered_at))
     today = timezone.localdate()
     overdue = requests.filter(status__in=(AgencyRequest.Status.SENT, AgencyRequest.Status.ACKNOWLEDGED),
-                              deadline__lt=today, matter__state__in=_OPEN)
+                              deadline__lt=today)
     for request in overdue.order_by("deadline")[:LIMIT]:
         since = timezone.make_aware(dt.datetime.combine(request.deadline + dt.timedelta(days=1), dt.time()))
         items.append(_request_item("overdue_request", request, since))
@@ -144,8 +147,8 @@ def _matters(user) -> list[InboxItem]:
         for matter in waiting.select_related("office").order_by("updated_at")[:LIMIT]:
             items.append(_matter_item("matter_decision", matter))
     if user.role in DRAFTING_ROLES:
-        new = Matter.objects.assigned_to(user).filter(state=State.RECEIVED).select_related("office")
-        for matter in new.order_by("created_at")[:LIMIT]:
+        new = OpenWork.objects.of(user).filter(state=State.RECEIVED).values("matter_id")
+        for matter in Matter.objects.filter(pk__in=new).select_related("office").order_by("created_at")[:LIMIT]:
             items.append(_matter_item("accept", matter))
     return items
 
@@ -155,5 +158,3 @@ def _matter_item(kind: str, matter: Matter) -> InboxItem:
                      matter.updated_at if kind == "matter_decision" else matter.created_at,
                      reverse("matter-detail", args=[matter.pk]))
 
-
-_OPEN = [state.value for state in State if state not in (State.CLOSED, State.TRANSFERRED, State.CANCELLED)]

@@ -20,6 +20,7 @@ from prasan.demo.build import load
 from prasan.directory.models import Agency
 from prasan.documents.models import Document
 from prasan.matters.models import Matter, MatterCounter, Transition
+from prasan.openwork import building as open_work
 from prasan.search import index, schema
 from prasan.search.models import SearchEntry
 from prasan.search.query import SearchParams, search
@@ -74,6 +75,16 @@ def test_the_generated_index_is_the_one_reindex_builds(demo):
     assert generated == index_rows()
     assert len(generated) > 4 * 300
     assert search(User.objects.get(username="head"), SearchParams(q="ครูผู้ช่วย")).count() == found > 0
+
+
+def test_the_generated_open_work_is_what_the_assignments_say(demo):
+    """The generator writes assignments in bulk (no signals) and fills the open-work table from its first new
+    matter: the demo's rows and both runs' are all there, exactly."""
+    run(demo, 150)
+    run(demo, 50)
+    found = open_work.differences()
+    assert found.exact, (found.missing[:5], found.extra[:5])
+    assert found.rows > 20
 
 
 def test_old_matters_are_closed_and_recent_ones_mostly_open(demo):

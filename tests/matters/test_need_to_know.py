@@ -2,7 +2,7 @@
 superuser × active) and matters (secrecy × owner unit × assignees × shares). The rule read per matter
 (access.may_see), the queryset filter (Matter.objects.visible_to), the search index (search.query.permitted over
 the stored grants), the dashboards' counting (access.visible_in and access.hidden_from, office-wide and per unit),
-a person's own matters (Matter.objects.assigned_to), and may-edit as the pages and the API apply it — and all of
+a person's own matters (Matter.objects.assigned_to, and their open work as my-work reads it), and may-edit as the pages and the API apply it — and all of
 them the office's rule as this file states it plainly, apart from the code."""
 
 
@@ -19,6 +19,8 @@ from prasan.directory.models import Office, Unit
 from prasan.matters import access
 from prasan.matters.choices import OPEN_STATES, State
 from prasan.matters.models import Matter, MatterShare
+from prasan.openwork import keeping as open_work
+from prasan.openwork.models import OpenWork
 from prasan.search import grants
 from prasan.search.models import SearchEntry
 from prasan.search.query import permitted
@@ -104,6 +106,7 @@ class NeedToKnowAgrees(TestCase):
             MatterShare.objects.bulk_create([MatterShare(matter=made, user=users[i])
                                              for i in spec["shares"] if i < len(users)])
             grants.sync([made.pk])
+            open_work.sync([made.pk])  # as the relation's signal would have
         everything = list(Matter.objects.select_related("office"))
 
         for user in users:
@@ -114,6 +117,8 @@ class NeedToKnowAgrees(TestCase):
             found = SearchEntry.objects.filter(permitted(user), kind="matter").values_list("object_id", flat=True)
             assert set(found) == expected, label
             assert ids(Matter.objects.assigned_to(user)) == expected & ids(user.assigned_matters.all()), label
+            mine = set(OpenWork.objects.of(user).values_list("matter_id", flat=True))
+            assert mine == ids(Matter.objects.assigned_to(user).open()), label
             for unit in (None, *units):
                 unit_id = unit.pk if unit else None
                 counted = Matter.objects.filter(owner_unit_id=unit_id) if unit_id else Matter.objects.all()

@@ -88,6 +88,34 @@ def test_my_work_takes_a_fixed_number_of_queries(login, users, make_matter, djan
         assert client.get(reverse("my-work")).status_code == 200
 
 
+def test_my_work_and_the_badge_cost_the_same_however_long_my_history(login, users, make_matter, agencies,
+                                                                    django_assert_num_queries):
+    """A person's closed matters are history: hundreds of them change neither what my-work and the badge read
+    (the count of queries) nor what they show."""
+    from prasan.coordination.models import AgencyRequest
+
+    coordinator = users["coordinator"]
+    client = login(coordinator)
+    current = make_matter(title="งานที่ยังทำอยู่", state="awaiting_agencies")
+    AgencyRequest.objects.create(matter=current, agency=agencies[0], deliverable="สถิติ",
+                                 deadline=timezone.localdate() - DAY)
+
+    def measured():
+        with django_assert_num_queries(14):  # as above, with no other matter of my unit's to read
+            page = client.get(reverse("my-work"))
+        with django_assert_num_queries(8):  # session, user; returned, to send, answered, overdue, new; visible
+            badge = client.get(reverse("inbox-badge"))
+        return titles(page.context["mine"]), [i.type for i in page.context["inbox"]], badge.content
+
+    before = measured()
+    for i in range(300):
+        old = make_matter(title=f"เรื่องเก่า {i}", state="closed", internal_deadline=timezone.localdate() - DAY)
+        AgencyRequest.objects.create(matter=old, agency=agencies[0], deliverable="สถิติ",
+                                     deadline=timezone.localdate() - DAY)
+    assert measured() == before == (["งานที่ยังทำอยู่"], ["overdue_request"], before[2])
+    assert b">1<" in before[2]
+
+
 def test_anonymous_is_sent_to_login(client):
     response = client.get(reverse("my-work"))
     assert response.status_code == 302 and "/login/" in response["Location"]
