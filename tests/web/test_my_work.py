@@ -101,6 +101,7 @@ def test_my_work_and_the_badge_cost_the_same_however_long_my_history(login, user
                                  deadline=timezone.localdate() - DAY)
 
     def measured():
+        client.get(reverse("my-work"))  # what a process keeps for a while (the office's digits) read again
         with django_assert_num_queries(14):  # as above, with no other matter of my unit's to read
             page = client.get(reverse("my-work"))
         with django_assert_num_queries(8):  # session, user; returned, to send, answered, overdue, new; visible
@@ -108,7 +109,7 @@ def test_my_work_and_the_badge_cost_the_same_however_long_my_history(login, user
         return titles(page.context["mine"]), [i.type for i in page.context["inbox"]], badge.content
 
     before = measured()
-    for i in range(300):
+    for i in range(150):
         old = make_matter(title=f"เรื่องเก่า {i}", state="closed", internal_deadline=timezone.localdate() - DAY)
         AgencyRequest.objects.create(matter=old, agency=agencies[0], deliverable="สถิติ",
                                      deadline=timezone.localdate() - DAY)
