@@ -36,7 +36,9 @@ LOAD_CRISISMERGE = 64  # while loading, segments are left to pile up this high b
 MICROSECOND = dt.timedelta(microseconds=1)
 # Tables other parts keep from matters as they change (a person's open work, the dashboards' counters): each gives
 # a function that fills its table anew from the rows in bulk, named here; called once rows and indexes are in.
-DERIVED_FILLS: list[str] = []
+DERIVED_FILLS: list[str] = [
+    "prasan.tracking.tallies.rebuild",  # the dashboards' counters
+]
 
 
 class Progress:

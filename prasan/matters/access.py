@@ -42,7 +42,8 @@ __all__ = [
     "cleared_rows", "editable_matter", "grant_keys", "grant_rows", "hidden_from", "in_scope", "index_rule", "may_edit", "may_see",
     "need_to_know", "reach", "require_cleared", "role_required", "safe_title", "secrecy_of_mark", "secret_safe",
     "sees_everything",
-    "staff_required", "title_for_agency", "uncleared", "visible", "visible_in", "visible_matter", "visible_rows",
+    "staff_required", "title_for_agency", "uncleared", "unknown_in_reach", "visible", "visible_in", "visible_level",
+    "visible_matter", "visible_rows",
 ]
 
 WORKING_ROLES = frozenset({Role.COORDINATOR, Role.GROUP_HEAD, Role.HEAD, Role.EXECUTIVE, Role.REGISTRAR})
@@ -209,6 +210,24 @@ def hidden_from(user, counted, unit_id: int | None = None):
     # Otherwise the secret matters within reach are seen only with need to know: few are.
     seen = visible_in(user, unit_id).filter(secrecy__gt=Secrecy.NORMAL).values("pk")
     return counted.filter(secrecy__gt=Secrecy.NORMAL).exclude(pk__in=seen)
+
+
+def visible_level(user) -> int:
+    """The highest secrecy of the matters `user` may see at all (-1: none): counts kept by secrecy are read up to it."""
+    return reach(user) if _active(user) else -1
+
+
+def unknown_in_reach(user, counted, unit_id: int | None = None):
+    """The matters of `counted` within visible_level(user) that visible_in(user, unit_id) still leaves out, for want of
+    need to know — or None where the clearance alone decides. Counts kept by secrecy, read up to the level, less
+    these, are the counts of visible_in (hidden_from, taken apart at the clearance)."""
+    if not _active(user) or sees_everything(user):
+        return None
+    level = reach(user)
+    if level == Secrecy.NORMAL or user.role in NEED_TO_KNOW_ALL or (unit_id and _heads_unit(user, unit_id)):
+        return None
+    seen = visible_in(user, unit_id).filter(secrecy__gt=Secrecy.NORMAL).values("pk")
+    return counted.filter(secrecy__gt=Secrecy.NORMAL, secrecy__lte=level).exclude(pk__in=seen)
 
 
 # -- the rule, over a search index ------------------------------------------------------------------

@@ -199,6 +199,12 @@ class Matter(models.Model):
 
         return reverse("matter-detail", args=[self.pk])
 
+    def save(self, *args, **kwargs):
+        # One transaction for the row and what other apps keep from it in their pre/post_save (the dashboards'
+        # counters, tracking.tallies), whether or not the caller opened one.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+
     def fire(self, event: str, *, by, **kwargs):
         """Fire a workflow event (see workflow.py); raises WorkflowError with a Thai reason."""
         from .workflow import fire

@@ -6,4 +6,6 @@ class TrackingConfig(AppConfig):
     verbose_name = "การติดตามงาน"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the assignment notifications)
+        from . import signals, tallies  # noqa: F401  (signals connects the assignment notifications)
+
+        tallies.connect()  # the dashboards' counters follow every save and delete of a matter

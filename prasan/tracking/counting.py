@@ -1,35 +1,35 @@
-"""Counting the matters a viewer may see, fast, for the dashboards.
+"""Counting the matters a viewer may see, for the dashboards, from the counters kept as matters change.
 
-Every count runs over all the matters in scope (the office or one unit), where the indexes cover the
-columns counted, and then takes away the same counts over the secret matters the viewer may not see.
-Those are read once per page, grouped, from the secret-profile index (it begins with secrecy): a few
-rows, never a visibility test on every row. Which matters those are is matters.access's to say (visible_in,
-hidden_from); the result is exactly the count over Matter.objects.visible_to(user).
+The counters (tracking.tallies) hold, per cell of unit × secrecy × day (and state, duty type and urgency for
+the open matters), how many matters stand there. A viewer's counts are the cells up to the secrecy they may see
+(matters.access.visible_level), of the unit in scope; where need to know, not the clearance, hides some secret
+matters within that level (matters.access.unknown_in_reach: an auditor cleared for secrets), those few are read
+once per page and taken away. The result is exactly the count over Matter.objects.visible_to(user), and costs
+the same whatever the number of matters.
 """
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from operator import itemgetter
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils import timezone
 
-from prasan.matters.access import hidden_from, visible_in
+from prasan.matters.access import TOP, hidden_from, unknown_in_reach, visible_in, visible_level
 from prasan.matters.choices import OPEN_STATES, State
 from prasan.matters.models import Matter
 from prasan.matters.queries import MatterFilter
 
+from . import tallies
 from .calendar import WorkingCalendar
 
 DUE_SOON_DAYS = 3
 AGE_BOUNDS = (5, 10, 20)  # working days open: 0–5, 6–10, 11–20, more
 WEEKS = 12
 OPEN = sorted(OPEN_STATES, key=State.values.index)
-# The open-profile index's leading columns, in its order: grouping in that order needs no sort.
+# What the open matters are broken down by (the OPEN counters' keys).
 PROFILE_KEYS = ("state", "owner_unit_id", "duty_type", "urgency")
-OPEN_MEASURES = ("n", "overdue", "due_soon", "age0", "age1", "age2")
 
 
 def visible_matters(user, unit_id: int | None = None) -> QuerySet:
@@ -43,8 +43,9 @@ def start_of(day: dt.date) -> dt.datetime:
 
 @dataclass
 class Scope:
-    """Whose matters are counted (`counted`), what of them the viewer may not see (`hidden`), the
-    rows the viewer may see (`matters`), the list filter every link starts from, and the day."""
+    """Whose matters are counted (`counted`, as rows; `unit_id` and `level`, as counters), what of them the viewer
+    may not see (`hidden`; `unknown`, those of them within the level), the rows the viewer may see (`matters`),
+    the list filter every link starts from, and the day."""
 
     matters: QuerySet
     counted: QuerySet
@@ -53,6 +54,9 @@ class Scope:
     today: dt.date = field(default_factory=timezone.localdate)
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
     audience: str = "all"  # who else sees the same counts: everyone who may see every matter in scope, or one user
+    unit_id: int | None = None
+    level: int = TOP
+    unknown: QuerySet | None = None
 
     @classmethod
     def for_user(cls, user, unit_id: int | None = None, **kwargs) -> "Scope":
@@ -61,9 +65,10 @@ class Scope:
         base = MatterFilter(unit=unit_id) if unit_id else MatterFilter()
         hidden = hidden_from(user, counted, unit_id)
         if hidden is not None and not hidden.exists():
-            hidden = None  # one look saves a subtraction per count
+            hidden = None  # one look saves a subtraction per count of rows (by person, late agencies)
         audience = "all" if hidden is None else f"user{user.pk}"
-        return cls(matters, counted, hidden, base, audience=audience, **kwargs)
+        return cls(matters, counted, hidden, base, audience=audience, unit_id=unit_id, level=visible_level(user),
+                   unknown=unknown_in_reach(user, counted, unit_id), **kwargs)
 
     def url(self, **narrowing) -> str:
         """The matter list filtered by the scope plus `narrowing` (MatterFilter fields)."""
@@ -92,89 +97,107 @@ class Scope:
         return [monday - dt.timedelta(weeks=WEEKS - 1 - i) for i in range(WEEKS)]
 
     @cached_property
-    def measures(self) -> dict[str, Q | None]:
-        """Every condition a count may use, by name; None counts every row."""
-        ages = [start_of(day) for day in self.age_starts]
-        edges = [start_of(day) for day in self.week_starts] + [start_of(self.week_starts[-1] + dt.timedelta(weeks=1))]
-        measures = {
-            "n": None,
+    def measures(self) -> dict[str, Q]:
+        """The deadline measures as conditions on matter rows (the counts by person, which read rows)."""
+        return {
             "overdue": Q(internal_deadline__lt=self.today),
             "due_soon": Q(internal_deadline__gte=self.today, internal_deadline__lte=self.due_limit),
-            "age0": Q(created_at__gte=ages[0]),
-            "age1": Q(created_at__gte=ages[1], created_at__lt=ages[0]),
-            "age2": Q(created_at__gte=ages[2], created_at__lt=ages[1]),
         }
-        for i in range(WEEKS):
-            measures[f"in{i}"] = Q(created_at__gte=edges[i], created_at__lt=edges[i + 1])
-            measures[f"out{i}"] = Q(closed_at__gte=edges[i], closed_at__lt=edges[i + 1])
-        return measures
 
-    def tally(self, *keys: str, measures=("n",), states=None, narrow: Q | None = None) -> dict:
-        """Counts of visible matters grouped by `keys` (PROFILE_KEYS), in `states`, for each named
-        measure. `narrow` only helps the database find the rows: every measure must imply it."""
+    @cached_property
+    def spans(self) -> dict[str, tuple[str, dt.date | None, dt.date | None]]:
+        """Every measure a count may use, by name: the kind of counter and its range of days (inclusive)."""
+        one_day = dt.timedelta(days=1)
+        ages = self.age_starts
+        spans = {
+            "n": (tallies.OPEN, None, None),
+            "overdue": (tallies.DEADLINE, tallies.NO_DAY + one_day, self.today - one_day),
+            "due_soon": (tallies.DEADLINE, self.today, self.due_limit),
+            "age0": (tallies.AGE, ages[0], None),
+            "age1": (tallies.AGE, ages[1], ages[0] - one_day),
+            "age2": (tallies.AGE, ages[2], ages[1] - one_day),
+        }
+        for i, monday in enumerate(self.week_starts):
+            sunday = monday + dt.timedelta(days=6)
+            spans[f"in{i}"] = (tallies.INTAKE, monday, sunday)
+            spans[f"out{i}"] = (tallies.CLOSED, monday, sunday)
+        return spans
+
+    def tally(self, *keys: str, measures=("n",), states=None) -> dict:
+        """Counts of visible matters for each named measure, grouped by `keys` (PROFILE_KEYS: open matters
+        only), `n` among the open ones in `states`."""
         if "n" in measures and not set(states or State.values) <= OPEN_STATES:
-            raise ValueError("all matters are counted only while open (the hidden profile reads no others)")
-        if list(states or ()) == OPEN and set(measures) <= set(OPEN_MEASURES):
-            return self._from_open_profile(keys, measures)
-        qs = self.counted.order_by()
-        if states is not None:
-            qs = qs.filter(state__in=states)
-        if narrow is not None:
-            qs = qs.filter(narrow)
-        aggregates = {name: self._count(name) for name in measures}
-        if keys:
-            rows = {tuple(row[k] for k in keys): row for row in qs.values(*keys).annotate(**aggregates)}
-        else:
-            rows = {(): qs.aggregate(**aggregates)}
-        for hidden in self._hidden_profile():
-            if states is not None and hidden["state"] not in states:
-                continue
-            row = rows.setdefault(tuple(hidden[k] for k in keys), dict.fromkeys(measures, 0))
-            for name in measures:
-                row[name] -= hidden[name]
-        return {key[0] if len(keys) == 1 else key: row for key, row in rows.items()}
-
-    def _from_open_profile(self, keys, measures) -> dict:
-        """Open matters are a small share of an office's years (old ones are closed), few enough to
-        fetch grouped by every key at once: one query, read from the open-profile index alone (state,
-        unit, duty type, urgency, deadline, intake), answers every breakdown of the office's or a
-        unit's dashboard."""
-        if not hasattr(self, "_open"):
-            aggregates = {name: self._count(name) for name in OPEN_MEASURES}
-            rows = self.counted.filter(state__in=OPEN).order_by().values(*PROFILE_KEYS).annotate(**aggregates)
-            self._open = list(rows)
-        # A thousand-odd rows summed five times a page: kept to plain dict and tuple work.
-        key_of = itemgetter(*keys) if keys else lambda row: ()
+            raise ValueError("all matters are counted only while open (the counters keep no others by state)")
+        kinds = {self.spans[name][0] for name in measures}
+        if keys and kinds != {tallies.OPEN}:
+            raise ValueError("only the open matters are broken down")
+        states = set(states or OPEN_STATES)
         result: dict = {} if keys else {(): dict.fromkeys(measures, 0)}
-        for sign, rows in ((1, self._open), (-1, self._hidden_profile())):
-            for row in rows:
-                if row["state"] not in OPEN_STATES:
+        sums = self._sums() if kinds - {tallies.OPEN} else {}
+        for name in measures:
+            if name in sums:
+                result[()][name] += sums[name]
+        if tallies.OPEN in kinds:
+            for profile, n in self._open_profile():
+                if profile[0] in states:
+                    key = tuple(profile[PROFILE_KEYS.index(k)] for k in keys)
+                    total = result.get(key)
+                    if total is None:
+                        total = result[key] = dict.fromkeys(measures, 0)
+                    total["n"] += n
+        for cell in self._unknown_cells():
+            kind, day, unit, _secrecy, state, duty_type, urgency = cell
+            for name in measures:
+                span_kind, lo, hi = self.spans[name]
+                if kind != span_kind or not tallies.in_range(day, lo, hi):
                     continue
-                key = key_of(row)
-                total = result.get(key)
-                if total is None:
-                    total = result[key] = dict.fromkeys(measures, 0)
-                for name in measures:
-                    total[name] += sign * row[name]
-        return result
+                if kind == tallies.OPEN:
+                    if state not in states:
+                        continue
+                    profile = (state, unit or None, duty_type, urgency)
+                    key = tuple(profile[PROFILE_KEYS.index(k)] for k in keys)
+                else:
+                    key = ()
+                result.setdefault(key, dict.fromkeys(measures, 0))[name] -= 1
+        return {key[0] if len(keys) == 1 else key: row for key, row in result.items()}
 
-    def _hidden_profile(self) -> list[dict]:
-        """The hidden matters' counts for every measure, grouped by every key: one query per page, over
-        the only rows a measure counts (open, or received or closed in the weeks shown)."""
-        if self.hidden is None:
+    def _cells(self, kind: str | None = None) -> QuerySet:
+        cells = tallies.Tally.objects.filter(secrecy__lte=self.level)
+        if kind is not None:
+            cells = cells.filter(kind=kind)
+        return cells.filter(unit_id=self.unit_id) if self.unit_id else cells
+
+    def _sums(self) -> dict[str, int]:
+        """Every measure but the open breakdowns, in one query a page: the open matters' deadlines, and the days
+        of intake, ageing and closure the page shows."""
+        if not hasattr(self, "_summed"):
+            spans = {name: span for name, span in self.spans.items() if span[0] != tallies.OPEN}
+            since = min(self.week_starts[0], self.age_starts[-1])
+            cells = self._cells().filter(Q(kind=tallies.DEADLINE)
+                                         | Q(kind__in=[tallies.AGE, tallies.INTAKE, tallies.CLOSED], day__gte=since))
+            row = cells.aggregate(**{name: Sum("n", filter=Q(kind=kind) & tallies.day_range(lo, hi))
+                                     for name, (kind, lo, hi) in spans.items()})
+            self._summed = {name: value or 0 for name, value in row.items()}
+        return self._summed
+
+    def _open_profile(self) -> list[tuple[tuple, int]]:
+        """The open matters by (state, unit, duty type, urgency): a few hundred counter rows, read once a page
+        and summed for every breakdown in Python."""
+        if not hasattr(self, "_open"):
+            rows = self._cells(tallies.OPEN).values_list("state", "unit_id", "duty_type", "urgency") \
+                .annotate(total=Sum("n")).order_by()
+            self._open = [((state, unit or None, duty_type, urgency), n)
+                          for state, unit, duty_type, urgency, n in rows if n]
+        return self._open
+
+    def _unknown_cells(self) -> list[tuple]:
+        """The cells of the matters within the level the viewer may not see (need to know): one query a page,
+        over the only rows a measure counts (open, or received or closed in the weeks shown)."""
+        if self.unknown is None:
             return []
-        if not hasattr(self, "_profile"):
+        if not hasattr(self, "_unknown"):
             first = start_of(self.week_starts[0])
             counted = Q(state__in=OPEN) | Q(created_at__gte=first) | Q(closed_at__gte=first)
-            aggregates = {name: self._count(name) for name in self.measures}
-            # Grouped in the secret-profile index's order (secrecy first), so that index is the one read.
-            keys = ("secrecy", *PROFILE_KEYS)
-            self._profile = list(self.hidden.filter(counted).order_by().values(*keys).annotate(**aggregates))
-        return self._profile
-
-    def _count(self, name: str) -> Count:
-        """The count of a measure, over a column that is never null where it is counted and that the
-        index read holds (PostgreSQL's indexes do not hold the row id): intake on created_at, closure
-        on closed_at, the rest on state."""
-        column = "created_at" if name.startswith("in") else "closed_at" if name.startswith("out") else "state"
-        return Count(column, filter=self.measures[name])
+            rows = self.unknown.filter(counted).order_by().values(*tallies.FIELDS)
+            self._unknown = [cell for row in rows for cell in tallies.cells(row)]
+        return self._unknown

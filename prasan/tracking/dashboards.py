@@ -1,8 +1,9 @@
 """What the dashboards count, for the whole office, one unit or the minister's desk.
 
-Every number is an aggregate query (values().annotate(Count)) on indexed columns, over the matters
-the viewer may see, and comes with the link to the matter list that shows exactly those matters:
-each link is a MatterFilter, so the list and the dashboard read filters in one place.
+The matters' numbers are read from the counters kept as matters change (counting.Scope.tally over
+tracking.tallies); the unit's people and the late agencies are aggregate queries over the rows they
+count. Every number comes with the link to the matter list that shows exactly those matters: each link is a
+MatterFilter, so the list and the dashboard read filters in one place.
 """
 
 import datetime as dt
@@ -55,12 +56,13 @@ class Deadlines:
 def deadlines(scope: Scope) -> Deadlines:
     """Open matters by state, with how many are overdue or due within three working days.
 
-    One pass over the (state, internal_deadline) index."""
-    rows = scope.tally("state", measures=("n", "overdue", "due_soon"), states=OPEN)
+    The open matters by state, and the deadline counters' two ranges of days."""
+    rows = scope.tally("state", states=OPEN)
     by_state = [Figure(State(s).label, rows.get(s, {}).get("n", 0), scope.url(state=s), key=s) for s in OPEN]
+    due = scope.tally(measures=("overdue", "due_soon"))[()]
 
     def total(name):
-        return sum(row[name] for row in rows.values())
+        return due[name] if name in due else sum(row[name] for row in rows.values())
 
     return Deadlines(
         by_state=by_state,
@@ -103,11 +105,10 @@ def _counts(scope: Scope, column: str, states=OPEN) -> dict:
 
 
 def ageing(scope: Scope, open_total: int) -> list[Figure]:
-    """Open matters by working days since intake: exact working days, counted as intake-date ranges
-    over the created_at index (only the last few weeks are read; the oldest bucket is the rest)."""
+    """Open matters by working days since intake: exact working days, counted as ranges of intake days
+    (only the last few weeks are read; the oldest bucket is the rest)."""
     starts = scope.age_starts
-    recent = scope.tally(measures=("age0", "age1", "age2"), states=OPEN,
-                         narrow=Q(created_at__gte=start_of(starts[-1])))[()]
+    recent = scope.tally(measures=("age0", "age1", "age2"))[()]
     values = [recent["age0"], recent["age1"], recent["age2"]]
     values.append(max(open_total - sum(values), 0))
     one_day = dt.timedelta(days=1)
@@ -135,14 +136,10 @@ class Week:
 def weekly_flow(scope: Scope) -> list[Week]:
     """Matters received and closed in each of the last twelve weeks (Monday to Sunday, this week last).
 
-    Two range scans: created_at (indexed) and closed_at."""
+    Two ranges of days of the intake and closure counters."""
     starts = scope.week_starts
-    first, after = start_of(starts[0]), start_of(starts[-1] + dt.timedelta(weeks=1))
-    intake = scope.tally(measures=[f"in{i}" for i in range(WEEKS)],
-                         narrow=Q(created_at__gte=first, created_at__lt=after))[()]
-    # closed_at is kept only while a matter is closed: the state is where the database starts.
-    closed = scope.tally(measures=[f"out{i}" for i in range(WEEKS)], states=[State.CLOSED],
-                         narrow=Q(closed_at__gte=first, closed_at__lt=after))[()]
+    intake = scope.tally(measures=[f"in{i}" for i in range(WEEKS)])[()]
+    closed = scope.tally(measures=[f"out{i}" for i in range(WEEKS)])[()]
     weeks = []
     for i, start in enumerate(starts):
         end = start + dt.timedelta(days=6)

@@ -19,6 +19,7 @@ from prasan.matters.models import Matter, Transition
 from prasan.matters.queries import MatterFilter
 from prasan.tracking import awaiting, dashboards
 from prasan.tracking.calendar import WorkingCalendar
+from tests.tracking.scenes import update_matters
 
 from .conftest import assert_thai_error
 
@@ -43,7 +44,7 @@ def scene(make_matter, users, unit, other_unit, agencies):
 
     def matter(received, due, **extra):
         made = make_matter(internal_deadline=day(due), **extra)
-        Matter.objects.filter(pk=made.pk).update(created_at=moment(received))
+        update_matters(Matter.objects.filter(pk=made.pk), created_at=moment(received))
         Transition.objects.filter(matter=made).update(at=moment(received))
         return made
 
@@ -64,7 +65,7 @@ def scene(make_matter, users, unit, other_unit, agencies):
         "top_secret": matter(4, -1, state="coordinating", secrecy=Secrecy.TOP_SECRET, assignees=[]),
         "closed": matter(25, 5),
     }
-    Matter.objects.filter(pk=m["closed"].pk).update(state="closed", closed_at=timezone.now() - dt.timedelta(days=7))
+    update_matters(Matter.objects.filter(pk=m["closed"].pk), state="closed", closed_at=timezone.now() - dt.timedelta(days=7))
     request(m["late"], obec, -5)
     request(m["secret"], obec, -4)
     request(m["top_secret"], vec, -2)

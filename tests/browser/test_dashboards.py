@@ -11,6 +11,7 @@ from prasan.coordination.models import AgencyRequest
 from prasan.matters.choices import Secrecy
 from prasan.matters.models import Matter, Transition
 from prasan.tracking.calendar import WorkingCalendar
+from tests.tracking.scenes import update_matters
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,7 +47,7 @@ def scene(make_matter, users, unit, other_unit, agencies):
     def matter(title, received, due, **fields):
         made = make_matter(title=title, internal_deadline=office.day(due), external_deadline=office.day(due + 1),
                            **fields)
-        Matter.objects.filter(pk=made.pk).update(created_at=office.moment(received))
+        update_matters(Matter.objects.filter(pk=made.pk), created_at=office.moment(received))
         Transition.objects.filter(matter=made, event="create").update(at=office.moment(received))
         return made
 
@@ -79,8 +80,8 @@ def scene(make_matter, users, unit, other_unit, agencies):
     reached_minister(m["minister_old"], 12)
     reached_minister(m["minister_mid"], 6)
     reached_minister(m["minister_new"], 1)
-    Matter.objects.filter(pk=m["closed_now"].pk).update(state="closed", closed_at=timezone.now())
-    Matter.objects.filter(pk=m["closed_before"].pk).update(state="closed",
+    update_matters(Matter.objects.filter(pk=m["closed_now"].pk), state="closed", closed_at=timezone.now())
+    update_matters(Matter.objects.filter(pk=m["closed_before"].pk), state="closed",
                                                            closed_at=timezone.now() - dt.timedelta(days=7))
     late_request(m["late_mine"], obec, -5)
     late_request(m["secret"], obec, -4)

@@ -129,6 +129,10 @@ class NeedToKnowAgrees(TestCase):
                 if user.is_active:
                     scope = Scope.for_user(user, unit_id)
                     assert ids(scope.matters) == in_unit, (label, unit_id)
+                    # … and the dashboards' counters, read up to the level less the unknown, count the same matters
+                    is_open = in_unit & ids(Matter.objects.filter(state__in=OPEN_STATES))
+                    states = sorted(OPEN_STATES)
+                    assert sum(r["n"] for r in scope.tally("state", states=states).values()) == len(is_open), label
             for m in everything:
                 self.assert_edit_agrees(user, m, m.pk in expected, label)
 

@@ -12,8 +12,15 @@ from prasan.coordination.models import AgencyRequest
 from prasan.matters.models import Matter, Transition
 from prasan.tracking.calendar import add_working_days
 from prasan.tracking.charts import Figure
+from prasan.tracking.tallies import following
 
 DAY = dt.timedelta(days=1)
+
+
+def update_matters(matters, **values) -> None:
+    """queryset.update() as fixtures write, with the dashboards' counters kept (tallies.following)."""
+    with following(matters):
+        matters.update(**values)
 
 
 def days_ago(n: int) -> dt.datetime:
@@ -22,7 +29,7 @@ def days_ago(n: int) -> dt.datetime:
 
 def backdate(matter, age: int) -> None:
     """Received `age` days ago: the matter and its first transition."""
-    Matter.objects.filter(pk=matter.pk).update(created_at=days_ago(age))
+    update_matters(Matter.objects.filter(pk=matter.pk), created_at=days_ago(age))
     Transition.objects.filter(matter=matter, event="create").update(at=days_ago(age))
 
 
@@ -55,8 +62,8 @@ def scene(make_matter, users, unit, other_unit, agencies):
             "minister_new": 20, "secret_other": 12, "secret_mine": 4, "closed_recent": 20, "closed_old": 200}
     for key, age in ages.items():
         backdate(m[key], age)
-    Matter.objects.filter(pk=m["closed_recent"].pk).update(state="closed", closed_at=days_ago(7))
-    Matter.objects.filter(pk=m["closed_old"].pk).update(state="closed", closed_at=days_ago(150))
+    update_matters(Matter.objects.filter(pk=m["closed_recent"].pk), state="closed", closed_at=days_ago(7))
+    update_matters(Matter.objects.filter(pk=m["closed_old"].pk), state="closed", closed_at=days_ago(150))
     Transition.objects.create(matter=m["minister_old"], event="approve", from_state="in_review",
                               to_state="with_minister", at=days_ago(9))
     Transition.objects.create(matter=m["minister_new"], event="approve", from_state="in_review",

@@ -9,7 +9,13 @@ from prasan.coordination.models import AgencyRequest
 from prasan.matters.models import Matter
 from prasan.tracking import dashboards
 from tests.conftest import share_past_clearance
-from tests.tracking.scenes import DAY, assert_numbers_match_their_lists, backdate, days_ago
+from tests.tracking.scenes import (
+    DAY,
+    assert_numbers_match_their_lists,
+    backdate,
+    days_ago,
+    update_matters,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +30,8 @@ def secret_flow(scene, make_matter, users, other_unit):
     backdate(received, 1)
     backdate(closed, 30)
     backdate(old, 400)
-    Matter.objects.filter(pk=closed.pk).update(state="closed", closed_at=days_ago(6))
-    Matter.objects.filter(pk=old.pk).update(state="closed", closed_at=days_ago(380))
+    update_matters(Matter.objects.filter(pk=closed.pk), state="closed", closed_at=days_ago(6))
+    update_matters(Matter.objects.filter(pk=old.pk), state="closed", closed_at=days_ago(380))
     return {"received": received, "closed": closed, "old": old}
 
 
