@@ -4,10 +4,12 @@ viewer may see; the check and rebuild command; and counters that move together u
 
 import datetime as dt
 import io
+import threading
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Sum
 from django.test import TestCase
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
@@ -219,3 +221,35 @@ def test_cells_of_an_open_and_a_closed_matter():
     closed = {**row, "state": State.CLOSED, "closed_at": timezone.now()}
     assert sorted(cell[0] for cell in tallies.cells(closed)) == [tallies.CLOSED, tallies.INTAKE]
     assert tallies.moves([row], [row]) == {}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_changes_to_the_same_cells_and_the_same_matter_all_count(make_matter, users):
+    """Eight writers at once: new matters in one cell, and each moving the same shared matter's deadline. On
+    PostgreSQL the upsert adds up under concurrency and the locked read orders the changes to one matter; on
+    SQLite writers take turns. Either way the counters end equal to a fresh count."""
+    shared = make_matter(title="แก้พร้อมกัน")
+    start = threading.Barrier(8)
+    errors = []
+
+    def writer(i):
+        try:
+            start.wait()
+            for j in range(3):
+                make_matter(title=f"พร้อมกัน {i}-{j}", internal_deadline=timezone.localdate())
+                mine = Matter.objects.get(pk=shared.pk)
+                mine.internal_deadline = timezone.localdate() + (i - j) * DAY
+                mine.save(update_fields=["internal_deadline", "updated_at"])
+        except Exception as exc:  # noqa: BLE001 — collected and asserted below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert tallies.differences() == {}
+    assert tallies.Tally.objects.filter(kind=tallies.INTAKE).aggregate(n=Sum("n"))["n"] == 25
