@@ -164,7 +164,8 @@ class Matter(models.Model):
         ]
 
     def save(self, *args, **kwargs):
-        # The row and what is kept from it by post_save (open work, the search index) in one transaction.
+        # The row and what is kept from it by pre/post_save (open work, the search index, the dashboards' counters)
+        # in one transaction.
         with transaction.atomic(using=kwargs.get("using"), savepoint=False):
             super().save(*args, **kwargs)
 
@@ -198,12 +199,6 @@ class Matter(models.Model):
         from django.urls import reverse
 
         return reverse("matter-detail", args=[self.pk])
-
-    def save(self, *args, **kwargs):
-        # One transaction for the row and what other apps keep from it in their pre/post_save (the dashboards'
-        # counters, tracking.tallies), whether or not the caller opened one.
-        with transaction.atomic():
-            super().save(*args, **kwargs)
 
     def fire(self, event: str, *, by, **kwargs):
         """Fire a workflow event (see workflow.py); raises WorkflowError with a Thai reason."""
