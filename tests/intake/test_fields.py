@@ -6,6 +6,7 @@ import pytest
 
 from prasan.correspondence.intake.fields import deadlines, lists, marks, parties
 from prasan.correspondence.intake.fields.dates import date_only, find_dates, parse_date
+from prasan.correspondence.intake.fields.header import ISSUED
 from prasan.correspondence.intake.fields.lines import Letter
 from prasan.correspondence.intake.fields.numbers import fix_digit_confusions, number_line
 from prasan.correspondence.intake.normalize import for_parsing
@@ -25,6 +26,8 @@ def letter(text: str) -> Letter:
     ("๒๘ ต.ค. ๖๙", dt.date(2026, 10, 28)),  # a memo's two-digit year
     ("วันที่ ๑๐ เดือน ตุลาคม พ.ศ. ๒๕๖๙", dt.date(2026, 10, 10)),
     ("25 พฤศจิกายบ 2569", dt.date(2026, 11, 25)),  # one OCR slip in the month
+    ("๓ ฉันว่าคม ๒๕๖๙", dt.date(2026, 12, 3)),  # one slip and a tone mark no month has
+    ("๓ ฉันว่าคา ๒๕๖๙", None),  # two slips
     ("15 February 2026", None),
     ("31 กุมภาพันธ์ 2569", None),
 ])
@@ -36,6 +39,19 @@ def test_a_date_line_holds_only_a_date():
     assert date_only("        28  ตุลาคม  2569") == dt.date(2026, 10, 28)
     assert date_only("ระหว่างวันที่ 15 - 17 ธันวาคม 2569 ณ อาคาร") is None
     assert len(find_dates("ระหว่างวันที่ 15 - 17 ธันวาคม 2569")) == 1
+    # an announcement's own date line, when its title was lost on a scan and it is taken for another kind
+    assert date_only("ประกาศ ณวันที่ 27 พฤศจิกายน พ.ศ. 2569") == dt.date(2026, 11, 27)
+    assert date_only("ให้ไว้ ณ วันที่ 1 ธันวาคม 2569 เป็นต้นไป") is None
+
+
+@pytest.mark.parametrize("line", ["ประกาศ ณ วันที่ ๒ ธันวาคม ๒๕๖๙", "ก. ประกาศ ณวันที่ ๒ ธันวาคม ๒๕๖๙",
+                                  "ประกาศ ณววันที่ ๒ ธันวาคม ๒๕๖๙", "   สั่ง ณ วันที่ ๒ ธันวาคม ๒๕๖๙"])
+def test_an_issued_line_read_with_a_speck_or_a_stutter_is_still_one(line):
+    assert ISSUED.match(line).group("date") == "๒ ธันวาคม ๒๕๖๙"
+
+
+def test_a_body_line_that_mentions_an_announcement_is_no_issued_line():
+    assert ISSUED.match("ตามประกาศ ณ วันที่ ๒ ธันวาคม ๒๕๖๙") is None
 
 
 @pytest.mark.parametrize(("line", "expected"), [

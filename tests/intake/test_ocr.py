@@ -2,7 +2,7 @@
 
 import pytest
 
-from prasan.correspondence.intake import glyphs, layout, pipeline
+from prasan.correspondence.intake import glyphs, layout, pipeline, reread, thai_digits
 from prasan.correspondence.intake.detect import PNG
 
 from .conftest import page_image, png_bytes
@@ -46,3 +46,46 @@ def test_a_200_dpi_scan_is_read_with_thai_digits():
     assert result.fields["subject"] == "ขอส่งข้อมูลจำนวนครู"
     assert result.fields["to"] == "รัฐมนตรีว่าการกระทรวงศึกษาธิการ"
     assert result.confidence["subject"] < 0.95  # OCR'd fields are marked less certain
+
+
+def _tsv(words: list[tuple[str, "glyphs.Box"]]) -> str:
+    """Tesseract's TSV for one line of `words` (text, box), as it would give it."""
+    left, top = min(b.left for _, b in words), min(b.top for _, b in words)
+    right, bottom = max(b.right for _, b in words), max(b.bottom for _, b in words)
+    rows = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+            f"4\t1\t1\t1\t1\t0\t{left}\t{top}\t{right - left}\t{bottom - top}\t-1\t"]
+    rows += [f"5\t1\t1\t1\t1\t{n}\t{b.left}\t{b.top}\t{b.right - b.left}\t{b.bottom - b.top}\t91\t{text}"
+             for n, (text, b) in enumerate(words, start=1)]
+    return "\n".join(rows)
+
+
+def _spanning(found: list, start: int, end: int) -> "glyphs.Box":
+    part = found[start:end]
+    return glyphs.Box(min(g.box.left for g in part), min(g.box.top for g in part),
+                      max(g.box.right for g in part), max(g.box.bottom for g in part))
+
+
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_days_digit_read_as_a_letter_before_the_month_is_read_from_its_glyph_and_doubted(glued):
+    image = page_image(["๑ ธันวาคม ๒๕๖๙"], dpi=300, size_pt=14)
+    found = sorted((g for g in glyphs.components(image) if g.box.bottom - g.box.top > 10), key=lambda g: g.box.left)
+    # ๑ | ธ น ว า ค ม (ั above is small and left out) | ๒ ๕ ๖ ๙
+    day, month, year = _spanning(found, 0, 1), _spanning(found, 1, 7), _spanning(found, 7, 11)
+    if glued:  # Tesseract's `จธันวาคม`: one word for the day and the month
+        words, text = [("จธันวาคม", _spanning(found, 0, 7)), ("๒๕๖๙", year)], "จธันวาคม ๒๕๖๙"
+    else:
+        words, text = [("จ", day), ("ธันวาคม", month), ("๒๕๖๙", year)], "จ ธันวาคม ๒๕๖๙"
+    doubted = []
+    assert thai_digits.reread_digits(image, text, _tsv(words), doubted) == "๑ ธันวาคม ๒๕๖๙"
+    assert doubted == [words[0][1]]  # the day's word is shown ควรตรวจ, however sure Tesseract was of its จ
+    line = reread.doubt(reread.words(_tsv(words)), doubted)
+    assert [w.conf for w in line] == [reread.DOUBTED] + [91.0] * (len(line) - 1)
+
+
+def test_a_letter_before_the_month_stays_a_letter():
+    image = page_image(["ณ ธันวาคม ๒๕๖๙"], dpi=300, size_pt=14)
+    found = sorted((g for g in glyphs.components(image) if g.box.bottom - g.box.top > 10), key=lambda g: g.box.left)
+    words = [("ณ", _spanning(found, 0, 1)), ("ธันวาคม", _spanning(found, 1, 7)), ("๒๕๖๙", _spanning(found, 7, 11))]
+    doubted = []
+    assert thai_digits.reread_digits(image, "ณ ธันวาคม ๒๕๖๙", _tsv(words), doubted) == "ณ ธันวาคม ๒๕๖๙"
+    assert doubted == []

@@ -99,6 +99,11 @@ def test_a_date_is_as_sure_as_the_letters_it_was_written_in():
     assert sure["date"] >= 0.85
 
 
+def test_a_dates_day_is_as_sure_as_the_digit_beside_its_month_not_one_elsewhere():
+    lines = _lines("ที่ ศธ ๐๒๐๑/๑", 96) + _lines("๑ ธันวาคม ๒๕๖๙", 96, weak="๑", weak_conf=70)
+    assert sureness.from_letters({"date": "2026-12-01"}, {"date": 0.95}, lines)["date"] < 0.85
+
+
 @pytest.mark.ocr
 def test_a_scanned_memo_with_a_large_title_and_dotted_leaders_is_read():
     lines = ["บันทึกข้อความ", "ส่วนราชการ สร. กลุ่มประสานราชการ โทร. ๕๖๑๒ ..................",

@@ -99,8 +99,9 @@ def read_image(image, options: OcrOptions | None = None) -> Reading:
     confidences: list[list[Word]] = []
     for crop, (text, tsv) in zip(crops, results, strict=True):
         text = " ".join(text.split())
-        text = reread_digits(crop, text, tsv) if options.digits else text  # (it matches the TSV to the text)
-        text, line = reread.drop_specks(text, reread.words(tsv))
+        doubted: list = []
+        text = reread_digits(crop, text, tsv, doubted) if options.digits else text  # (it matches the TSV to the text)
+        text, line = reread.drop_specks(text, reread.doubt(reread.words(tsv), doubted))
         if reread.noise(line):  # the garuda, a logo, a smudge: nothing Tesseract would vouch for
             text, line = "", []
         texts.append(restore_marks(normalize(tidy_line(text))))

@@ -84,3 +84,15 @@ def drop_specks(text: str, line: list[Word]) -> tuple[str, list[Word]]:
         text = text[len(line[0].text):].lstrip()
         line.pop(0)
     return text, line
+
+
+DOUBTED = 70.0  # a day read from glyphs Tesseract took for letters: ควรตรวจ, however sure it was of the letters
+
+
+def doubt(line: list[Word], boxes: list) -> list[Word]:
+    """The words whose box is one of `boxes` (re-read from their glyphs as another thing), at most DOUBTED sure."""
+    if not boxes:
+        return line
+    places = {(b.left, b.top, b.right, b.bottom) for b in boxes}
+    return [Word(w.text, w.left, w.right, w.top, w.bottom, min(w.conf, DOUBTED))
+            if (w.left, w.top, w.right, w.bottom) in places else w for w in line]

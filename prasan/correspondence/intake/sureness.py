@@ -80,11 +80,14 @@ def factor(conf: float | None) -> float:
 
 
 def date_pieces(value: str) -> list[list[str]]:
-    """How an ISO date may be written in a letter: day, month (full or short), Buddhist-era year."""
+    """How an ISO date may be written in a letter: day, month (full or short), Buddhist-era year. The day is
+    looked for with its month, not alone: a lone `1` is found anywhere on the page (in the number, say), with
+    that letter's confidence rather than the day's."""
     day = dt.date.fromisoformat(value)
     year = str(day.year + 543)
-    return [[str(day.day), MONTHS[day.month - 1], year], [str(day.day), MONTHS_ABBR[day.month - 1], year],
-            [str(day.day), MONTHS_ABBR[day.month - 1], year[2:]]]
+    full, short = MONTHS[day.month - 1], MONTHS_ABBR[day.month - 1]
+    return [[f"{day.day}{full}", year], [f"{day.day}เดือน{full}", year], [f"{day.day}{short}", year],
+            [f"{day.day}{short}", year[2:]]]
 
 
 def from_letters(fields: dict, sure: dict[str, float], lines: list[tuple[str, list[Word]]]) -> dict[str, float]:

@@ -22,8 +22,10 @@ _TOKEN = re.compile(r"\S+")
 DIGIT_LABELS = THAI_DIGITS + "/"
 
 
-def reread_digits(image, text: str, tsv: str) -> str:
-    """Tesseract's `text` with its Thai-digit runs re-read from `image`; `tsv` is the same run's TSV."""
+def reread_digits(image, text: str, tsv: str, doubted: list[Box] | None = None) -> str:
+    """Tesseract's `text` with its Thai-digit runs re-read from `image`; `tsv` is the same run's TSV.
+
+    The boxes of the words a date's day was re-read from, where Tesseract saw letters, go to `doubted`."""
     lines = _tsv_lines(tsv)
     out = []
     cursor = 0
@@ -41,7 +43,7 @@ def reread_digits(image, text: str, tsv: str) -> str:
             out.append(line)
             continue
         cursor = match + 1
-        fixed = _fix_line(image, line, lines[match])
+        fixed = _fix_line(image, line, lines[match], doubted)
         code = reread_code(image, line, *_char_boxes(line, lines[match]))
         if code:  # the code sits before any digit, so the digit fixes left it in place
             fixed = code[1] + fixed[code[0]:]
@@ -83,7 +85,8 @@ def _char_boxes(line: str, tsv_line: tuple[Box, list[tuple[str, Box]]]) -> tuple
     return boxes, line_box
 
 
-def _fix_line(image, line: str, tsv_line: tuple[Box, list[tuple[str, Box]]]) -> str:
+def _fix_line(image, line: str, tsv_line: tuple[Box, list[tuple[str, Box]]],
+              doubted: list[Box] | None = None) -> str:
     char_boxes, line_box = _char_boxes(line, tsv_line)
     pieces = []
     last = 0
@@ -91,6 +94,19 @@ def _fix_line(image, line: str, tsv_line: tuple[Box, list[tuple[str, Box]]]) -> 
     for position, token in enumerate(tokens):
         text = token.group(0)
         neighbours = [t.group(0) for t in tokens[max(position - 1, 0): position + 2] if t is not token]
+        following = tokens[position + 1].group(0) if position + 1 < len(tokens) else ""
+        day = _day_span(text, following)
+        if day:  # `จธันวาคม`, `จ ธันวาคม` for ๑ ธันวาคม: the day read as a letter
+            start, end = token.start() + day[0], token.start() + day[1]
+            boxes = [box for box in char_boxes[start:end] if box is not None]
+            shared = end < len(char_boxes) and char_boxes[end] is not None and char_boxes[end] in boxes
+            digits = _read_day(image, boxes, line_box, end - start, shared)
+            if digits:
+                pieces.append(line[last:start] + digits + (" " if day[1] < len(text) else ""))
+                last = end
+                if doubted is not None:
+                    doubted += boxes
+                continue
         if _LATIN_GUESS.match(text) and not text.isdigit() and any(map(_near_digits, neighbours)):
             spans = [(0, len(text))]  # `owen` for ๐๙๕๓ beside ๐ ๒๒๘๑; `lod` for ๒๖ before พฤศจิกายน
         else:
@@ -128,6 +144,46 @@ def _trim(token: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _LATIN_GUESS = re.compile(r"^[A-Za-z0-9]{1,6}$")
+_GLUED_MONTH = re.compile(r"^(?P<day>[^\s" + THAI_DIGITS + r"0-9]{1,2}?)(?:" + "|".join(MONTHS) + r")$")
+_LONE = re.compile(r"^[^\s" + THAI_DIGITS + r"0-9]{1,2}$")
+
+
+def _day_span(token: str, following: str) -> tuple[int, int] | None:
+    """Where in `token` a date's day may stand misread as letters: one or two characters glued to a month's
+    name, or standing alone before it. The glyphs decide whether they are digits."""
+    glued = _GLUED_MONTH.match(token)
+    if glued:
+        return 0, glued.end("day")
+    if _LONE.match(token) and following in MONTHS:
+        return 0, len(token)
+    return None
+
+
+def _read_day(image, boxes: list[Box], line_box: Box, count: int, shared: bool) -> str | None:
+    """The day (1–31) in the first glyphs of `boxes`, if every one of them is a Thai digit; else None.
+
+    `shared`: Tesseract gave the day and the month one box, so the day is the box's first `count` glyphs."""
+    if not boxes:
+        return None
+    left, right = min(b.left for b in boxes), max(b.right for b in boxes)
+    crop_box = (left, line_box.top, right, line_box.bottom)
+    if right - left < 2 or line_box.bottom - line_box.top < 4:
+        return None
+    glyphs = components(image.crop(crop_box), edges=False)
+    tallest = max((g.box.bottom - g.box.top for g in glyphs), default=0)
+    # the digits stand on the line at full height; marks above the month's letters are small
+    bodies = sorted((g for g in glyphs if g.box.bottom - g.box.top >= 0.5 * tallest), key=lambda g: g.box.left)
+    bodies = bodies[:count] if shared else bodies
+    if not bodies or len(bodies) > 2:
+        return None
+    labels = [classify(glyph, THAI_DIGITS)[0] for glyph in bodies]
+    if None in labels:
+        return None
+    digits = "".join(labels)
+    return digits if 1 <= int(digits.translate(_TO_ARABIC)) <= 31 else None
+
+
+_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 
 
 _MONTH_WORD = re.compile("|".join(MONTHS) + "|" + "|".join(re.escape(m) for m in MONTHS_ABBR))

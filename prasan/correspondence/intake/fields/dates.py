@@ -52,6 +52,7 @@ class FoundDate:
 
 
 _ABBR_CHARS = set("".join(MONTHS_ABBR))
+_TONES = re.compile("[\u0e48-\u0e4b]")  # ่ ้ ๊ ๋
 
 
 def month_number(word: str) -> int | None:
@@ -66,9 +67,10 @@ def month_number(word: str) -> int | None:
     for pattern, number in _ABBR_RE:
         if pattern.fullmatch(word):
             return number
-    if len(word) >= 5:  # one OCR slip in a full month name
+    if len(word) >= 5:  # one OCR slip in a full month name; no month has a tone mark, so one OCR adds is no slip
+        bare = _TONES.sub("", word)
         for index, name in enumerate(MONTHS):
-            if _within_one(word, name):
+            if _within_one(bare, name):
                 return index + 1
     return None
 
@@ -105,7 +107,9 @@ def parse_date(text: str) -> dt.date | None:
     return found[0].value if found else None
 
 
-_FILLER = re.compile(r"^(?:ลง)?วันที่|^ณ\s*วันที่|[\s.,:;()\-–—_|'\"`~]+")
+# An order's or announcement's `สั่ง ณ วันที่` is a date line too (its title may be lost on a scan, and the
+# letter taken for another kind).
+_FILLER = re.compile(r"^(?:ลง)?วันที่|^(?:สั่ง|ประกาศ|ให้ไว้|ออก)?\s*ณ\s*ว?วันที่|[\s.,:;()\-–—_|'\"`~]+")
 
 
 def date_only(line: str) -> dt.date | None:

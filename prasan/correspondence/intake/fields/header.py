@@ -130,7 +130,8 @@ def _in_column(letter: Letter, index: int, column: int) -> bool:
 TITLES = {"คำสั่ง": "order", "ประกาศ": "announcement", "ระเบียบ": "instruction", "ข้อบังคับ": "instruction",
           "แถลงการณ์": "pr", "ข่าว": "pr"}
 _TITLE = re.compile(r"^(?P<word>คำสั่ง|ประกาศ|ระเบียบ|ข้อบังคับ|แถลงการณ์|ข่าว)(?P<rest>.*)$")
-ISSUED = re.compile(r"^\s*(?:สั่ง|ประกาศ|ให้ไว้|ออก)\s*ณ\s*วันที่\s*(?P<date>.+)$")
+# OCR may put a speck before the line (`ก. ประกาศ ณ วันที่`) or stutter its ว (`ณววันที่`).
+ISSUED = re.compile(r"^\s*(?:\S{1,2}\s+)?(?:สั่ง|ประกาศ|ให้ไว้|ออก)\s*ณ\s*ว?วันที่\s*(?P<date>.+)$")
 _TITLE_STOP = re.compile(r"^(?:ที่|เรื่อง|ว่าด้วย|ฉบับที่|พ\.ศ\.|\(ฉบับ)")
 
 
