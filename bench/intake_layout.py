@@ -170,7 +170,18 @@ def scan(lines: list[str], dpi: int, seed: int):
             stamp = stamp.rotate(rng.uniform(-4, 4), expand=True, resample=Image.BICUBIC)
             page.paste(stamp, (round(x), round(y - px * 0.3)), stamp)
         elif text:
-            draw.text((x, y), line.lstrip(" "), font=font, fill=(20, 20, 20))
+            # a line that would run off the paper wraps at the margin, as the office's word processor wrapped
+            # it (the real part's paragraphs are one line each: their gazette titles ran off the page's edge,
+            # and the scan had lost their ends). A line a little into the margin (the letters typed line by
+            # line, set to fit) is printed as it is.
+            room = width - x - round(2.0 / 2.54 * dpi)
+            pieces = [line.lstrip(" ")]
+            if font.getlength(pieces[0]) > width - x - round(1.0 / 2.54 * dpi):
+                pieces = wrap(pieces[0], font, room)
+            for piece in pieces:
+                draw.text((x, y), piece, font=font, fill=(20, 20, 20))
+                y += step
+            y -= step
         y += step
         if y > height - step:
             break
@@ -181,6 +192,29 @@ def scan(lines: list[str], dpi: int, seed: int):
         value = rng.choice((0, 90, 255))
         pixels[rng.randrange(width), rng.randrange(height)] = (value, value, value)
     return page
+
+
+LEADING = "\u0e40\u0e41\u0e42\u0e43\u0e44"  # เ แ โ ใ ไ: written before the letter they follow in speech
+
+
+def wrap(text: str, font, room: float) -> list[str]:
+    """`text` in lines no wider than `room`: broken at the last space that fits (Thai puts spaces between
+    phrases), else between two letters, never inside a letter's marks."""
+    out = []
+    while font.getlength(text) > room:
+        cut = len(text)
+        while cut > 1 and font.getlength(text[:cut]) > room:
+            cut -= 1
+        space = text.rfind(" ", 0, cut + 1)
+        if space > 0:
+            cut = space
+        else:
+            while cut > 1 and (("\u0e30" <= text[cut] <= "\u0e4e" and text[cut] not in LEADING + "\u0e46")
+                               or text[cut - 1] in LEADING):
+                cut -= 1
+        out.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return [*out, text]
 
 
 def render_sample(code: str, source: Path) -> bytes:
