@@ -18,7 +18,6 @@ from prasan.complaints.services import file_complaint
 from prasan.coordination.models import AgencyRequest
 from prasan.matters.models import Matter, Transition
 from prasan.tracking.calendar import WorkingCalendar
-from prasan.tracking.tallies import following
 
 # (channel, reference, subject, details, about, province, district, category, complainant, days ago, step)
 COMPLAINTS = [
@@ -128,10 +127,8 @@ def _walk(complaint, step, holder, agency, received, calendar) -> None:
         matter = complaint.matter
         Transition.objects.create(matter=matter, by=holder, event="close", from_state=matter.state,
                                   to_state="closed", message="แจ้งผลแก่ผู้ร้องแล้ว ปิดเรื่อง", at=complaint.concluded_at)
-        written = Matter.objects.filter(pk=matter.pk)
-        with following(written):  # the dashboards' counters too (an update sends no signal)
-            written.update(  # recorded the day it came, closed the day it ended
-                state="closed", created_at=min(matter.created_at, received), closed_at=complaint.concluded_at)
+        Matter.objects.filter(pk=matter.pk).update(  # recorded the day it came, closed the day it ended
+            state="closed", created_at=min(matter.created_at, received), closed_at=complaint.concluded_at)
     if step == "paused":
         complaint.paused_since = timezone.localdate() - dt.timedelta(days=2)
         ClockPause.objects.create(complaint=complaint, started_on=complaint.paused_since, by=holder,

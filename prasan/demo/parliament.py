@@ -11,7 +11,6 @@ from prasan.matters.models import Matter, Transition
 from prasan.parliament.models import Session, Sitting
 from prasan.parliament.services import change_status, create_item
 from prasan.tracking.calendar import WorkingCalendar
-from prasan.tracking.tallies import following
 
 PATH = ["assigned", "information_requested", "answer_drafted", "approved", "answered"]
 MINISTER = "รัฐมนตรีว่าการกระทรวงศึกษาธิการ"
@@ -117,9 +116,7 @@ def _advance(item, status, by, agency, today, calendar) -> None:
         matter = item.matter
         Transition.objects.create(matter=matter, by=by, event="close", from_state=matter.state, to_state="closed",
                                   message="ส่งคำตอบแล้ว ปิดเรื่อง")
-        written = Matter.objects.filter(pk=matter.pk)
-        with following(written):  # the dashboards' counters too (an update sends no signal)
-            written.update(state="closed", closed_at=timezone.now())
+        Matter.objects.filter(pk=matter.pk).update(state="closed", closed_at=timezone.now())
 
 
 def _ask(item, by, agency, *, answered: bool, calendar) -> None:

@@ -30,7 +30,7 @@ def row(matter) -> list:
         matter.number, matter.title, matter.get_duty_type_display(), matter.get_state_display(),
         matter.get_urgency_display(), matter.get_secrecy_display(),
         matter.owner_unit.name if matter.owner_unit else "",
-        ", ".join(a.display_name for a in matter.assignees.all()),
+        ", ".join(sorted(a.display_name for a in matter.assignees.all())),  # one order on every database
         matter.external_deadline, matter.internal_deadline, timezone.localtime(matter.created_at).date(),
     ]
 

@@ -43,19 +43,26 @@ class MatterCounter(models.Model):
         return counter.value
 
 
-# Sent by MatterQuerySet.update (which sends no post_save) inside its transaction, with the ids of the matters
-# updated and the names of the fields set: what is kept from matters (open work) stays exact through it too.
+# Sent by MatterQuerySet.update (which sends no pre_save or post_save) inside its transaction, with the ids of the
+# matters updated and the names of the fields set, so what is kept from matters (open work, the dashboards'
+# counters) stays exact through it too. matters_updating comes before the update: a receiver may read the rows as
+# they were and return a callable, which is called once the update is made.
+matters_updating = Signal()
 matters_updated = Signal()
 
 
 class MatterQuerySet(models.QuerySet):
     def update(self, **fields):
-        if not matters_updated.has_listeners(self.model):
+        if not (matters_updated.has_listeners(self.model) or matters_updating.has_listeners(self.model)):
             return super().update(**fields)
         with transaction.atomic(using=self.db, savepoint=False):
             pks = list(self.values_list("pk", flat=True))  # before: the update may take them out of the filter
+            names = frozenset(fields)
+            afterwards = [then for _, then in matters_updating.send(self.model, pks=pks, fields=names) if then]
             count = super().update(**fields)
-            matters_updated.send(self.model, pks=pks, fields=frozenset(fields))
+            for then in afterwards:
+                then()
+            matters_updated.send(self.model, pks=pks, fields=names)
         return count
 
     def open(self):

@@ -13,15 +13,14 @@ Days are the office's local dates, as LocalDate and the dashboards' start_of rec
 
 Every save of a matter goes through Matter.save (atomic), whose pre_save reads the row as it is in the database,
 locked, and whose post_save moves the matter's counts from its old cells to its new ones in one upsert
-(`n = n + delta`, safe under concurrency on PostgreSQL and SQLite); a delete takes them away. Code that writes
-matters with queryset.update() wraps it in `following(queryset)`. `rebuild()` recounts everything (the data
+(`n = n + delta`, safe under concurrency on PostgreSQL and SQLite); a delete takes them away; a queryset.update()
+is followed through MatterQuerySet's matters_updating (the rows before, then after). `rebuild()` recounts everything (the data
 migration, the bench generator); `differences()` says where the counters and a fresh count disagree.
 """
 
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from contextlib import contextmanager
 
 from django.db import connection, models, transaction
 from django.db.models import Count, Q
@@ -145,23 +144,20 @@ def _before_delete(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    from prasan.matters.models import Matter
+    from prasan.matters.models import Matter, matters_updating
 
     pre_save.connect(_before_save, sender=Matter, dispatch_uid="tracking-tally-before-save")
     post_save.connect(_after_save, sender=Matter, dispatch_uid="tracking-tally-after-save")
     pre_delete.connect(_before_delete, sender=Matter, dispatch_uid="tracking-tally-delete")
+    matters_updating.connect(_before_update, sender=Matter, dispatch_uid="tracking-tally-update")
 
 
-@contextmanager
-def following(matters):
-    """Keep the counters for a queryset.update() of these matters (which sends no signal):
-    `with following(qs): qs.update(…)`. The rows are read locked before and read again after, in one transaction."""
-    with transaction.atomic():
-        pks = list(matters.select_for_update().values_list("pk", flat=True))
-        model = matters.model
-        before = list(model.objects.filter(pk__in=pks).values(*FIELDS))
-        yield
-        add(moves(before, model.objects.filter(pk__in=pks).values(*FIELDS)))
+def _before_update(sender, pks, fields, **kwargs):
+    """A queryset.update() of matters: the rows as they were, locked, and a call to count them again after it."""
+    if not WATCHED & fields or not pks:
+        return None
+    before = list(sender.objects.select_for_update().filter(pk__in=pks).values(*FIELDS))
+    return lambda: add(moves(before, sender.objects.filter(pk__in=pks).values(*FIELDS)))
 
 
 # -- counting afresh --------------------------------------------------------------------------------

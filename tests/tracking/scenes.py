@@ -12,15 +12,13 @@ from prasan.coordination.models import AgencyRequest
 from prasan.matters.models import Matter, Transition
 from prasan.tracking.calendar import add_working_days
 from prasan.tracking.charts import Figure
-from prasan.tracking.tallies import following
 
 DAY = dt.timedelta(days=1)
 
 
 def update_matters(matters, **values) -> None:
-    """queryset.update() as fixtures write, with the dashboards' counters kept (tallies.following)."""
-    with following(matters):
-        matters.update(**values)
+    """queryset.update() as fixtures write (the dashboards' counters follow it through matters_updating)."""
+    matters.update(**values)
 
 
 def days_ago(n: int) -> dt.datetime:
