@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django.test import Client
 
-from .scenarios import _time_get
+from .scenarios import time_get
 
 # Phrases in thousands of titles or letters at a million matters: the index hands such a phrase to the list,
 # which reads itself in order and counts only to the page's end.
@@ -28,11 +28,11 @@ def run(users: dict, reps: int = 20) -> dict:
     duty = [f"/matters/?state=open&duty_type={d}&urgency={u}" for d in ("analysis", "parliament", "complaint")
             for u in ("", "urgent", "most_urgent")]
     return {
-        "list_q_common": _time_get(head, _urls("/matters/", COMMON_TITLES, reps)),
-        "list_q_common_coordinator": _time_get(coordinator, _urls("/matters/", COMMON_TITLES, reps)),
-        "list_duty_type_state": _time_get(coordinator, [duty[n % len(duty)] for n in range(reps)]),
-        "register_q_common": _time_get(clients["registrar"], _urls("/registers/incoming/", COMMON_LETTERS, reps)),
-        "search_common_words": _time_get(coordinator, _urls("/search/", COMMON_WORDS, reps)),
-        "dashboard_decisions_page": _time_get(head, ["/tracking/decisions/"] * (reps // 2)),
-        "list_policy_coordinator": _time_get(coordinator, ["/policies/"] * (reps // 2)),
+        "list_q_common": time_get(head, _urls("/matters/", COMMON_TITLES, reps)),
+        "list_q_common_coordinator": time_get(coordinator, _urls("/matters/", COMMON_TITLES, reps)),
+        "list_duty_type_state": time_get(coordinator, [duty[n % len(duty)] for n in range(reps)]),
+        "register_q_common": time_get(clients["registrar"], _urls("/registers/incoming/", COMMON_LETTERS, reps)),
+        "search_common_words": time_get(coordinator, _urls("/search/", COMMON_WORDS, reps)),
+        "dashboard_decisions_page": time_get(head, ["/tracking/decisions/"] * (reps // 2)),
+        "list_policy_coordinator": time_get(coordinator, ["/policies/"] * (reps // 2)),
     }

@@ -154,32 +154,12 @@ def fill(policies: int = 200, seed: int = 17) -> dict:
     return {"big_policy": big, "policies": Policy.objects.count(), "seconds": round(time.perf_counter() - started, 1)}
 
 
-def _percentiles(samples: list[float]) -> dict:
-    ordered = sorted(samples)
-
-    def pick(q):
-        return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000, 1)
-
-    return {"p50_ms": pick(0.5), "p95_ms": pick(0.95), "n": len(samples)}
-
-
-def _time(client, urls: list[str]) -> dict:
-    client.get(urls[0])  # warm
-    samples = []
-    for url in urls:
-        started = time.perf_counter()
-        response = client.get(url)
-        samples.append(time.perf_counter() - started)
-        if response.status_code != 200:
-            raise RuntimeError(f"{url} answered {response.status_code}")
-    return _percentiles(samples)
-
-
 def scenarios(users: dict, reps: int = 40, seed: int = 7) -> dict:
     """The big policy's roll-up (head, minister) and the policy list (head, and a coordinator whose list depends
     on need to know), as pages through the whole middleware."""
     from django.test import Client
 
+    from bench.scenarios import time_get
     from prasan.policy.models import Policy
 
     rng = random.Random(seed)
@@ -190,11 +170,11 @@ def scenarios(users: dict, reps: int = 40, seed: int = 7) -> dict:
         clients[name].force_login(users[name])
     pages = max(1, Policy.objects.count() // 20)
     return {
-        "policy_rollup_50x12": _time(clients["head"], [f"/policies/{big}/"] * reps),
-        "policy_rollup_50x12_minister": _time(clients["minister"], [f"/policies/{big}/"] * (reps // 2)),
-        "policy_list": _time(clients["head"], [f"/policies/?page={rng.randint(1, min(pages, 40))}"
-                                               for _ in range(reps)]),
-        "policy_list_coordinator": _time(clients["coordinator"], ["/policies/"] * (reps // 2)),
+        "policy_rollup_50x12": time_get(clients["head"], [f"/policies/{big}/"] * reps),
+        "policy_rollup_50x12_minister": time_get(clients["minister"], [f"/policies/{big}/"] * (reps // 2)),
+        "policy_list": time_get(clients["head"], [f"/policies/?page={rng.randint(1, min(pages, 40))}"
+                                                  for _ in range(reps)]),
+        "policy_list_coordinator": time_get(clients["coordinator"], ["/policies/"] * (reps // 2)),
     }
 
 
