@@ -12,11 +12,22 @@ from prasan.matters.access import visible_matter
 
 from .access import changeable_matter
 from .errors import from_form
-from .schemas import Date, ErrorOut, Id, In, PageOut, PageParams, Required, Text, choice, paginate
+from .schemas import (
+    ERRORS,
+    Date,
+    Id,
+    In,
+    PageOut,
+    PageParams,
+    Required,
+    Text,
+    choice,
+    label,
+    paginate,
+)
 
 router = Router(tags=["activities"])
 
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
 class ActivityIn(In):
@@ -49,9 +60,7 @@ class ActivityOut(Schema):
     delivery_detail: str
     agency_request: int | None
 
-    @staticmethod
-    def resolve_channel_label(obj) -> str:
-        return obj.get_channel_display()
+    resolve_channel_label = label("channel")
 
     @staticmethod
     def resolve_agency(obj) -> int | None:

@@ -17,30 +17,31 @@ from prasan.agenda.access import CREATE_ROLES, may_change, may_view, visible_ite
 from prasan.agenda.choices import AgendaKind, AgendaStatus
 from prasan.agenda.queries import items_between
 from prasan.directory.models import Agency, Office
-from prasan.matters.choices import SECRECY_BY_CODE, SECRECY_CODES, Secrecy, Urgency
+from prasan.matters.choices import SECRECY_BY_CODE, Secrecy, Urgency
 from prasan.matters.models import Matter
 from prasan.matters.workflow import OpenRequestsLeft, WorkflowError
 
 from .cabinet import _refused
 from .errors import invalid
 from .schemas import (
+    ERRORS,
     SECRECY,
     Date,
-    ErrorOut,
     EventConflictOut,
     Id,
     In,
+    OnMatter,
     PageOut,
     PageParams,
     Required,
     Text,
     choice,
+    label,
     paginate,
 )
 
 router = Router(tags=["agenda"])
 
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 LONGEST_RANGE = 366
 
 
@@ -111,7 +112,7 @@ class TransitionOut(Schema):
         return obj.by_id
 
 
-class AgendaItemOut(Schema):
+class AgendaItemOut(OnMatter):
     id: int
     kind: str
     kind_label: str
@@ -133,29 +134,12 @@ class AgendaItemOut(Schema):
     matter_number: str
     secrecy: str
 
-    @staticmethod
-    def resolve_kind_label(obj) -> str:
-        return obj.get_kind_display()
-
-    @staticmethod
-    def resolve_status_label(obj) -> str:
-        return obj.get_status_display()
+    resolve_kind_label = label("kind")
+    resolve_status_label = label("status")
 
     @staticmethod
     def resolve_invited_by_agency(obj):
         return obj.invited_by_agency_id
-
-    @staticmethod
-    def resolve_matter(obj) -> int:
-        return obj.matter_id
-
-    @staticmethod
-    def resolve_matter_number(obj) -> str:
-        return obj.matter.number
-
-    @staticmethod
-    def resolve_secrecy(obj) -> str:
-        return SECRECY_CODES[obj.matter.secrecy]
 
 
 class AgendaItemDetailOut(AgendaItemOut):

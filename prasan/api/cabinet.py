@@ -30,11 +30,10 @@ from .cabinet_schemas import (
     ResolutionIn,
 )
 from .errors import invalid
-from .schemas import ErrorOut, Id, paginate
+from .schemas import ERRORS, Id, paginate
 
 router = Router(tags=["cabinet"])
 
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 FILTER_NAMES = frozenset(MeetingFilterParams.model_fields)
 
 

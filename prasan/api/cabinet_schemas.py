@@ -5,9 +5,21 @@ import datetime as dt
 from ninja import Field, Schema
 
 from prasan.cabinet.choices import AgendaKind, AgendaSource, Location, MeetingStatus
-from prasan.matters.choices import SECRECY_CODES, Urgency
+from prasan.matters.choices import Urgency
 
-from .schemas import SECRECY, Date, Id, In, PageOut, PageParams, Required, Text, choice
+from .schemas import (
+    SECRECY,
+    Date,
+    Id,
+    In,
+    OnMatter,
+    PageOut,
+    PageParams,
+    Required,
+    Text,
+    choice,
+    label,
+)
 
 
 class MeetingIn(In):
@@ -46,7 +58,7 @@ class MeetingFilterParams(PageParams):
     status: choice(MeetingStatus.values) | None = None
 
 
-class AgendaItemOut(Schema):
+class AgendaItemOut(OnMatter):
     id: int
     meeting: int
     matter: int
@@ -70,21 +82,7 @@ class AgendaItemOut(Schema):
     def resolve_meeting(obj) -> int:
         return obj.meeting_id
 
-    @staticmethod
-    def resolve_matter(obj) -> int:
-        return obj.matter_id
-
-    @staticmethod
-    def resolve_matter_number(obj) -> str:
-        return obj.matter.number
-
-    @staticmethod
-    def resolve_secrecy(obj) -> str:
-        return SECRECY_CODES[obj.matter.secrecy]
-
-    @staticmethod
-    def resolve_kind_label(obj) -> str:
-        return obj.get_kind_display()
+    resolve_kind_label = label("kind")
 
     @staticmethod
     def resolve_followup(obj) -> int | None:
@@ -107,9 +105,7 @@ class MeetingOut(Schema):
     status_label: str
     agenda_count: int = Field(description="จำนวนวาระที่ผู้เรียกเห็นได้")
 
-    @staticmethod
-    def resolve_status_label(obj) -> str:
-        return obj.get_status_display()
+    resolve_status_label = label("status")
 
     @staticmethod
     def resolve_agenda_count(obj) -> int:

@@ -21,11 +21,10 @@ from prasan.documents.forms import FormError, get_form
 from prasan.documents.models import Document
 
 from .access import changeable_matter
-from .schemas import ErrorOut, Id, In, Required, Text, choice
+from .schemas import ERRORS, ErrorOut, Id, In, Required, Text, choice, label
 
 router = Router(tags=["documents"])
 
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
 NOT_FOUND = "ไม่พบเอกสารนี้"
 VERDICT_DOC = " | ".join(label for code, label in chain.VERDICTS if code != "other")
@@ -88,9 +87,7 @@ class StepOut(Schema):
     verdict_label: str
     comment: str
 
-    @staticmethod
-    def resolve_status_label(obj) -> str:
-        return obj.get_status_display()
+    resolve_status_label = label("status")
 
     @staticmethod
     def resolve_verdict_label(obj) -> str:

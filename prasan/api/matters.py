@@ -16,7 +16,7 @@ from prasan.matters.queries import MatterFilter, list_queryset
 
 from .errors import from_form, invalid
 from .schemas import (
-    ErrorOut,
+    ERRORS,
     EventConflictOut,
     EventIn,
     EventOut,
@@ -33,7 +33,6 @@ from .schemas import (
 
 router = Router(tags=["matters"])
 
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 # Who may be made responsible for a matter (as on the intake form).
 ASSIGNABLE_ROLES = (Role.COORDINATOR, Role.GROUP_HEAD)
 

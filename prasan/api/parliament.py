@@ -25,11 +25,10 @@ from .parliament_schemas import (
     StatusIn,
     StatusOut,
 )
-from .schemas import ErrorOut, Id, paginate
+from .schemas import ERRORS, Id, paginate
 
 router = Router(tags=["parliament"])
 
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 FILTER_NAMES = frozenset(ItemFilterParams.model_fields)
 
 

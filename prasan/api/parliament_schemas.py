@@ -4,7 +4,7 @@ import datetime as dt
 
 from ninja import Field, Schema
 
-from prasan.matters.choices import SECRECY_CODES, Urgency
+from prasan.matters.choices import Urgency
 from prasan.parliament import statuses
 from prasan.parliament.choices import AnswerIn, BillStage, House, ItemKind, Status
 
@@ -14,12 +14,14 @@ from .schemas import (
     FilterDate,
     Id,
     In,
+    OnMatter,
     PageOut,
     PageParams,
     Required,
     Text,
     UserRef,
     choice,
+    label,
 )
 
 KIND = choice(ItemKind.values)
@@ -119,7 +121,7 @@ class AttendeeOut(Schema):
         return obj.agency_id
 
 
-class ItemOut(Schema):
+class ItemOut(OnMatter):
     id: int
     matter: int
     matter_number: str
@@ -146,25 +148,8 @@ class ItemOut(Schema):
     committee: str
     meeting_at: dt.datetime | None
 
-    @staticmethod
-    def resolve_matter(obj) -> int:
-        return obj.matter_id
-
-    @staticmethod
-    def resolve_matter_number(obj) -> str:
-        return obj.matter.number
-
-    @staticmethod
-    def resolve_secrecy(obj) -> str:
-        return SECRECY_CODES[obj.matter.secrecy]
-
-    @staticmethod
-    def resolve_kind_label(obj) -> str:
-        return obj.get_kind_display()
-
-    @staticmethod
-    def resolve_status_label(obj) -> str:
-        return obj.get_status_display()
+    resolve_kind_label = label("kind")
+    resolve_status_label = label("status")
 
     @staticmethod
     def resolve_session(obj) -> int | None:

@@ -11,11 +11,10 @@ from prasan.matters.access import visible_matter
 from prasan.matters.models import Plan
 
 from .access import changeable_matter
-from .schemas import ErrorOut, Id, In, Required, Text, choice
+from .schemas import ERRORS, Id, In, Required, Text, choice
 
 router = Router(tags=["plans"])
 
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
 class PlanIn(In):

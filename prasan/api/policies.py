@@ -25,11 +25,12 @@ from prasan.policy.queries import policy_list
 from .access import changeable_matter
 from .errors import invalid
 from .schemas import (
+    ERRORS,
     SECRECY,
     Date,
-    ErrorOut,
     Id,
     In,
+    OnMatter,
     PageOut,
     PageParams,
     Required,
@@ -39,7 +40,6 @@ from .schemas import (
 )
 
 router = Router(tags=["policies"])
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
 # ---- schemas ------------------------------------------------------------------------------------------------
@@ -96,18 +96,10 @@ class PolicyBase(Schema):
     late_count: int = Field(description="งวดรายงานที่เลยกำหนดแล้วยังไม่ได้รับ")
 
 
-class PolicyRowOut(PolicyBase):
-    @staticmethod
-    def resolve_matter_number(obj) -> str:
-        return obj.matter.number
-
+class PolicyRowOut(PolicyBase, OnMatter):
     @staticmethod
     def resolve_title(obj) -> str:
         return obj.matter.title
-
-    @staticmethod
-    def resolve_secrecy(obj) -> str:
-        return SECRECY_CODES[obj.matter.secrecy]
 
 
 class PolicyPage(PageOut):

@@ -19,7 +19,7 @@ from prasan.publishing.public import public_posts
 
 from .errors import invalid
 from .schemas import (
-    ErrorOut,
+    ERRORS,
     Id,
     In,
     PageOut,
@@ -28,11 +28,11 @@ from .schemas import (
     Text,
     UserRef,
     choice,
+    label,
     paginate,
 )
 
 router = Router(tags=["posts"])
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 FILTER_NAMES = frozenset({"status", "kind", "limit", "offset", "page"})
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -82,13 +82,8 @@ class PostRowOut(Schema):
     updated_at: dt.datetime
     public_url: str = Field(description="ที่อยู่บนเว็บไซต์สาธารณะ (ว่าง = ยังไม่เผยแพร่)")
 
-    @staticmethod
-    def resolve_kind_label(obj) -> str:
-        return obj.get_kind_display()
-
-    @staticmethod
-    def resolve_status_label(obj) -> str:
-        return obj.get_status_display()
+    resolve_kind_label = label("kind")
+    resolve_status_label = label("status")
 
     @staticmethod
     def resolve_public_url(obj) -> str:

@@ -23,6 +23,7 @@ from prasan.thai.digits import to_arabic
 
 from .errors import from_form, invalid
 from .schemas import (
+    ERRORS,
     SECRECY,
     Date,
     ErrorOut,
@@ -33,6 +34,7 @@ from .schemas import (
     Required,
     Text,
     choice,
+    label,
     paginate,
 )
 
@@ -42,7 +44,6 @@ router = Router(tags=["registers"])
 # instance (EntryOut gives the field an explicit Field); the API's word for a register stays `register`.
 warnings.filterwarnings("ignore", message='Field name "register" in ', category=UserWarning)
 
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 ENTRY_PATH = "/registers/{register}/entries"
 REGISTER_DOC = "incoming | outgoing | circular | order | announcement | secret"
 # The register in the path: one of the six, listed as an enum in the schema (main.PrasanAPI adds it); another
@@ -117,13 +118,8 @@ class EntryOut(Schema):
     created_by: int | None
     created_at: dt.datetime
 
-    @staticmethod
-    def resolve_register_label(obj) -> str:
-        return obj.get_register_display()
-
-    @staticmethod
-    def resolve_status_label(obj) -> str:
-        return obj.get_status_display()
+    resolve_register_label = label("register")
+    resolve_status_label = label("status")
 
     @staticmethod
     def resolve_secrecy(obj) -> str:

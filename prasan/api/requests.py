@@ -14,11 +14,21 @@ from prasan.matters.access import visible_matter
 
 from .access import changeable_matter, may_edit
 from .errors import from_form
-from .schemas import Date, ErrorOut, Id, In, PageOut, PageParams, Required, choice, one_of, paginate
+from .schemas import (
+    ERRORS,
+    Date,
+    Id,
+    In,
+    PageOut,
+    PageParams,
+    Required,
+    choice,
+    one_of,
+    paginate,
+)
 
 router = Router(tags=["requests"])
 
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
 class RequestIn(In):

@@ -87,6 +87,36 @@ class ErrorOut(Schema):
     detail: str
 
 
+# The refusals most endpoints may answer, each with its Thai reason in `detail`.
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+def label(field: str) -> staticmethod:
+    """The resolver of an output's `<field>_label`: the Thai label of the model's choice (get_<field>_display)."""
+
+    def resolve(obj) -> str:
+        return getattr(obj, f"get_{field}_display")()
+
+    return staticmethod(resolve)
+
+
+class OnMatter(Schema):
+    """Output of what hangs on a matter (an engagement, a parliament or cabinet item, a policy): its matter's id
+    and number, and its secrecy, which is its matter's, as a code."""
+
+    @staticmethod
+    def resolve_matter(obj) -> int:
+        return obj.matter_id
+
+    @staticmethod
+    def resolve_matter_number(obj) -> str:
+        return obj.matter.number
+
+    @staticmethod
+    def resolve_secrecy(obj) -> str:
+        return SECRECY_CODES[obj.matter.secrecy]
+
+
 class UserRef(Schema):
     id: int
     username: str
@@ -245,25 +275,14 @@ class MatterOut(Schema):
     updated_at: dt.datetime
     closed_at: dt.datetime | None
 
-    @staticmethod
-    def resolve_duty_type_label(obj) -> str:
-        return obj.get_duty_type_display()
-
-    @staticmethod
-    def resolve_urgency_label(obj) -> str:
-        return obj.get_urgency_display()
+    resolve_duty_type_label = label("duty_type")
+    resolve_urgency_label = label("urgency")
+    resolve_secrecy_label = label("secrecy")
+    resolve_state_label = label("state")
 
     @staticmethod
     def resolve_secrecy(obj) -> str:
         return SECRECY_CODES[obj.secrecy]
-
-    @staticmethod
-    def resolve_secrecy_label(obj) -> str:
-        return obj.get_secrecy_display()
-
-    @staticmethod
-    def resolve_state_label(obj) -> str:
-        return obj.get_state_display()
 
     @staticmethod
     def resolve_owner_unit(obj) -> int | None:
