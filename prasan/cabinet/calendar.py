@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from prasan.accounts.models import Role
-from prasan.matters.models import Matter
+from prasan.openwork.models import OpenWork
 
 from .choices import MeetingStatus
 from .models import AgendaItem, Meeting
@@ -25,9 +25,9 @@ def meetings_for(user, since: dt.date) -> list[dict]:
     start = timezone.make_aware(dt.datetime.combine(since, dt.time.min))
     meetings = Meeting.objects.filter(meets_at__gte=start).exclude(status=MeetingStatus.CANCELLED)
     if user.role != Role.EXECUTIVE:
-        mine = Matter.objects.visible_to(user).filter(assignees=user)
-        meetings = meetings.filter(Exists(AgendaItem.objects.filter(meeting_id=OuterRef("pk"),
-                                                                    matter__in=mine.values("pk"))))
+        # The person's open work (visible by its clearance rule), not every matter they were ever given.
+        mine = OpenWork.objects.of(user).values("matter_id")
+        meetings = meetings.filter(Exists(AgendaItem.objects.filter(meeting_id=OuterRef("pk"), matter__in=mine)))
     result = []
     for meeting in meetings.order_by("meets_at"):
         result.append({

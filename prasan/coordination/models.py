@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.dispatch import Signal
 from django.utils import timezone
 
 from prasan.thai.dates import shown_date
@@ -62,6 +63,18 @@ class Activity(models.Model):
         return f"{self.get_channel_display()} {self.get_direction_display()} {self.summary[:60]}"
 
 
+# A queryset.update() of requests sends no post_save: this says it happened (tracking.generations listens).
+requests_updated = Signal()
+
+
+class AgencyRequestQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        changed = super().update(**kwargs)
+        if changed:
+            requests_updated.send(sender=self.model, fields=frozenset(kwargs))
+        return changed
+
+
 class AgencyRequest(models.Model):
     """What one agency must deliver for a matter, by when; answered through a reply link."""
 
@@ -97,6 +110,8 @@ class AgencyRequest(models.Model):
     link_version = models.PositiveIntegerField("ครั้งที่ออกลิงก์", default=1)
     # The link's age counts from here, so the same link is shown wherever it is rendered.
     link_issued_at = models.DateTimeField("ออกลิงก์เมื่อ", default=timezone.now)
+
+    objects = AgencyRequestQuerySet.as_manager()
 
     class Meta:
         ordering = ["deadline", "id"]

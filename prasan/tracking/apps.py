@@ -6,6 +6,7 @@ class TrackingConfig(AppConfig):
     verbose_name = "การติดตามงาน"
 
     def ready(self):
-        from . import signals, tallies  # noqa: F401  (signals connects the assignment notifications)
+        from . import generations, signals, tallies  # noqa: F401  (signals connects the assignment notifications)
 
         tallies.connect()  # the dashboards' counters follow every save and delete of a matter
+        generations.connect()  # and what the late-agencies table was counted from

@@ -66,7 +66,9 @@ class Scope:
         hidden = hidden_from(user, counted, unit_id)
         if hidden is not None and not hidden.exists():
             hidden = None  # one look saves a subtraction per count of rows (by person, late agencies)
-        audience = "all" if hidden is None else f"user{user.pk}"
+        # What is hidden from one viewer follows from who they are and what they are assigned or shared.
+        audience = "all" if hidden is None else \
+            f"user{user.pk}-{user.role}-{user.clearance}-{user.unit_id}-{int(user.is_superuser)}"
         return cls(matters, counted, hidden, base, audience=audience, unit_id=unit_id, level=visible_level(user),
                    unknown=unknown_in_reach(user, counted, unit_id), **kwargs)
 

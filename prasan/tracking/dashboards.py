@@ -7,13 +7,11 @@ MatterFilter, so the list and the dashboard read filters in one place.
 """
 
 import datetime as dt
-import time
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Case, Count, Q, QuerySet, When
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from prasan.accounts.models import Role, User
@@ -21,13 +19,13 @@ from prasan.matters.choices import DutyType, State, Urgency
 from prasan.matters.queries import late_requests
 from prasan.thai.dates import shown_date
 
+from . import generations
 from .charts import Figure
 from .counting import AGE_BOUNDS, DUE_SOON_DAYS, OPEN, WEEKS, Scope, start_of, visible_matters  # noqa: F401
 from .local_date import LocalDate
 
 LATE_WINDOW_DAYS = 365  # agencies are judged on requests due in the last year
-LATE_KEPT_SECONDS = 300  # the late agencies are kept this long (late_agencies_kept)
-LATE_VERSION_KEY = "tracking:late-agencies:version"
+LATE_KEPT_SECONDS = 24 * 3600  # memory only: a table kept is never read after a change (late_agencies_kept)
 TOP_AGENCIES = 10
 URGENCY_ORDER = [Urgency.MOST_URGENT, Urgency.VERY_URGENT, Urgency.URGENT, Urgency.NORMAL]
 
@@ -211,25 +209,19 @@ def late_agencies(scope: Scope) -> list[LateAgency]:
 
 
 def late_agencies_kept(scope: Scope) -> tuple[list[LateAgency], dt.datetime]:
-    """late_agencies(scope) and when it was counted. It reads a year of requests and judges agencies over
-    that year, so it is kept up to LATE_KEPT_SECONDS (for a viewer who may see fewer matters than all,
-    their own) and counted afresh once a request changes in this process; the page says when it was counted."""
-    version = cache.get(LATE_VERSION_KEY, 0)
-    key = f"tracking:late-agencies:{version}:{scope.audience}:{scope.base.unit or 'office'}:{scope.today}"
+    """late_agencies(scope) and when it was counted. It reads a year of requests, so it is kept, per process, under
+    the generations it was counted at (tracking.generations): any change to a request, to a matter's unit or
+    secrecy, or (for a viewer who may not see every matter, who has a table of their own) to who may see what,
+    is in the database with its transaction, so the next page counts afresh in every process. The day is in
+    the key too: a request unanswered today is late tomorrow."""
+    requests, visibility = generations.current(generations.REQUESTS, generations.VISIBILITY)
+    seen = "" if scope.audience == "all" else f":{visibility}"
+    key = f"tracking:late-agencies:{requests}{seen}:{scope.audience}:{scope.base.unit or 'office'}:{scope.today}"
     kept = cache.get(key)
     if kept is None:
         kept = (late_agencies(scope), timezone.now())
         cache.set(key, kept, LATE_KEPT_SECONDS)
     return kept
-
-
-def forget_late_agencies(sender, **kwargs) -> None:
-    """A request saved or deleted (with its matter, too): the tables kept are counted afresh."""
-    cache.set(LATE_VERSION_KEY, time.time_ns(), None)
-
-
-post_save.connect(forget_late_agencies, sender="coordination.AgencyRequest", dispatch_uid="tracking.late.save")
-post_delete.connect(forget_late_agencies, sender="coordination.AgencyRequest", dispatch_uid="tracking.late.delete")
 
 
 def weighted_median(pairs: list[tuple[int, int]]) -> float:

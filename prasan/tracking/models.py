@@ -281,4 +281,5 @@ class Notice(models.Model):
         return f"{self.subject} → {self.user} ({self.get_channel_display()})"
 
 
+from .generations import Generation  # noqa: E402, F401  (what kept results were counted from)
 from .tallies import Tally  # noqa: E402, F401  (the dashboards' counters, kept with their code)

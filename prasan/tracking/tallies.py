@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from prasan.matters.choices import OPEN_STATES, State
 
+from . import generations
 from .local_date import LocalDate
 
 OPEN, DEADLINE, AGE, INTAKE, CLOSED = "open", "deadline", "age", "intake", "closed"
@@ -135,6 +136,8 @@ def _after_save(sender, instance, update_fields=None, **kwargs):
         written = {"owner_unit_id" if name == "owner_unit" else name for name in update_fields}
         after = {name: (after[name] if name in written else before[name]) for name in FIELDS}
     add(moves([before] if before else [], [after]))
+    if before:
+        _regrouped({instance.pk: before}, {instance.pk: after})
 
 
 def _before_delete(sender, instance, **kwargs):
@@ -156,8 +159,24 @@ def _before_update(sender, pks, fields, **kwargs):
     """A queryset.update() of matters: the rows as they were, locked, and a call to count them again after it."""
     if not WATCHED & fields or not pks:
         return None
-    before = list(sender.objects.select_for_update().filter(pk__in=pks).values(*FIELDS))
-    return lambda: add(moves(before, sender.objects.filter(pk__in=pks).values(*FIELDS)))
+    before = {row.pop("pk"): row for row in sender.objects.select_for_update().filter(pk__in=pks).values("pk", *FIELDS)}
+
+    def after():
+        rows = {row.pop("pk"): row for row in sender.objects.filter(pk__in=pks).values("pk", *FIELDS)}
+        add(moves(before.values(), rows.values()))
+        _regrouped(before, rows)
+
+    return after
+
+
+def _regrouped(before: dict[int, dict], after: dict[int, dict]) -> None:
+    """A matter moved to another unit or secrecy ({pk: FIELDS} before and after): its requests now count for
+    another unit and other viewers in the late-agencies table (tracking.generations)."""
+    def group(row):
+        return row["owner_unit_id"], row["secrecy"]
+
+    if any(pk in after and group(row) != group(after[pk]) for pk, row in before.items()):
+        generations.bump(generations.REQUESTS)
 
 
 # -- counting afresh --------------------------------------------------------------------------------

@@ -114,5 +114,4 @@ def complaint_clock(matters, today):
 
 def _late(scope: d.Scope) -> dict:
     rows, counted_at = d.late_agencies_kept(scope)
-    return {"late_agencies": rows, "late_counted_at": counted_at, "late_window_days": d.LATE_WINDOW_DAYS,
-            "late_kept_minutes": d.LATE_KEPT_SECONDS // 60}
+    return {"late_agencies": rows, "late_counted_at": counted_at, "late_window_days": d.LATE_WINDOW_DAYS}
