@@ -2,15 +2,17 @@
 from where the office can (e-mail really sent through the office's SMTP; a letter drafted as a หนังสือภายนอก;
 a call or an SMS recorded), and the result that ends the complaint (ยุติเรื่อง) with the complainant's satisfaction.
 
-What goes where everyone with the matter reads (the coordination log, the letter's fields, the search index) never
-names the complainant: the log says that they were told and how; the letter is addressed "ผู้ร้อง" and its
-envelope is printed from the complaint by a holder of "เห็นข้อมูลผู้ร้อง".
+What goes where everyone with the matter reads (the coordination log, the search index) never names the
+complainant: the log says that they were told and how. A letter must name its addressee, so it is addressed by
+name only by a holder of "เห็นข้อมูลผู้ร้อง" (the read audited as any unmasked view): drafted by someone else, it
+carries a placeholder a holder fills from the complaint page. Its envelope is printed from the complaint by a holder.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from prasan.accounts.models import User
 from prasan.audit.models import record
 from prasan.coordination.models import Activity, Channel
 from prasan.coordination.sending import SendError, send_email
@@ -18,12 +20,14 @@ from prasan.thai.dates import thai_date
 
 from . import clock
 from .choices import ReplyKind, ReplyVia, Result
-from .masking import scrub
+from .masking import PERMISSION, may_see_complainant, scrub
 from .models import Reply
 
 LOG_CHANNEL = {ReplyVia.EMAIL: Channel.EMAIL, ReplyVia.LETTER: Channel.LETTER, ReplyVia.PHONE: Channel.PHONE,
                ReplyVia.SMS: Channel.PHONE, ReplyVia.LINE: Channel.LINE, ReplyVia.STATUS_PAGE: Channel.IN_PERSON}
 ADDRESSEE = "ผู้ร้อง"
+# Printed as is if no holder fills it: a letter that plainly is not ready to sign, never one to the wrong person.
+ADDRESSEE_PLACEHOLDER = "[ชื่อผู้ร้อง — ผู้มีสิทธิ์เห็นข้อมูลผู้ร้องใส่ก่อนเสนอลงนาม]"
 LETTER_SUBJECT = {ReplyKind.ACKNOWLEDGEMENT: "แจ้งการรับเรื่องร้องเรียน",
                   ReplyKind.PROGRESS: "แจ้งความคืบหน้าเรื่องร้องเรียน",
                   ReplyKind.FINAL: "แจ้งผลการพิจารณาเรื่องร้องเรียน"}
@@ -100,6 +104,9 @@ def _address(complaint, via: str) -> str:
             raise ValidationError({"via": "ผู้ร้องไม่ได้ให้ LINE ID ไว้ เลือกช่องทางอื่น"})
         return complaint.complainant_line_id
     if via == ReplyVia.LETTER:
+        if complaint.anonymous or not complaint.complainant_name:
+            raise ValidationError({"via": "ผู้ร้องไม่ประสงค์ออกนาม ไม่มีหนังสือถึงตัวผู้ร้อง "
+                                          "แจ้งผลทางหน้าติดตามสถานะหรือช่องทางที่ผู้ร้องให้ไว้"})
         if not complaint.complainant_address:
             raise ValidationError({"via": "ผู้ร้องไม่ได้ให้ที่อยู่ไว้ ส่งหนังสือไม่ได้ เลือกช่องทางอื่น"})
         return "ที่อยู่ของผู้ร้อง"  # the address itself stays on the complaint (the envelope is printed from it)
@@ -111,11 +118,48 @@ def _draft_letter(complaint, *, kind: str, text: str, by):
 
     document = drafting.start(complaint.matter, "external_letter", by=by)
     fields = dict(document.fields)
-    fields.update({"subject": LETTER_SUBJECT[kind], "to": ADDRESSEE,
+    fields.update({"subject": LETTER_SUBJECT[kind], "to": _addressee(complaint, by),
                    "references": [f"เรื่องร้องเรียน เลขที่ {complaint.number} ลงวันที่ "
                                   f"{thai_date(complaint.received_at, thai_digits=False)}"],
                    "body": [paragraph for paragraph in text.split("\n\n") if paragraph.strip()] or [text]})
     return drafting.save_version(document, fields, by=by, note=f"ร่าง{ReplyKind(kind).label}แก่ผู้ร้อง")
+
+
+def _addressee(complaint, by) -> str:
+    """The complainant's name for a holder of the permission (the read audited), the placeholder for anyone else."""
+    if not may_see_complainant(by):
+        return ADDRESSEE_PLACEHOLDER
+    record(by, "complaint.unmask", complaint, number=complaint.number, purpose="letter",
+           reason="จ่าหน้าหนังสือถึงผู้ร้อง")
+    return complaint.complainant_name
+
+
+def awaits_name(reply: Reply) -> bool:
+    """Whether `reply`'s letter still carries the placeholder and can still be changed."""
+    document = reply.document
+    return bool(document and document.editable and document.fields.get("to") == ADDRESSEE_PLACEHOLDER)
+
+
+def name_addressee(complaint, reply: Reply, *, by):
+    """A holder of "เห็นข้อมูลผู้ร้อง" puts the complainant's name on a letter someone else drafted."""
+    from prasan.documents import drafting
+
+    if not may_see_complainant(by):
+        raise ValidationError("ท่านไม่มีสิทธิ์ “เห็นข้อมูลผู้ร้อง” ใส่ชื่อผู้ร้องไม่ได้")
+    if not awaits_name(reply):
+        raise ValidationError("หนังสือนี้ไม่ได้รอชื่อผู้ร้องแล้ว (ใส่ชื่อแล้ว หรืออยู่ระหว่างตรวจเสนอ/ลงนามแล้ว)")
+    with transaction.atomic():
+        fields = dict(reply.document.fields, to=_addressee(complaint, by))
+        return drafting.save_version(reply.document, fields, by=by, note="ใส่ชื่อผู้ร้อง")
+
+
+def holders(limit: int = 5) -> list[str]:
+    """Who may put a complainant's name on a letter, as a drafter without the permission is told."""
+    app_label, codename = PERMISSION.split(".")
+    people = (User.objects.filter(is_active=True, user_permissions__codename=codename,
+                                  user_permissions__content_type__app_label=app_label)
+              .distinct().order_by("first_name", "username")[:limit])
+    return [person.display_name for person in people]
 
 
 def _clock_moves(complaint, kind: str, at) -> None:

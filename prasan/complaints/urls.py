@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/pause/", views.complaint_pause, name="complaint-pause"),
     path("<int:pk>/forward/", views.complaint_forward, name="complaint-forward"),
     path("<int:pk>/reply/", views.complaint_reply, name="complaint-reply"),
+    path("<int:pk>/replies/<int:reply_pk>/name/", views.complaint_name_letter, name="complaint-name-letter"),
     path("<int:pk>/conclude/", views.complaint_conclude, name="complaint-conclude"),
     path("<int:pk>/satisfaction/", views.complaint_satisfaction, name="complaint-satisfaction"),
     path("<int:pk>/link/", views.complaint_link, name="complaint-link"),

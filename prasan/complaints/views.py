@@ -4,7 +4,7 @@ forward to agencies, tell the complainant, conclude, link related complaints).""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -131,8 +131,8 @@ def _context(request, complaint, **overrides) -> dict:
                                                                                            complaint),
         "holder": holder, "unmasked": unmasked, "can_change": can_change,
         "forwardings": forwarding.findings(complaint),
-        "replies": [(r, masking.mask_text(r.text) if unmasked else masking.scrub(r.text, complaint))
-                    for r in complaint.replies.select_related("document", "by")],
+        "replies": [(r, masking.mask_text(r.text) if unmasked else masking.scrub(r.text, complaint),
+                     replies.awaits_name(r)) for r in complaint.replies.select_related("document", "by")],
         "pauses": complaint.pauses.select_related("by"),
         "related": list(complaint.related.select_related("matter__office")),
         "suggestions": suggest_related(complaint, request.user) if can_change else [],
@@ -217,6 +217,28 @@ def complaint_forward(request, pk):
     return redirect(complaint)
 
 
+def _who_names_it() -> str:
+    people = replies.holders()
+    who = f"ผู้มีสิทธิ์ ได้แก่ {', '.join(people)}" if people else "ผู้ที่ผู้ดูแลระบบให้สิทธิ์ “เห็นข้อมูลผู้ร้อง”"
+    return ("ท่านไม่มีสิทธิ์ “เห็นข้อมูลผู้ร้อง” หนังสือจึงยังไม่มีชื่อผู้ร้อง (เว้นไว้ในช่อง “เรียน”) "
+            f"ให้{who} กด “ใส่ชื่อผู้ร้องในหนังสือ” ที่หน้าเรื่องร้องเรียนนี้ก่อนเสนอลงนาม")
+
+
+@require_POST
+@staff_required
+def complaint_name_letter(request, pk, reply_pk):
+    """A holder of the permission puts the complainant's name on a letter drafted by someone without it."""
+    complaint = _changeable(request, pk)
+    sent = get_object_or_404(complaint.replies.select_related("document"), pk=reply_pk, document__isnull=False)
+    try:
+        replies.name_addressee(complaint, sent, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(complaint)
+    messages.success(request, "ใส่ชื่อผู้ร้องในหนังสือแล้ว ตรวจแก้และเสนอลงนามได้ที่หน้าเอกสาร")
+    return redirect("document-detail", sent.document_id)
+
+
 @require_POST
 @staff_required
 def complaint_reply(request, pk):
@@ -236,6 +258,8 @@ def complaint_reply(request, pk):
         return redirect(complaint)
     if sent.document_id:
         messages.success(request, "จัดทำร่างหนังสือถึงผู้ร้องแล้ว ตรวจแก้และเสนอลงนามได้ที่หน้าเอกสาร")
+        if replies.awaits_name(sent):
+            messages.warning(request, _who_names_it())
         return redirect("document-detail", sent.document_id)
     messages.success(request, f"{sent.get_kind_display()}แก่ผู้ร้องแล้ว ({sent.outcome or sent.get_via_display()})")
     return redirect(complaint)

@@ -137,10 +137,18 @@ def _be_date(value: str) -> str:
         return value
 
 
+def _unnamed(r) -> dict:
+    """A document's fields as indexed: a letter on a complaint may be addressed to the complainant by name, and
+    the index is read by everyone, so its addressee is left out (complaints.masking)."""
+    if r["matter__duty_type"] != "complaint":
+        return r["fields"]
+    return {key: value for key, value in (r["fields"] or {}).items() if key != "to"}
+
+
 DOCUMENT = Source(
     kind=Kind.DOCUMENT, model="documents.Document", date="created_at",
     fields=(*MATTER_PART_FIELDS, "title", "fields"),
-    words=lambda r: Words(_number(r, "matter__"), r["title"], _written(r["fields"])),
+    words=lambda r: Words(_number(r, "matter__"), r["title"], _written(_unnamed(r))),
     scope=_part_scope,
     url=lambda r: reverse("document-detail", args=[r["pk"]]),
 )

@@ -271,6 +271,8 @@ def _complaint_pages(s) -> dict[str, list[str]]:
                                        "complaint-conclude", "complaint-satisfaction", "complaint-link",
                                        "complaint-unmask", "complaint-envelope", "complaint-new-code",
                                        "complaint-correct")},
+        # POST only: the walk's GET is refused before the reply is looked up.
+        "complaint-name-letter": [reverse("complaint-name-letter", args=[c, 1])],
         "complaint-subject": [reverse("complaint-subject"), reverse("complaint-subject") + "?name=สมหญิง"],
         "complaint-subject-reason": [reverse("complaint-subject-reason")],
         "complaint-notice": [reverse("complaint-notice")],
