@@ -13,7 +13,9 @@ from django.utils import timezone
 
 from prasan.tracking.calendar import WorkingCalendar
 
-from .models import Policy
+from .models import Complaint, Policy
+
+ACKNOWLEDGE, ANSWER, NEXT_NOTICE = "แจ้งรับเรื่อง", "ตอบ/แจ้งความคืบหน้า", "แจ้งความคืบหน้าครั้งต่อไป"
 
 
 def _day(value) -> dt.date:
@@ -76,3 +78,29 @@ def status(complaint, today: dt.date | None = None) -> tuple[str, str]:
     if not complaint.responded_at:
         return "due", "รอตอบ/แจ้งความคืบหน้า"
     return "ok", "แจ้งความคืบหน้าแล้ว"
+
+
+def next_due(complaint, external: dt.date | None) -> tuple[str, dt.date] | None:
+    """Which of the two clocks runs out next and when, as (Thai phrase, date): the acknowledgement's until the
+    complainant is told anything, then the answer's; after a progress notice, the next notice's, which is the
+    matter's external deadline (`external`, written by sync_matter). None when the clock is stopped or done."""
+    if complaint.is_concluded or complaint.is_paused:
+        return None
+    if not complaint.acknowledged_at:
+        return (ACKNOWLEDGE, complaint.ack_due) if complaint.ack_due else None
+    if not complaint.responded_at:
+        return (ANSWER, complaint.answer_due) if complaint.answer_due else None
+    return (NEXT_NOTICE, external) if external else None
+
+
+def mark_matters(matters) -> None:
+    """Give each complaint among list rows of matters its `complaint_due` (next_due), in one query for them all
+    and none when no row is a complaint."""
+    complaints = {m.pk: m for m in matters if m.duty_type == "complaint"}
+    if not complaints:
+        return
+    fields = ("matter_id", "ack_due", "answer_due", "acknowledged_at", "responded_at", "paused_since",
+              "concluded_at", "result")
+    for complaint in Complaint.objects.filter(matter_id__in=complaints).only(*fields):
+        matter = complaints[complaint.matter_id]
+        matter.complaint_due = next_due(complaint, matter.external_deadline)

@@ -39,6 +39,7 @@ def _rows_for(request, qs):
     today = timezone.localdate()
     for complaint in qs:
         complaint.clock = clock.status(complaint, today)
+        complaint.next_due = clock.next_due(complaint, complaint.matter.external_deadline)
         complaint.shown = masking.complainant(complaint, unmasked=False)
         yield complaint
 

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.html import format_html
 
+from prasan.complaints import clock as complaint_clock
 from prasan.documents.chain import VERDICTS
 from prasan.matters.models import Matter
 from prasan.matters.queries import list_queryset
@@ -53,6 +54,7 @@ def my_work(request):
         assigned = Exists(Matter.assignees.through.objects.filter(matter_id=OuterRef("pk"), user_id=user.pk))
         unit = first_uncounted_by_deadline(
             Matter.objects.visible_to(user).open().filter(owner_unit_id=user.unit_id).exclude(assigned), UNIT_LIMIT)
+    complaint_clock.mark_matters([*mine, *unit])
     return render(request, "web/my_work.html", {
         "mine": mine, "mine_count": mine_count, "unit_matters": unit, "today": today, "limit": MY_WORK_LIMIT,
         "inbox": inbox_for(user), "verdicts": VERDICTS,
