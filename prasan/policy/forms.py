@@ -158,17 +158,20 @@ class CommitmentForm(forms.Form):
 
 
 class PolicyEditForm(forms.Form):
-    """What may change on a running policy: its kind, its goals and its indicators (a unit stays once values
-    are reported in it). Title and description are the matter's, changed on the matter's page."""
+    """What may change on a running policy: its kind, goals, start and end, and its indicators (a unit stays once
+    values are reported in it). Title and description are the matter's, changed on the matter's page."""
 
     kind = forms.ChoiceField(label="ประเภท", choices=PolicyKind.choices, widget=forms.RadioSelect)
     goals = forms.CharField(label="เป้าหมาย", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    starts_on = ThaiDateField(label="เริ่ม")
+    ends_on = ThaiDateField(label="สิ้นสุด")
 
     def __init__(self, *args, policy, **kwargs):
         self.policy = policy
         self.existing = list(policy.indicators.all())
         self.reported = set(policy.indicators.filter(values__isnull=False).values_list("pk", flat=True))
-        initial = {"kind": policy.kind, "goals": policy.goals}
+        initial = {"kind": policy.kind, "goals": policy.goals, "starts_on": policy.starts_on,
+                   "ends_on": policy.ends_on}
         for indicator in self.existing:
             for name in INDICATOR_FIELDS:
                 initial[f"kpi{indicator.pk}_{name}"] = getattr(indicator, name)
@@ -186,6 +189,8 @@ class PolicyEditForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", "วันสิ้นสุดต้องไม่อยู่ก่อนวันเริ่ม")
         changed, added = {}, []
         for indicator in self.existing:
             row = indicator_row(self, data, indicator.pk, required=True)

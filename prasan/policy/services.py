@@ -4,7 +4,7 @@ each report when its time comes (a request with a reply link), taking an agency'
 Every write is one transaction and audited; mail leaves only after the rows it points at are committed."""
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -18,6 +18,7 @@ from prasan.coordination.models import AgencyRequest
 from prasan.matters.access import require_cleared
 from prasan.matters.choices import OPEN_STATES, DutyType, Source
 from prasan.matters.models import Matter
+from prasan.thai.dates import shown_date
 
 from . import schedule
 from .choices import CommitmentStatus, Origin
@@ -135,14 +136,21 @@ def add_commitment(policy: Policy, spec: CommitmentSpec, *, by, open_reports: bo
     return commitment
 
 
-def edit_policy(policy: Policy, *, by, kind: str, goals: str, changed: dict, added: list) -> Policy:
-    """Change a running policy's kind, goals and indicators (`changed`: indicator → its typed row; `added`: new
-    rows). A unit stays once values were reported in it: they would be read in the wrong unit."""
+def edit_policy(policy: Policy, *, by, kind: str, goals: str, changed: dict, added: list,
+                starts_on: dt.date | None = None, ends_on: dt.date | None = None) -> Policy:
+    """Change a running policy's kind, goals, dates and indicators (`changed`: indicator → its typed row; `added`:
+    new rows). A unit stays once values were reported in it: they would be read in the wrong unit. New dates lay
+    the reports not yet asked for out again (_reschedule); the reports already due are then asked for."""
+    starts_on, ends_on = starts_on or policy.starts_on, ends_on or policy.ends_on
+    if ends_on < starts_on:
+        raise ValidationError({"ends_on": "วันสิ้นสุดต้องไม่อยู่ก่อนวันเริ่ม"})
     with transaction.atomic():
         reported = set(IndicatorValue.objects.filter(indicator__policy=policy).values_list("indicator_id", flat=True))
-        before = {"kind": policy.kind, "goals": policy.goals}
-        policy.kind, policy.goals = kind, goals
-        policy.save(update_fields=["kind", "goals"])
+        before = {"kind": policy.kind, "goals": policy.goals, "starts_on": policy.starts_on.isoformat(),
+                  "ends_on": policy.ends_on.isoformat()}
+        dues = _reschedule(policy, starts_on, ends_on)
+        policy.kind, policy.goals, policy.starts_on, policy.ends_on = kind, goals, starts_on, ends_on
+        policy.save(update_fields=["kind", "goals", "starts_on", "ends_on"])
         edited = []
         for indicator, row in changed.items():
             if indicator.pk in reported and row["unit"] != indicator.unit:
@@ -157,8 +165,50 @@ def edit_policy(policy: Policy, *, by, kind: str, goals: str, changed: dict, add
         for order, row in enumerate(added, start=last + 1):
             Indicator.objects.create(policy=policy, order=order, **row)
         record(by, "policy.edit", policy, before=before, kind=kind, goals_changed=before["goals"] != goals,
+               starts_on=starts_on.isoformat(), ends_on=ends_on.isoformat(), dues=dues,
                indicators_changed=edited, indicators_added=[row["name"] for row in added])
+    if dues:
+        open_due_reports(policy=policy, by=by)
     return policy
+
+
+def _reschedule(policy: Policy, starts_on: dt.date, ends_on: dt.date) -> dict:
+    """Move every open commitment with the policy's new dates and lay out again its reports not yet asked for.
+
+    A commitment that ran from the policy's start (or to its end) follows the new one; one with its own later
+    start or earlier end keeps it, held within the new dates. A report already asked for (its request and link
+    sent, perhaps answered) stays as the agency was told; the new periods begin after the last of them. A closed
+    commitment is history and stays. Returns {agency: [unopened dues before, after]} for the audit."""
+    if (starts_on, ends_on) == (policy.starts_on, policy.ends_on):
+        return {}
+    moved = {}
+    for commitment in policy.commitments.filter(status=CommitmentStatus.OPEN).select_related("agency"):
+        start = starts_on if commitment.starts_on == policy.starts_on else min(max(commitment.starts_on, starts_on),
+                                                                               ends_on)
+        end = ends_on if commitment.ends_on == policy.ends_on else max(min(commitment.ends_on, ends_on), start)
+        dues = list(commitment.dues.all())
+        asked = [due for due in dues if due.request_id]
+        last = max(asked, key=lambda due: due.period_end, default=None)
+        if last is not None and last.period_end > end:
+            raise ValidationError({"ends_on": f"{commitment.agency.name} ได้รับคำขอรายงานงวด {last.label} "
+                                              f"(ถึง {shown_date(last.period_end)}) แล้ว วันสิ้นสุดต้องไม่อยู่ก่อนวันนั้น"})
+        try:
+            slots = schedule.slots(commitment.schedule, start, end,
+                                   [dt.date.fromisoformat(day) for day in commitment.report_dates])
+        except schedule.ScheduleError as exc:
+            raise ValidationError({"ends_on": f"{commitment.agency.name}: {exc}"}) from None
+        if last is not None:
+            after = last.period_end + dt.timedelta(days=1)
+            slots = [replace(s, start=max(s.start, after)) for s in slots if s.end >= after]
+        seq = max((due.seq for due in asked), default=0)
+        commitment.dues.filter(request__isnull=True).delete()
+        ReportDue.objects.bulk_create([
+            ReportDue(commitment=commitment, seq=seq + i, label=s.label, period_start=s.start, period_end=s.end,
+                      due_on=s.due, opens_on=s.opens) for i, s in enumerate(slots, start=1)])
+        commitment.starts_on, commitment.ends_on = start, end
+        commitment.save(update_fields=["starts_on", "ends_on"])
+        moved[commitment.agency.name] = [len(dues) - len(asked), len(slots)]
+    return moved
 
 
 def deliverable(due: ReportDue) -> str:

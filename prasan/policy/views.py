@@ -165,7 +165,8 @@ def policy_edit(request, pk):
         data = form.cleaned_data
         try:
             services.edit_policy(policy, by=request.user, kind=data["kind"], goals=data["goals"],
-                                 changed=data["changed"], added=data["added"])
+                                 changed=data["changed"], added=data["added"], starts_on=data["starts_on"],
+                                 ends_on=data["ends_on"])
         except ValidationError as exc:
             _refused(form, exc)
         else:

@@ -299,7 +299,8 @@ def test_indicators_are_edited_added_and_a_reported_unit_is_kept(make_policy, lo
     report(due, ครูที่ได้รับการบรรจุเพิ่ม="120")
     kpis = {i.name: i for i in policy.indicators.all()}
     reported, other = kpis["ครูที่ได้รับการบรรจุเพิ่ม"], kpis["โรงเรียนที่ยกเลิกงานเอกสารซ้ำซ้อน"]
-    data = {"kind": "directive", "goals": "ครูอยู่กับห้องเรียนครบทุกโรงเรียน"}
+    data = {"kind": "directive", "goals": "ครูอยู่กับห้องเรียนครบทุกโรงเรียน", "starts_on": be(policy.starts_on),
+            "ends_on": be(policy.ends_on)}
     for indicator in (reported, other):
         for name in ("name", "unit", "baseline", "target", "period"):
             data[f"kpi{indicator.pk}_{name}"] = str(getattr(indicator, name))
