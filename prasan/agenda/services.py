@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from prasan.accounts.models import Role
 from prasan.audit.models import record
-from prasan.matters.choices import DutyType, Kind, Source, State
+from prasan.matters.choices import OPEN_STATES, DutyType, Kind, Source, State
 from prasan.matters.models import Matter
 from prasan.model_values import own_values
 from prasan.tracking.calendar import WorkingCalendar
@@ -125,8 +125,10 @@ def create_item(*, office, by, fields: dict, matter_fields: dict | None = None, 
 
 def update_item(item: AgendaItem, *, by, fields: dict, linked=None) -> dict:
     """Change the item's particulars (not its status or matter); `linked`, if given, replaces the linked matters.
+    Moved to another day, its matter's deadlines follow where they were the engagement's (_deadlines_follow).
     Returns the changes, audited."""
     before = _snapshot(item)
+    day = timezone.localtime(item.starts_at).date()
     for name, value in own_values(AgendaItem, fields, MANAGED).items():
         setattr(item, name, value)
     item.full_clean(exclude=["matter"])
@@ -134,6 +136,9 @@ def update_item(item: AgendaItem, *, by, fields: dict, linked=None) -> dict:
         item.save()
         after = _snapshot(item)
         changes = {k: {"from": before[k], "to": after[k]} for k in after if after[k] != before[k]}
+        moved = _deadlines_follow(item, day)
+        if moved:
+            changes["matter_deadlines"] = moved
         if linked is not None:
             old = set(item.linked_matters.values_list("pk", flat=True))
             new = {m.pk for m in linked}
@@ -142,6 +147,32 @@ def update_item(item: AgendaItem, *, by, fields: dict, linked=None) -> dict:
                 changes["linked_matters"] = {"from": sorted(old), "to": sorted(new)}
         if changes:
             record(by, "agenda.edit", item, changes=changes)
+    return changes
+
+
+def _deadlines_follow(item: AgendaItem, day: dt.date) -> dict:
+    """Move the facilitation matter's deadlines with the engagement from `day` to its new day, each only while it
+    is still the one the engagement gave it (deadlines(): the day itself; the working day before, or the day when
+    that had passed). A deadline someone set by hand stays, as do the deadlines of a closed matter and of the
+    linked matters (theirs were never the engagement's). Returns the changes, for the engagement's audit record."""
+    new_day = timezone.localtime(item.starts_at).date()
+    matter = item.matter
+    if new_day == day or matter.state not in OPEN_STATES:
+        return {}
+    external, internal = deadlines(new_day)
+    given = {"external_deadline": {day}, "internal_deadline": {WorkingCalendar().add_working_days(day, -1), day}}
+    values = {"external_deadline": external, "internal_deadline": internal}
+    follow = {name: values[name] for name, was in given.items() if getattr(matter, name) in was}
+    if not follow:
+        return {}
+    kept = follow.get("external_deadline", matter.external_deadline)
+    if "internal_deadline" in follow and kept and follow["internal_deadline"] and follow["internal_deadline"] > kept:
+        follow["internal_deadline"] = kept  # the office's own target is never after what it owes
+    changes = {name: {"from": getattr(matter, name).isoformat(), "to": value.isoformat() if value else None}
+               for name, value in follow.items() if getattr(matter, name) != value}
+    for name, value in follow.items():
+        setattr(matter, name, value)
+    matter.save(update_fields=[*follow, "updated_at"])
     return changes
 
 

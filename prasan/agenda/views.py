@@ -128,6 +128,8 @@ def item_edit(request, pk):
             _to_form(form, exc)
         else:
             messages.success(request, "บันทึกการแก้ไขแล้ว" if changes else "ไม่มีการเปลี่ยนแปลง")
+            if "matter_deadlines" in changes:
+                messages.info(request, "กำหนดของเรื่องอำนวยความสะดวกเลื่อนตามวันของกำหนดการแล้ว")
             _warn_clash(request, item)
             return redirect(item)
     return render(request, "agenda/form.html", {"form": form, "item": item})
