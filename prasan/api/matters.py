@@ -17,6 +17,7 @@ from prasan.matters.queries import MatterFilter, list_queryset
 from .errors import from_form, invalid
 from .schemas import (
     ERRORS,
+    UNCOUNTED,
     EventConflictOut,
     EventIn,
     EventOut,
@@ -109,11 +110,12 @@ def _assignees(ids, user, secrecy: int) -> list:
 
 
 @router.get("/matters", response={200: MatterPage, **ERRORS},
-            summary="รายการเรื่อง (กรองและแบ่งหน้า ด้วยตัวกรองเดียวกับหน้าทะเบียนเรื่องและลิงก์ของภาพรวม)")
+            summary="รายการเรื่อง (กรองและแบ่งหน้า ด้วยตัวกรองเดียวกับหน้าทะเบียนเรื่องและลิงก์ของภาพรวม)",
+            description=UNCOUNTED)
 def list_matters(request, params: Query[MatterFilterParams]):
     filters = matter_filter(request, params)
     qs = filters.apply(Matter.objects.visible_to(request.auth)).order_by("-created_at", "-id")
-    return paginate(list_queryset(qs), params)
+    return paginate(list_queryset(qs), params, uncounted=filters.scans_text)
 
 
 FILTER_NAMES = frozenset(MatterFilterParams.model_fields)

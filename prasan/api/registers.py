@@ -25,14 +25,15 @@ from .errors import from_form, invalid
 from .schemas import (
     ERRORS,
     SECRECY,
+    UNCOUNTED,
     Date,
     ErrorOut,
     Id,
     In,
-    PageOut,
     PageParams,
     Required,
     Text,
+    TextFilteredPageOut,
     choice,
     label,
     paginate,
@@ -150,7 +151,7 @@ class EntryOut(Schema):
         return obj.created_by_id
 
 
-class EntryPage(PageOut):
+class EntryPage(TextFilteredPageOut):
     items: list[EntryOut]
 
 
@@ -263,7 +264,7 @@ def create_entry(request, register: RegisterName, payload: EntryIn):
 
 
 @router.get(ENTRY_PATH, response={200: EntryPage, **ERRORS}, summary="รายการในทะเบียน (กรองและแบ่งหน้า)",
-            description=f"register: {REGISTER_DOC}")
+            description=f"register: {REGISTER_DOC}\n\n{UNCOUNTED}")
 def list_entries(request, register: RegisterName, params: Query[EntryFilterParams]):
     user = request.auth
     register = _register(user, register)
@@ -271,7 +272,8 @@ def list_entries(request, register: RegisterName, params: Query[EntryFilterParam
     filters = EntryFilter({name: str(value) for name, value in values.items()})
     if not filters.is_valid():
         raise from_form(filters)
-    return paginate(filters.apply(_entries(user, register)).order_by("-year", "-number"), params)
+    entries = filters.apply(_entries(user, register)).order_by("-year", "-number")
+    return paginate(entries, params, uncounted=filters.scans_text)
 
 
 @router.get(ENTRY_PATH + "/{entry_id}", response={200: EntryOut, **ERRORS}, summary="รายละเอียดรายการในทะเบียน")

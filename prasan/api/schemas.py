@@ -135,22 +135,46 @@ class PageParams(Schema):
     page: int | None = Field(None, ge=1, le=10**7, description="หน้าที่ (ถ้าระบุ ใช้แทน offset)")
 
 
-def paginate(qs, params: PageParams) -> dict:
+def paginate(qs, params: PageParams, *, uncounted: bool = False) -> dict:
     """One bounded count and one slice, whatever the page size. The count is exact up to COUNT_BOUND rows or
     the end of the page asked for, whichever is further (as the list pages count); past it `count_exact` is
-    false and `count` is that bound: an exact total of a million-row register would read every row."""
+    false and `count` is that bound: an exact total of a million-row register would read every row.
+
+    uncounted: no count at all, `count` null, for a list filtered by scanning its text (a common phrase, the
+    filter's scans_text): its matches are found by reading the list in order, and counting them even to
+    COUNT_BOUND would read far past the page. One row more than the page tells whether there is a next one."""
     offset = (params.page - 1) * params.limit if params.page else params.offset
-    reach = max(COUNT_BOUND, offset + params.limit)
+    end = offset + params.limit
+    if uncounted:
+        rows = list(qs[offset:end + 1])
+        return {"count": None, "count_exact": False, "more": len(rows) > params.limit, "limit": params.limit,
+                "offset": offset, "items": rows[:params.limit]}
+    reach = max(COUNT_BOUND, end)
     found = qs.order_by()[:reach + 1].count()
-    return {"count": min(found, reach), "count_exact": found <= reach, "limit": params.limit, "offset": offset,
-            "items": list(qs[offset:offset + params.limit])}
+    return {"count": min(found, reach), "count_exact": found <= reach, "more": found > end, "limit": params.limit,
+            "offset": offset, "items": list(qs[offset:end])}
+
+
+# What a list whose text filter was not counted says, in its endpoint's description.
+UNCOUNTED = ("q ที่พบบ่อยหรือสั้น (ดัชนีค้นหาใช้ไม่ได้ ต้องอ่านรายการตามลำดับ) ไม่นับจำนวนทั้งหมด: count เป็น null "
+             "และ more บอกว่ามีหน้าถัดไปหรือไม่ (offset + limit) — การนับคำที่พบบ่อยต้องอ่านรายการเกือบทั้งหมด")
 
 
 class PageOut(Schema):
     count: int = Field(description=f"จำนวนทั้งหมด นับแน่นอนถึง {COUNT_BOUND:,} รายการ (หรือถึงท้ายหน้าที่ขอ)")
     count_exact: bool = Field(description="false = มีมากกว่า count")
+    more: bool = Field(description="true = มีรายการต่อจากหน้านี้ (หน้าถัดไป: offset + limit)")
     limit: int
     offset: int
+
+
+class TextFilteredPageOut(PageOut):
+    """A page of a list with a text filter (q), which is not counted when the phrase is common (paginate's
+    uncounted)."""
+
+    count: int | None = Field(description=f"จำนวนทั้งหมด นับแน่นอนถึง {COUNT_BOUND:,} รายการ (หรือถึงท้ายหน้าที่ขอ); "
+                                          "null = ไม่ได้นับ เพราะ q พบบ่อยหรือสั้น")
+    count_exact: bool = Field(description="false = มีมากกว่า count (หรือไม่ได้นับ)")
 
 
 # ---- matters ----------------------------------------------------------------------------------
@@ -316,7 +340,7 @@ class MatterDetailOut(MatterOut):
     available_events: list[EventRef] = Field(description="เหตุการณ์ที่ผู้เรียกทำได้ขณะนี้")
 
 
-class MatterPage(PageOut):
+class MatterPage(TextFilteredPageOut):
     items: list[MatterOut]
 
 

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from prasan.accounts.models import User
@@ -98,6 +100,38 @@ def test_filtering_adds_at_most_the_holiday_lookup(api, make_matter, django_asse
         response = coordinator.get("/matters", {"due_within": 10, "duty_type": "analysis",
                                                        "state": "open", "limit": 100})
     assert response.json()["count"] == 20
+
+
+def counts_matters(sql: str) -> bool:
+    return "COUNT(" in sql.upper() and Matter._meta.db_table in sql
+
+
+def test_a_common_phrase_is_listed_without_counting_its_matches(api, make_matter, monkeypatch):
+    from prasan.search import filters
+
+    monkeypatch.setattr(filters, "DENSE", 1)  # a phrase in more than one row of the index is common
+    made = [make_matter(title=f"ขอข้อมูลครูผู้ช่วย รุ่น {n}").pk for n in range(5)][::-1]
+    make_matter(title="เชิญประชุม")
+    coordinator = api("coordinator")
+    with CaptureQueriesContext(connection) as ran:
+        body = coordinator.get("/matters", {"q": "ครูผู้ช่วย", "limit": 2}).json()
+    assert not [query for query in ran.captured_queries if counts_matters(query["sql"])]
+    assert (body["count"], body["count_exact"], body["more"]) == (None, False, True)
+    assert [item["id"] for item in body["items"]] == made[:2]
+    last = coordinator.get("/matters", {"q": "ครูผู้ช่วย", "limit": 2, "page": 3}).json()
+    assert [item["id"] for item in last["items"]] == made[4:] and (last["count"], last["more"]) == (None, False)
+
+
+def test_without_a_text_filter_the_list_is_counted(api, make_matter):
+    for _ in range(3):
+        make_matter()
+    coordinator = api("coordinator")
+    with CaptureQueriesContext(connection) as ran:
+        body = coordinator.get("/matters", {"limit": 2}).json()
+    assert [query for query in ran.captured_queries if counts_matters(query["sql"])]
+    assert (body["count"], body["count_exact"], body["more"]) == (3, True, True)
+    last = coordinator.get("/matters", {"limit": 2, "page": 2}).json()
+    assert (last["count"], last["count_exact"], last["more"]) == (3, True, False)
 
 
 def test_anonymous_callers_may_not_list_matters(api, make_matter):

@@ -248,6 +248,26 @@ def test_the_list_takes_the_same_number_of_queries_for_any_page_size(api, office
     assert len(items) == 63 and items[0]["matter_number"] == matter.number
 
 
+def test_a_common_phrase_is_listed_without_counting_its_matches(api, office, users, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from prasan.search import filters
+
+    monkeypatch.setattr(filters, "DENSE", 1)  # a phrase in more than one row of the index is common
+    for _ in range(3):
+        entry_of(office, "incoming", users["registrar"])
+    registrar = api("registrar")
+    with CaptureQueriesContext(connection) as ran:
+        body = registrar.get(entries("incoming"), {"q": "หนังสือ", "limit": 2}).json()
+    table = RegisterEntry._meta.db_table
+    assert not [query for query in ran.captured_queries if "COUNT(" in query["sql"].upper() and table in query["sql"]]
+    assert (body["count"], body["more"], [item["number"] for item in body["items"]]) == (None, True, [3, 2])
+    last = registrar.get(entries("incoming"), {"q": "หนังสือ", "limit": 2, "page": 2}).json()
+    assert (last["count"], last["more"], [item["number"] for item in last["items"]]) == (None, False, [1])
+    assert registrar.get(entries("incoming"), {"limit": 2}).json()["count"] == 3  # no text filter: counted
+
+
 # ---- GET …/entries/{id} --------------------------------------------------------------------------
 
 def test_staff_read_one_entry(api, office, users):
