@@ -65,6 +65,10 @@ def _on_dates(starts_on, ends_on, dates) -> list[Slot]:
         raise ScheduleError(f"วันที่ต้องรายงาน {shown_date(outside[0])} อยู่นอกช่วงเริ่ม–สิ้นสุดของภารกิจ")
     found, start = [], starts_on
     for day in days:
-        found.append(Slot(len(found) + 1, f"ครั้งที่ {len(found) + 1} ({shown_date(day)})", start, day, day))
+        found.append(Slot(len(found) + 1, dated_label(len(found) + 1, day), start, day, day))
         start = day + dt.timedelta(days=1)
     return found
+
+
+def dated_label(seq: int, day: dt.date) -> str:
+    return f"ครั้งที่ {seq} ({shown_date(day)})"

@@ -21,7 +21,7 @@ from prasan.matters.models import Matter
 from prasan.thai.dates import shown_date
 
 from . import schedule
-from .choices import CommitmentStatus, Origin
+from .choices import CommitmentStatus, Origin, Schedule
 from .models import (
     Commitment,
     Indicator,
@@ -186,29 +186,43 @@ def _reschedule(policy: Policy, starts_on: dt.date, ends_on: dt.date) -> dict:
         start = starts_on if commitment.starts_on == policy.starts_on else min(max(commitment.starts_on, starts_on),
                                                                                ends_on)
         end = ends_on if commitment.ends_on == policy.ends_on else max(min(commitment.ends_on, ends_on), start)
-        dues = list(commitment.dues.all())
-        asked = [due for due in dues if due.request_id]
-        last = max(asked, key=lambda due: due.period_end, default=None)
-        if last is not None and last.period_end > end:
-            raise ValidationError({"ends_on": f"{commitment.agency.name} ได้รับคำขอรายงานงวด {last.label} "
-                                              f"(ถึง {shown_date(last.period_end)}) แล้ว วันสิ้นสุดต้องไม่อยู่ก่อนวันนั้น"})
-        try:
-            slots = schedule.slots(commitment.schedule, start, end,
-                                   [dt.date.fromisoformat(day) for day in commitment.report_dates])
-        except schedule.ScheduleError as exc:
-            raise ValidationError({"ends_on": f"{commitment.agency.name}: {exc}"}) from None
-        if last is not None:
-            after = last.period_end + dt.timedelta(days=1)
-            slots = [replace(s, start=max(s.start, after)) for s in slots if s.end >= after]
-        seq = max((due.seq for due in asked), default=0)
-        commitment.dues.filter(request__isnull=True).delete()
-        ReportDue.objects.bulk_create([
-            ReportDue(commitment=commitment, seq=seq + i, label=s.label, period_start=s.start, period_end=s.end,
-                      due_on=s.due, opens_on=s.opens) for i, s in enumerate(slots, start=1)])
-        commitment.starts_on, commitment.ends_on = start, end
-        commitment.save(update_fields=["starts_on", "ends_on"])
-        moved[commitment.agency.name] = [len(dues) - len(asked), len(slots)]
+        moved[commitment.agency.name] = _relay(commitment, start, end)
     return moved
+
+
+def _relay(commitment: Commitment, start: dt.date, end: dt.date) -> list[int]:
+    """One commitment's reports laid out again between `start` and `end` after the last one asked for; a report
+    date the new dates leave out is owed no more. Returns [unopened dues before, after]."""
+    dues = list(commitment.dues.all())
+    asked = [due for due in dues if due.request_id]
+    last = max(asked, key=lambda due: due.period_end, default=None)
+    if last is not None and last.period_end > end:
+        raise ValidationError({"ends_on": f"{commitment.agency.name} ได้รับคำขอรายงานงวด {last.label} "
+                                          f"(ถึง {shown_date(last.period_end)}) แล้ว วันสิ้นสุดต้องไม่อยู่ก่อนวันนั้น"})
+    after = last.period_end + dt.timedelta(days=1) if last is not None else start
+    days = [dt.date.fromisoformat(day) for day in commitment.report_dates]
+    if commitment.schedule == Schedule.DATES:
+        days = [day for day in days if max(start, after) <= day <= end]
+    try:
+        slots = [] if commitment.schedule == Schedule.DATES and not days else \
+            schedule.slots(commitment.schedule, start, end, days)
+    except schedule.ScheduleError as exc:
+        raise ValidationError({"ends_on": f"{commitment.agency.name}: {exc}"}) from None
+    if not slots and not asked:
+        raise ValidationError({"ends_on": f"{commitment.agency.name}: ไม่มีวันที่ต้องรายงานเหลืออยู่ในช่วงใหม่"})
+    slots = [replace(s, start=max(s.start, after)) for s in slots if s.end >= after]
+    seq = max((due.seq for due in asked), default=0)
+    commitment.dues.filter(request__isnull=True).delete()
+    ReportDue.objects.bulk_create([
+        ReportDue(commitment=commitment, seq=seq + i, period_start=s.start, period_end=s.end, due_on=s.due,
+                  opens_on=s.opens,
+                  label=schedule.dated_label(seq + i, s.due) if commitment.schedule == Schedule.DATES else s.label)
+        for i, s in enumerate(slots, start=1)])
+    if commitment.schedule == Schedule.DATES:
+        commitment.report_dates = sorted({d.isoformat() for d in days} | {due.due_on.isoformat() for due in asked})
+    commitment.starts_on, commitment.ends_on = start, end
+    commitment.save(update_fields=["starts_on", "ends_on", "report_dates"])
+    return [len(dues) - len(asked), len(slots)]
 
 
 def deliverable(due: ReportDue) -> str:

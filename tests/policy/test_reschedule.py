@@ -108,3 +108,20 @@ def test_only_who_may_change_the_policy_moves_its_dates(make_policy, login, user
     assert dues_of(policy) == before
     page = login(users["coordinator"]).get(url).content.decode()
     assert f'value="{format_input(policy.starts_on)}"' in page and f'value="{format_input(policy.ends_on)}"' in page
+
+
+def test_report_dates_the_new_end_leaves_out_are_owed_no_more(make_policy, agencies, login, users, smtp_server):
+    from prasan.policy import services
+
+    asked, kept, dropped = TODAY - dt.timedelta(days=10), TODAY + dt.timedelta(days=60), TODAY + dt.timedelta(days=150)
+    policy = make_policy(commitments=[services.CommitmentSpec(agency=agencies[0], schedule="dates",
+                                                              report_dates=[asked, kept, dropped])])
+    assert [d.due_on for d in opened_dues(policy)] == [asked]
+    new_end = TODAY + dt.timedelta(days=100)
+    assert login(users["head"]).post(reverse("policy-edit", args=[policy.pk]),
+                                     form_data(policy, ends_on=typed(new_end))).status_code == 302
+    dues = list(ReportDue.objects.filter(commitment__policy=policy).order_by("seq"))
+    assert [(d.seq, d.due_on, bool(d.request_id)) for d in dues] == [(1, asked, True), (2, kept, False)]
+    assert dues[1].label.startswith("ครั้งที่ 2")
+    commitment = policy.commitments.get()
+    assert commitment.report_dates == [asked.isoformat(), kept.isoformat()] and commitment.ends_on == new_end
