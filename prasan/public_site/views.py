@@ -59,7 +59,7 @@ def post(request, key):
     gallery = [image for image in found.images.all() if image.pk != found.cover_id]
     return render(request, "public_site/post.html", {
         "post": found, "gallery": gallery, "section": BY_KIND.get(found.kind), "tags": list(found.tags.all()),
-        "has_pdf": public.announcement_pdf(found) is not None,
+        "has_pdf": public.has_announcement_pdf(found),
         "card": card_for(request, found.title, post=found)})
 
 

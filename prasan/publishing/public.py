@@ -6,7 +6,6 @@ Drafts, posts in review, approved-but-unscheduled and unpublished posts are neve
 
 import datetime as dt
 import re
-from pathlib import Path
 
 from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
@@ -78,15 +77,11 @@ def site_version() -> str:
     return f"{counter}.{int(arrived.timestamp()) if arrived else 0}"
 
 
-def announcement_pdf(post: Post) -> Path | None:
-    """The signed announcement's PDF file of an announcement post, or None (no document, or not yet printed)."""
+def has_announcement_pdf(post: Post) -> bool:
+    """Whether an announcement post has its signed PDF (a document printed to PDF), which
+    announcement_pdf_bytes reads through the storage: whether that storage keeps local files does not matter."""
     document = post.announcement_document
-    if document is None or not document.pdf:
-        return None
-    try:
-        return Path(document.pdf.path)
-    except (NotImplementedError, ValueError):  # a storage with no local files: announcement_pdf_bytes reads it
-        return None
+    return document is not None and bool(document.pdf)
 
 
 def announcement_pdf_bytes(post: Post) -> bytes | None:

@@ -69,5 +69,6 @@ def test_site_version_moves_on_change_and_when_a_scheduled_time_arrives(db):
     assert public.site_version() != after_change
 
 
-def test_announcement_pdf_is_none_without_a_document(db):
-    assert public.announcement_pdf(make_post(Status.PUBLISHED, kind=Kind.ANNOUNCEMENT)) is None
+def test_an_announcement_without_a_document_has_no_pdf(db):
+    post = make_post(Status.PUBLISHED, kind=Kind.ANNOUNCEMENT)
+    assert not public.has_announcement_pdf(post) and public.announcement_pdf_bytes(post) is None
