@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from prasan.audit.models import AuditEvent
 from prasan.matters.models import Matter, MatterFile, Plan
@@ -257,18 +258,49 @@ def test_my_work_runs_a_bounded_number_of_queries(login, users, make_matter, dja
     assert "งานที่ 29" in response.content.decode()
 
 
+# The session and the user; the matter; its assignees, documents and requests to agencies, each read once for every
+# part of the page that asks; its plan, files, transitions, activities, decisions and keeping class; the layout's
+# office and notifications; milestones, briefing packs and sub-matters.
+MATTER_PAGE_QUERIES = 17
+
+
 def test_matter_page_runs_a_bounded_number_of_queries(login, users, make_matter, django_assert_max_num_queries):
     matter = make_matter()
     client = login(users["coordinator"])
-    with django_assert_max_num_queries(21):  # 20, and one for the matter's briefing packs
+    with django_assert_max_num_queries(MATTER_PAGE_QUERIES):
         client.get(matter.get_absolute_url())
+
+
+def test_what_the_matter_page_lists_costs_it_no_query_each(login, users, make_matter, agencies,
+                                                            django_assert_max_num_queries):
+    from prasan.coordination.models import AgencyRequest
+    from prasan.documents.models import Document
+    from prasan.matters.uploads import store
+
+    matter = make_matter(assignees=[users["coordinator"], users["grouphead"]])
+    for n in range(3):
+        AgencyRequest.objects.create(matter=matter, agency=agencies[n % len(agencies)], deliverable=f"สถิติ {n}",
+                                     deadline=timezone.localdate(), created_by=users["coordinator"])
+    AgencyRequest.objects.filter(matter=matter, deliverable="สถิติ 0").update(
+        status="answered", answered_at=timezone.now(), answer="ส่งสถิติแล้ว", answered_by_name="ผู้ประสานงาน")
+    answered = AgencyRequest.objects.get(deliverable="สถิติ 0")
+    store(matter, SimpleUploadedFile("สถิติครู.pdf", PDF), kind="source", by=None, agency_request=answered)
+    store(matter, SimpleUploadedFile("ร่างบันทึก.pdf", PDF), kind="draft", by=users["coordinator"])
+    for n in range(2):
+        Document.objects.create(matter=matter, form="office_memo", title=f"บันทึกที่ {n}", fields={},
+                                created_by=users["coordinator"])
+    client = login(users["coordinator"])
+    with django_assert_max_num_queries(MATTER_PAGE_QUERIES):
+        page = client.get(matter.get_absolute_url()).content.decode()
+    assert "ส่งสถิติแล้ว" in page and "บันทึกที่ 1" in page and "สถิติ 2" in page
+    assert "📎 สถิติครู.pdf" in page and "📎 ร่างบันทึก.pdf" in page  # the answer's file, and one alone
 
 
 def test_sub_matters_cost_the_matter_page_no_query_each(login, users, make_matter, django_assert_max_num_queries):
     matter = make_matter()
     make_matter(title="เรื่องย่อยที่ 1", parent=matter)
     client = login(users["head"])
-    with django_assert_max_num_queries(25) as one:
+    with django_assert_max_num_queries(MATTER_PAGE_QUERIES) as one:
         client.get(matter.get_absolute_url())
     for i in range(2, 6):
         make_matter(title=f"เรื่องย่อยที่ {i}", parent=matter)

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -40,6 +41,11 @@ def matter_detail(request, pk):
 
 
 def _context(request, matter, **overrides):
+    # Read once for the parts of the page that each ask: the assignees (may the user edit, which events are theirs,
+    # the facts), the documents (do events move to a document's page, the documents card) and the requests to
+    # agencies (the timeline's answers, the requests card).
+    prefetch_related_objects([matter], "assignees", "documents")
+    requests = list(matter.agency_requests.select_related("agency", "contact"))
     plan = Plan.objects.filter(matter=matter).first()
     can_edit = may_edit(request.user, matter)
     rules = workflow.available(matter, request.user)
@@ -48,7 +54,7 @@ def _context(request, matter, **overrides):
         "matter": matter,
         "plan": plan,
         "milestones": matter.milestones.all(),
-        "timeline": timeline(matter),
+        "timeline": timeline(matter, requests),
         # A complaint's own files may show the complainant: only for holders of เห็นข้อมูลผู้ร้อง.
         "complainant_files_hidden": withholds_files(request.user, matter),
         "rules": rules,
@@ -58,7 +64,7 @@ def _context(request, matter, **overrides):
         "event_form": EventForm(),
         "milestone_form": MilestoneForm(),
         "file_form": FileForm(),
-        "requests": matter.agency_requests.select_related("agency", "contact"),
+        "requests": requests,
         "children": matter.children.visible_to(request.user).select_related("office"),
         "today": timezone.localdate(),
         "assignees": matter.assignees.all(),
