@@ -124,17 +124,48 @@ class ApiToken(models.Model):
         type(self).objects.filter(pk=self.pk).update(last_used_at=timezone.now())
 
 
-class CalendarFeed(models.Model):
-    """A personal ICS feed under a secret URL; revoking it makes the old URL answer 404.
+class SecretFeed(models.Model):
+    """A calendar (ICS) under a secret URL, read by calendar apps without a login; revoking it makes the old URL
+    answer 404. The token is kept as issued (not hashed) so its owner can copy the URL again from its page.
+    Each kind (the personal calendar, the minister's agenda) adds its `user` and is revoked apart from the other."""
 
-    The token is kept as issued (not hashed) so its owner can copy the URL again from the page;
-    it grants read access only to what the feed shows, and secret matters show no title.
-    """
-
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="calendar_feeds", verbose_name="ผู้ใช้")
     token = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField("สร้างเมื่อ", default=timezone.now)
     revoked_at = models.DateTimeField("ยกเลิกเมื่อ", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def active_for(cls, user):
+        return cls.objects.filter(user=user, revoked_at__isnull=True).order_by("-created_at").first()
+
+    @classmethod
+    def issue(cls, user):
+        """A new link for `user`; any older one stops working, so there is one URL to keep secret."""
+        cls.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+        return cls.objects.create(user=user, token=secrets.token_urlsafe(32))
+
+    @classmethod
+    def revoke_all(cls, user) -> int:
+        return cls.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+    @classmethod
+    def resolve(cls, token: str):
+        """The active user behind an unrevoked token, or None."""
+        if not token or len(token) > 64:
+            return None
+        feed = cls.objects.select_related("user").filter(token=token, revoked_at__isnull=True).first()
+        if feed is None or not feed.user.is_active:
+            return None
+        return feed.user
+
+
+class CalendarFeed(SecretFeed):
+    """A personal ICS feed (tracking/ics.py): it grants read access only to what the feed shows, and secret matters
+    show no title."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="calendar_feeds", verbose_name="ผู้ใช้")
 
     class Meta:
         verbose_name = "ลิงก์ปฏิทินส่วนตัว"
@@ -146,28 +177,6 @@ class CalendarFeed(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
-
-    @classmethod
-    def active_for(cls, user) -> "CalendarFeed | None":
-        return cls.objects.filter(user=user, revoked_at__isnull=True).order_by("-created_at").first()
-
-    @classmethod
-    def issue(cls, user) -> "CalendarFeed":
-        """A new feed for `user`; any older one stops working, so there is one URL to keep secret."""
-        cls.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
-        return cls.objects.create(user=user, token=secrets.token_urlsafe(32))
-
-    @classmethod
-    def revoke_all(cls, user) -> int:
-        return cls.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
-
-    @classmethod
-    def resolve(cls, token: str):
-        """The active user behind an unrevoked token, or None."""
-        feed = cls.objects.select_related("user").filter(token=token, revoked_at__isnull=True).first()
-        if feed is None or not feed.user.is_active:
-            return None
-        return feed.user
 
 
 from .throttle import SignInFailure  # noqa: E402,F401  (models of their own modules, registered here)

@@ -5,13 +5,14 @@ secrecy and need to know (prasan.matters.access) and its coordination log: whoev
 item, whoever may change the matter may change the item. Other matters the engagement concerns are linked."""
 
 import datetime as dt
-import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+
+from prasan.accounts.models import SecretFeed
 
 from .choices import ATTENDED, AgendaKind, AgendaStatus
 
@@ -139,17 +140,13 @@ class AgendaTransition(models.Model):
         ordering = ["at", "id"]
 
 
-class AgendaFeed(models.Model):
+class AgendaFeed(SecretFeed):
     """A person's subscription to the minister's agenda (ICS) under a secret URL, apart from their personal
     calendar (tracking/ics.py): the team keeps the minister's schedule as a calendar of its own and can revoke one
-    link without the other. The token is kept as issued so its owner can copy the URL again; revoking makes the
-    old URL answer 404."""
+    link without the other."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agenda_feeds",
                              verbose_name="ผู้ใช้")
-    token = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField("สร้างเมื่อ", default=timezone.now)
-    revoked_at = models.DateTimeField("ยกเลิกเมื่อ", null=True, blank=True)
 
     class Meta:
         verbose_name = "ลิงก์ปฏิทินกำหนดการรัฐมนตรี"
@@ -158,30 +155,6 @@ class AgendaFeed(models.Model):
     def __str__(self) -> str:
         state = "ยกเลิกแล้ว" if self.revoked_at else "ใช้งานอยู่"
         return f"ลิงก์ของ {self.user} ({state})"
-
-    @classmethod
-    def active_for(cls, user) -> "AgendaFeed | None":
-        return cls.objects.filter(user=user, revoked_at__isnull=True).order_by("-created_at").first()
-
-    @classmethod
-    def issue(cls, user) -> "AgendaFeed":
-        """A new link for `user`; the older one stops working, so there is one URL to keep secret."""
-        cls.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
-        return cls.objects.create(user=user, token=secrets.token_urlsafe(32))
-
-    @classmethod
-    def revoke_all(cls, user) -> int:
-        return cls.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
-
-    @classmethod
-    def resolve(cls, token: str):
-        """The active user behind an unrevoked token, or None."""
-        if not token or len(token) > 64:
-            return None
-        feed = cls.objects.select_related("user").filter(token=token, revoked_at__isnull=True).first()
-        if feed is None or not feed.user.is_active:
-            return None
-        return feed.user
 
 
 def work_records(matter):

@@ -5,6 +5,7 @@ The feed is read by calendar apps without a login, so it shows only what its own
 """
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -117,20 +118,45 @@ def feed(request, token: str):
     return ics_response(to_ics(user, request.build_absolute_uri), "prasan.ics")
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def calendar_page(request):
+@dataclass(frozen=True)
+class LinkPage:
+    """What differs between the pages of the secret calendar links: the link's model (a SecretFeed), its audit
+    events' prefix, the page's and the feed's URL names, the template, and what the page says once a link is
+    issued or revoked."""
+
+    model: type
+    audit: str
+    page: str
+    feed: str
+    template: str
+    issued: str
+    revoked: str
+
+
+def link_page(request, link: LinkPage, **context):
+    """The page of a person's secret calendar link: show it, issue a new one (the old stops working), revoke it."""
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "create":
-            created = CalendarFeed.issue(request.user)
-            record(request.user, "calendar_feed.issue", created)
-            messages.success(request, "สร้างลิงก์ปฏิทินใหม่แล้ว ลิงก์เดิม (ถ้ามี) ใช้ไม่ได้อีกต่อไป")
+            created = link.model.issue(request.user)
+            record(request.user, f"{link.audit}.issue", created)
+            messages.success(request, link.issued)
         elif action == "revoke":
-            if CalendarFeed.revoke_all(request.user):
-                record(request.user, "calendar_feed.revoke", ("accounts.user", request.user.pk))
-                messages.success(request, "ยกเลิกลิงก์ปฏิทินแล้ว ปฏิทินที่ใช้ลิงก์นี้จะไม่ได้รับข้อมูลอีก")
-        return redirect("calendar-page")
-    current = CalendarFeed.active_for(request.user)
-    url = request.build_absolute_uri(reverse("calendar-feed", args=[current.token])) if current else ""
-    return render(request, "accounts/calendar.html", {"feed": current, "url": url})
+            if link.model.revoke_all(request.user):
+                record(request.user, f"{link.audit}.revoke", ("accounts.user", request.user.pk))
+                messages.success(request, link.revoked)
+        return redirect(link.page)
+    current = link.model.active_for(request.user)
+    url = request.build_absolute_uri(reverse(link.feed, args=[current.token])) if current else ""
+    return render(request, link.template, {"feed": current, "url": url, **context})
+
+
+PERSONAL = LinkPage(CalendarFeed, "calendar_feed", "calendar-page", "calendar-feed", "accounts/calendar.html",
+                    issued="สร้างลิงก์ปฏิทินใหม่แล้ว ลิงก์เดิม (ถ้ามี) ใช้ไม่ได้อีกต่อไป",
+                    revoked="ยกเลิกลิงก์ปฏิทินแล้ว ปฏิทินที่ใช้ลิงก์นี้จะไม่ได้รับข้อมูลอีก")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def calendar_page(request):
+    return link_page(request, PERSONAL)
