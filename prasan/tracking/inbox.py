@@ -3,26 +3,31 @@
 Nothing here is a message that can be missed or marked away: an item stays while the thing it names
 still waits for this person, and goes as soon as someone acts (the document moves on, the answer is
 taken in, the request is answered). The page (งานของฉัน), the header's count and the API's
-/me/inbox read this one list.
+/me/inbox read these kinds.
+
+Each kind is a query, oldest first, already narrowed by the need-to-know rule (matters.access) in SQL. A person
+with a backlog of hundreds costs what a person with three does: the counts are one query, and the inbox shows the
+oldest few of each kind with the number of the rest; the rest are a kind's own paginated list.
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
-from prasan.accounts.models import Role
+from prasan.accounts.models import Role, User
 from prasan.coordination.models import AgencyRequest
 from prasan.documents.chain import SENT_OUT
 from prasan.documents.models import Document, ReviewStep
+from prasan.matters.access import visible
 from prasan.matters.choices import State
 from prasan.matters.models import Matter
 from prasan.openwork.models import OpenWork
 
 DRAFTING_ROLES = frozenset({Role.COORDINATOR, Role.GROUP_HEAD, Role.HEAD})
-LIMIT = 100  # per kind; a person with more than this has a list, not an inbox
+FIRST = 5  # of each kind on the inbox; the rest are on the kind's own list
 
 LABELS = {
     "decision": "รอท่านวินิจฉัย/สั่งการ",
@@ -36,6 +41,18 @@ LABELS = {
     "accept": "เรื่องใหม่ที่ได้รับมอบหมาย",
 }
 ORDER = list(LABELS)
+# Who may have each kind waiting: the others are never asked (and are refused the kind's list).
+ROLES = {
+    "decision": frozenset({Role.EXECUTIVE}),
+    "review": frozenset({Role.GROUP_HEAD, Role.HEAD}),
+    "sign": frozenset({Role.HEAD}),
+    "returned": DRAFTING_ROLES,
+    "dispatch": DRAFTING_ROLES,
+    "answered": DRAFTING_ROLES,
+    "overdue_request": DRAFTING_ROLES,
+    "matter_decision": frozenset({Role.EXECUTIVE}),
+    "accept": DRAFTING_ROLES,
+}
 
 
 @dataclass
@@ -54,19 +71,88 @@ class InboxItem:
         return LABELS[self.type]
 
 
-def inbox_for(user) -> list[InboxItem]:
-    """Everything waiting for `user`, by kind in the order above, oldest first within a kind."""
+@dataclass
+class Section:
+    """One kind on the inbox: how many wait, and the oldest few of them."""
+
+    type: str
+    count: int
+    items: list[InboxItem] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.type]
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.items)
+
+
+@dataclass
+class Inbox:
+    sections: list[Section]
+
+    @property
+    def count(self) -> int:
+        return sum(section.count for section in self.sections)
+
+    @property
+    def items(self) -> list[InboxItem]:
+        return [item for section in self.sections for item in section.items]
+
+
+def kinds_for(user) -> list[str]:
+    """The kinds that can wait for `user`, in the inbox's order."""
     if not getattr(user, "is_authenticated", False):
         return []
-    items = _documents(user) + _requests(user) + _matters(user)
-    visible = set(Matter.objects.visible_to(user).filter(pk__in={i.matter for i in items}).values_list("pk", flat=True))
-    items = [item for item in items if item.matter in visible]
-    items.sort(key=lambda item: (ORDER.index(item.type), item.since, item.id))
-    return items
+    return [kind for kind in ORDER if user.role in ROLES[kind]]
+
+
+def counts_for(user) -> dict[str, int]:
+    """How many of each kind wait for `user`, in one query (the user's own row carrying a COUNT per kind)."""
+    kinds = kinds_for(user)
+    if not kinds:
+        return {}
+    counts = {kind: Subquery(rows(user, kind).order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"),
+                             output_field=IntegerField())
+              for kind in kinds}
+    row = User.objects.filter(pk=user.pk).values(**counts).first() or {}
+    return {kind: row.get(kind) or 0 for kind in kinds}
 
 
 def count_for(user) -> int:
-    return len(inbox_for(user))
+    """The header's badge: the sum of the kinds' counts; no item is read."""
+    return sum(counts_for(user).values())
+
+
+def inbox_for(user, first: int = FIRST) -> Inbox:
+    """What waits for `user`, by kind in the order above: each kind's count and its `first` oldest items. A kind
+    with none waiting costs no more than its count."""
+    sections = [Section(kind, count) for kind, count in counts_for(user).items()]
+    for section in sections:
+        if section.count:
+            section.items = [item_of(section.type, row) for row in rows(user, section.type)[:first]]
+    return Inbox(sections)
+
+
+def rows(user, kind: str) -> QuerySet:
+    """The rows of one kind waiting for `user` (review steps, documents, requests or matters), oldest first, of
+    matters the user may see; item_of makes each an InboxItem."""
+    queryset, path = _QUERIES[kind](user)
+    return visible(queryset, user, path)
+
+
+def item_of(kind: str, row) -> InboxItem:
+    if kind in ("decision", "review"):
+        return _document_item(kind, row.document)
+    if kind in ("sign", "returned", "dispatch"):
+        return _document_item(kind, row)
+    if kind == "answered":
+        return _request_item(kind, row, row.answered_at)
+    if kind == "overdue_request":
+        since = timezone.make_aware(dt.datetime.combine(row.deadline + dt.timedelta(days=1), dt.time()))
+        return _request_item(kind, row, since)
+    return _matter_item(kind, row)
 
 
 def _mine(user):
@@ -76,37 +162,80 @@ def _mine(user):
     return Q(matter_id__in=OpenWork.objects.filter(person_id=user.pk).values("matter_id"))
 
 
-def _documents(user) -> list[InboxItem]:
-    items = []
+def _first_pending_steps():
+    """Pending review steps with no pending step before them in their round: whose turn it is."""
     earlier = ReviewStep.objects.filter(document_id=OuterRef("document_id"), status=ReviewStep.Status.PENDING,
                                         round=OuterRef("round"), order__lt=OuterRef("order"))
-    if user.role in (Role.GROUP_HEAD, Role.HEAD, Role.EXECUTIVE):
-        steps = ReviewStep.objects.filter(status=ReviewStep.Status.PENDING, role=user.role,
-                                          document__status=Document.Status.IN_REVIEW).exclude(Exists(earlier))
-        if user.role == Role.GROUP_HEAD:
-            steps = steps.filter(document__matter__owner_unit_id=user.unit_id) if user.unit_id else steps.none()
-        kind = "decision" if user.role == Role.EXECUTIVE else "review"
-        for step in steps.select_related("document__matter__office").order_by("document__updated_at")[:LIMIT]:
-            items.append(_document_item(kind, step.document))
-    if user.role == Role.HEAD:
-        # Approved by the office (letters), or before the minister (memos are signed before he decides).
-        at_minister = ReviewStep.objects.filter(status=ReviewStep.Status.PENDING, role=Role.EXECUTIVE).exclude(
-            Exists(earlier))
-        to_sign = Document.objects.filter(register_entry__isnull=True).filter(
-            Q(status=Document.Status.APPROVED)
-            | Q(status=Document.Status.IN_REVIEW, pk__in=at_minister.values("document_id")))
-        for document in to_sign.select_related("matter__office").order_by("updated_at")[:LIMIT]:
-            items.append(_document_item("sign", document))
-    if user.role not in DRAFTING_ROLES:
-        return items
-    mine = Document.objects.filter(_mine(user))
-    returned = mine.filter(status=Document.Status.RETURNED).select_related("matter__office")
-    for document in returned.order_by("updated_at", "pk")[:LIMIT]:
-        items.append(_document_item("returned", document))
-    to_send = mine.filter(status=Document.Status.SIGNED, form__in=SENT_OUT)
-    for document in to_send.select_related("matter__office").order_by("updated_at", "pk")[:LIMIT]:
-        items.append(_document_item("dispatch", document))
-    return items
+    return ReviewStep.objects.filter(status=ReviewStep.Status.PENDING).exclude(Exists(earlier))
+
+
+def _steps(user):
+    steps = _first_pending_steps().filter(role=user.role, document__status=Document.Status.IN_REVIEW)
+    if user.role == Role.GROUP_HEAD:
+        steps = steps.filter(document__matter__owner_unit_id=user.unit_id) if user.unit_id else steps.none()
+    return (steps.select_related("document__matter__office").order_by("document__updated_at", "document_id"),
+            "document__matter__")
+
+
+def _to_sign(user):
+    # Approved by the office (letters), or before the minister (memos are signed before he decides).
+    at_minister = _first_pending_steps().filter(role=Role.EXECUTIVE)
+    documents = Document.objects.filter(register_entry__isnull=True).filter(
+        Q(status=Document.Status.APPROVED)
+        | Q(status=Document.Status.IN_REVIEW, pk__in=at_minister.values("document_id")))
+    return _oldest_documents(documents)
+
+
+def _returned(user):
+    return _oldest_documents(Document.objects.filter(_mine(user), status=Document.Status.RETURNED))
+
+
+def _to_send(user):
+    return _oldest_documents(Document.objects.filter(_mine(user), status=Document.Status.SIGNED, form__in=SENT_OUT))
+
+
+def _oldest_documents(documents):
+    return documents.select_related("matter__office").order_by("updated_at", "pk"), "matter__"
+
+
+def _requests(user):
+    return AgencyRequest.objects.filter(_mine(user)).select_related("matter__office", "agency")
+
+
+def _answered(user):
+    answered = _requests(user).filter(status=AgencyRequest.Status.ANSWERED, answer_seen_at__isnull=True)
+    return answered.order_by("answered_at", "pk"), "matter__"
+
+
+def _overdue(user):
+    overdue = _requests(user).filter(status__in=(AgencyRequest.Status.SENT, AgencyRequest.Status.ACKNOWLEDGED),
+                                     deadline__lt=timezone.localdate())
+    return overdue.order_by("deadline", "pk"), "matter__"
+
+
+def _without_document(user):
+    # A matter whose draft was made outside Prasan reaches the minister without a document here.
+    waiting = Matter.objects.filter(state=State.WITH_MINISTER).exclude(
+        Exists(Document.objects.filter(matter_id=OuterRef("pk"))))
+    return waiting.select_related("office").order_by("updated_at", "pk"), ""
+
+
+def _new(user):
+    new = OpenWork.objects.of(user).filter(state=State.RECEIVED).values("matter_id")
+    return Matter.objects.filter(pk__in=new).select_related("office").order_by("created_at", "pk"), ""
+
+
+_QUERIES = {
+    "decision": _steps,
+    "review": _steps,
+    "sign": _to_sign,
+    "returned": _returned,
+    "dispatch": _to_send,
+    "answered": _answered,
+    "overdue_request": _overdue,
+    "matter_decision": _without_document,
+    "accept": _new,
+}
 
 
 def _document_item(kind: str, document: Document) -> InboxItem:
@@ -115,46 +244,13 @@ def _document_item(kind: str, document: Document) -> InboxItem:
                      reverse("document-detail", args=[document.pk]), document)
 
 
-def _requests(user) -> list[InboxItem]:
-    if user.role not in DRAFTING_ROLES:
-        return []
-    items = []
-    requests = AgencyRequest.objects.filter(_mine(user)).select_related("matter__office", "agency")
-    answered = requests.filter(status=AgencyRequest.Status.ANSWERED, answer_seen_at__isnull=True)
-    for request in answered.order_by("answered_at")[:LIMIT]:
-        items.append(_request_item("answered", request, request.answered_at))
-    today = timezone.localdate()
-    overdue = requests.filter(status__in=(AgencyRequest.Status.SENT, AgencyRequest.Status.ACKNOWLEDGED),
-                              deadline__lt=today)
-    for request in overdue.order_by("deadline")[:LIMIT]:
-        since = timezone.make_aware(dt.datetime.combine(request.deadline + dt.timedelta(days=1), dt.time()))
-        items.append(_request_item("overdue_request", request, since))
-    return items
-
-
 def _request_item(kind: str, request: AgencyRequest, since) -> InboxItem:
     matter = request.matter
     return InboxItem(kind, request.pk, matter.pk, matter.number, f"{request.agency.name}: {request.deliverable}"[:200],
                      since, f"{reverse('matter-detail', args=[matter.pk])}#request-{request.pk}")
 
 
-def _matters(user) -> list[InboxItem]:
-    items = []
-    if user.role == Role.EXECUTIVE:
-        # A matter whose draft was made outside Prasan reaches the minister without a document here.
-        waiting = Matter.objects.filter(state=State.WITH_MINISTER).exclude(
-            Exists(Document.objects.filter(matter_id=OuterRef("pk"))))
-        for matter in waiting.select_related("office").order_by("updated_at")[:LIMIT]:
-            items.append(_matter_item("matter_decision", matter))
-    if user.role in DRAFTING_ROLES:
-        new = OpenWork.objects.of(user).filter(state=State.RECEIVED).values("matter_id")
-        for matter in Matter.objects.filter(pk__in=new).select_related("office").order_by("created_at")[:LIMIT]:
-            items.append(_matter_item("accept", matter))
-    return items
-
-
 def _matter_item(kind: str, matter: Matter) -> InboxItem:
     return InboxItem(kind, matter.pk, matter.pk, matter.number, matter.title,
                      matter.updated_at if kind == "matter_decision" else matter.created_at,
                      reverse("matter-detail", args=[matter.pk]))
-

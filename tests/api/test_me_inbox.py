@@ -36,9 +36,10 @@ def test_it_is_the_same_list_as_the_page_for_everyone(api, submitted, users):
     chain.decide(submitted, by=users["head"], approve=True)
     for who in ("coordinator", "grouphead", "head", "minister", "auditor", "uncleared"):
         body = api(who).get("/me/inbox").json()
-        expected = [(item.type, item.id) for item in inbox_for(users[who])]
-        assert [(item["type"], item["id"]) for item in body["items"]] == expected, who
-        assert body["count"] == len(expected)
+        inbox = inbox_for(users[who])
+        assert [(item["type"], item["id"]) for item in body["items"]] == [(i.type, i.id) for i in inbox.items], who
+        assert body["count"] == inbox.count == len(inbox.items)
+        assert [(kind["type"], kind["count"]) for kind in body["kinds"]] == [(s.type, s.count) for s in inbox.sections]
     assert api("minister").get("/me/inbox").json()["items"][0]["type"] == "decision"
 
 
@@ -48,7 +49,8 @@ def test_a_secret_matters_document_is_not_in_the_list_of_the_uncleared(api, make
     memo = memo_of(drafting_state(make_matter(title="การสอบสวนวินัย", secrecy=2), users), users)
     chain.submit(memo, by=users["coordinator"])
     unit_head = make_user("grouphead_low", "group_head", users["coordinator"].unit, clearance=1)
-    assert api(unit_head).get("/me/inbox").json() == {"count": 0, "items": []}
+    body = api(unit_head).get("/me/inbox").json()
+    assert body["count"] == 0 and body["items"] == [] and {kind["count"] for kind in body["kinds"]} == {0}
     assert api("grouphead").get("/me/inbox").json()["count"] == 1  # cleared for ลับมาก
 
 

@@ -17,7 +17,10 @@ pytestmark = pytest.mark.django_db
 
 
 def kinds(user):
-    return [(item.type, item.id) for item in inbox_for(user)]
+    """What waits for `user`, each kind's count checked against its items."""
+    inbox = inbox_for(user, first=100)
+    assert all(section.count == len(section.items) for section in inbox.sections)
+    return [(item.type, item.id) for item in inbox.items]
 
 
 @pytest.fixture

@@ -76,15 +76,15 @@ def test_my_count_is_the_count_of_the_list_it_links_to(login, users, make_matter
 
 def test_my_work_takes_a_fixed_number_of_queries(login, users, make_matter, django_assert_num_queries):
     """Session and user; my matters' ids with their count, the matters, their assignees; the same three
-    for my unit's others; the header's office and notifications: ten; and what awaits me — drafts returned,
-    letters to send, answers arrived, requests overdue, new matters, and which of them I may see: sixteen,
-    however many matters there are."""
+    for my unit's others; the header's office and notifications: ten; and what awaits me — how many of each
+    kind, in one query, and the first few of the one kind that waits (new matters): twelve, however many
+    matters there are."""
     client = login(users["coordinator"])
     for i in range(MY_WORK_LIMIT + 1):
         make_matter(title=f"งานที่ {i}")
         make_matter(title=f"งานของเพื่อน {i}", assignees=[users["uncleared"]])
     client.get(reverse("my-work"))
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(12):
         assert client.get(reverse("my-work")).status_code == 200
 
 
@@ -102,11 +102,11 @@ def test_my_work_and_the_badge_cost_the_same_however_long_my_history(login, user
 
     def measured():
         client.get(reverse("my-work"))  # what a process keeps for a while (the office's digits) read again
-        with django_assert_num_queries(14):  # as above, with no other matter of my unit's to read
+        with django_assert_num_queries(10):  # as above, with no other matter of my unit's to read
             page = client.get(reverse("my-work"))
-        with django_assert_num_queries(8):  # session, user; returned, to send, answered, overdue, new; visible
+        with django_assert_num_queries(3):  # session, user; the kinds' counts
             badge = client.get(reverse("inbox-badge"))
-        return titles(page.context["mine"]), [i.type for i in page.context["inbox"]], badge.content
+        return titles(page.context["mine"]), [i.type for i in page.context["inbox"].items], badge.content
 
     before = measured()
     for i in range(150):

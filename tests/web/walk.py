@@ -63,6 +63,7 @@ def pages(s) -> dict[str, list[str]]:
         "two-factor-remove": [reverse("two-factor-remove")],
         "session-status": [reverse("session-status")],
         "inbox-badge": [reverse("inbox-badge")],
+        "inbox-kind": [reverse("inbox-kind", args=[kind]) for kind in ("accept", "review", "decision")],
         "matter-list": [reverse("matter-list"), reverse("matter-list") + "?state=coordinating&q=ครู"],
         "matter-export": [reverse("matter-export", args=["csv"]), reverse("matter-export", args=["xlsx"])],
         "quick-command": [reverse("quick-command")],
