@@ -11,6 +11,7 @@ oldest few of each kind with the number of the rest; the rest are a kind's own p
 """
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
@@ -110,14 +111,7 @@ def kinds_for(user) -> list[str]:
 
 def counts_for(user) -> dict[str, int]:
     """How many of each kind wait for `user`, in one query (the user's own row carrying a COUNT per kind)."""
-    kinds = kinds_for(user)
-    if not kinds:
-        return {}
-    counts = {kind: Subquery(rows(user, kind).order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"),
-                             output_field=IntegerField())
-              for kind in kinds}
-    row = User.objects.filter(pk=user.pk).values(**counts).first() or {}
-    return {kind: row.get(kind) or 0 for kind in kinds}
+    return _counts(user, {kind: _waiting(user, kind) for kind in kinds_for(user)})
 
 
 def count_for(user) -> int:
@@ -128,18 +122,44 @@ def count_for(user) -> int:
 def inbox_for(user, first: int = FIRST) -> Inbox:
     """What waits for `user`, by kind in the order above: each kind's count and its `first` oldest items. A kind
     with none waiting costs no more than its count."""
-    sections = [Section(kind, count) for kind, count in counts_for(user).items()]
+    waiting = {kind: _waiting(user, kind) for kind in kinds_for(user)}
+    sections = [Section(kind, count) for kind, count in _counts(user, waiting).items()]
     for section in sections:
         if section.count:
-            section.items = [item_of(section.type, row) for row in rows(user, section.type)[:first]]
+            rows_ = _first(waiting[section.type], section.type, first)
+            section.items = [item_of(section.type, row) for row in rows_]
     return Inbox(sections)
 
 
 def rows(user, kind: str) -> QuerySet:
     """The rows of one kind waiting for `user` (review steps, documents, requests or matters), oldest first, of
-    matters the user may see; item_of makes each an InboxItem."""
-    queryset, path = _QUERIES[kind](user)
-    return visible(queryset, user, path)
+    matters the user may see, with what item_of reads."""
+    return _waiting(user, kind).select_related(*_KINDS[kind].related).order_by(*_KINDS[kind].oldest)
+
+
+def _counts(user, waiting: dict[str, QuerySet]) -> dict[str, int]:
+    if not waiting:
+        return {}
+    counts = {kind: Subquery(rows_.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"),
+                             output_field=IntegerField())
+              for kind, rows_ in waiting.items()}
+    row = User.objects.filter(pk=user.pk).values(**counts).first() or {}
+    return {kind: row.get(kind) or 0 for kind in waiting}
+
+
+def _first(waiting: QuerySet, kind: str, n: int) -> QuerySet:
+    """The first n of a kind's rows, chosen by their ids alone: the sort then carries the order's columns of every
+    row waiting, not every joined column."""
+    spec = _KINDS[kind]
+    chosen = waiting.order_by(*spec.oldest).values("pk")[:n]
+    return waiting.model.objects.filter(pk__in=chosen).select_related(*spec.related).order_by(*spec.oldest)
+
+
+def _waiting(user, kind: str) -> QuerySet:
+    spec = _KINDS[kind]
+    queryset = spec.query(user)
+    # Rows on the person's open work are already what they may see (OpenWork.objects.of: the rule for open work).
+    return queryset if spec.path is None else visible(queryset, user, spec.path)
 
 
 def item_of(kind: str, row) -> InboxItem:
@@ -156,10 +176,10 @@ def item_of(kind: str, row) -> InboxItem:
 
 
 def _mine(user):
-    """On one of `user`'s open matters (their open work), as a condition on rows that have a matter: what waits
-    for a drafter waits on an open matter (a closed one is no longer theirs to change), and a person's open work
-    is a few rows however many matters they were ever given."""
-    return Q(matter_id__in=OpenWork.objects.filter(person_id=user.pk).values("matter_id"))
+    """On one of `user`'s open matters that they may see (their open work), as a condition on rows that have a
+    matter: what waits for a drafter waits on an open matter (a closed one is no longer theirs to change), and a
+    person's open work is a few rows however many matters they were ever given."""
+    return Q(matter_id__in=OpenWork.objects.of(user).values("matter_id"))
 
 
 def _first_pending_steps():
@@ -172,69 +192,69 @@ def _first_pending_steps():
 def _steps(user):
     steps = _first_pending_steps().filter(role=user.role, document__status=Document.Status.IN_REVIEW)
     if user.role == Role.GROUP_HEAD:
-        steps = steps.filter(document__matter__owner_unit_id=user.unit_id) if user.unit_id else steps.none()
-    return (steps.select_related("document__matter__office").order_by("document__updated_at", "document_id"),
-            "document__matter__")
+        return steps.filter(document__matter__owner_unit_id=user.unit_id) if user.unit_id else steps.none()
+    return steps
 
 
 def _to_sign(user):
     # Approved by the office (letters), or before the minister (memos are signed before he decides).
     at_minister = _first_pending_steps().filter(role=Role.EXECUTIVE)
-    documents = Document.objects.filter(register_entry__isnull=True).filter(
+    return Document.objects.filter(register_entry__isnull=True).filter(
         Q(status=Document.Status.APPROVED)
         | Q(status=Document.Status.IN_REVIEW, pk__in=at_minister.values("document_id")))
-    return _oldest_documents(documents)
 
 
 def _returned(user):
-    return _oldest_documents(Document.objects.filter(_mine(user), status=Document.Status.RETURNED))
+    return Document.objects.filter(_mine(user), status=Document.Status.RETURNED)
 
 
 def _to_send(user):
-    return _oldest_documents(Document.objects.filter(_mine(user), status=Document.Status.SIGNED, form__in=SENT_OUT))
-
-
-def _oldest_documents(documents):
-    return documents.select_related("matter__office").order_by("updated_at", "pk"), "matter__"
-
-
-def _requests(user):
-    return AgencyRequest.objects.filter(_mine(user)).select_related("matter__office", "agency")
+    return Document.objects.filter(_mine(user), status=Document.Status.SIGNED, form__in=SENT_OUT)
 
 
 def _answered(user):
-    answered = _requests(user).filter(status=AgencyRequest.Status.ANSWERED, answer_seen_at__isnull=True)
-    return answered.order_by("answered_at", "pk"), "matter__"
+    return AgencyRequest.objects.filter(_mine(user), status=AgencyRequest.Status.ANSWERED,
+                                        answer_seen_at__isnull=True)
 
 
 def _overdue(user):
-    overdue = _requests(user).filter(status__in=(AgencyRequest.Status.SENT, AgencyRequest.Status.ACKNOWLEDGED),
-                                     deadline__lt=timezone.localdate())
-    return overdue.order_by("deadline", "pk"), "matter__"
+    return AgencyRequest.objects.filter(_mine(user), status__in=(AgencyRequest.Status.SENT,
+                                                                 AgencyRequest.Status.ACKNOWLEDGED),
+                                        deadline__lt=timezone.localdate())
 
 
 def _without_document(user):
     # A matter whose draft was made outside Prasan reaches the minister without a document here.
-    waiting = Matter.objects.filter(state=State.WITH_MINISTER).exclude(
+    return Matter.objects.filter(state=State.WITH_MINISTER).exclude(
         Exists(Document.objects.filter(matter_id=OuterRef("pk"))))
-    return waiting.select_related("office").order_by("updated_at", "pk"), ""
 
 
 def _new(user):
-    new = OpenWork.objects.of(user).filter(state=State.RECEIVED).values("matter_id")
-    return Matter.objects.filter(pk__in=new).select_related("office").order_by("created_at", "pk"), ""
+    return Matter.objects.filter(pk__in=OpenWork.objects.of(user).filter(state=State.RECEIVED).values("matter_id"))
 
 
-_QUERIES = {
-    "decision": _steps,
-    "review": _steps,
-    "sign": _to_sign,
-    "returned": _returned,
-    "dispatch": _to_send,
-    "answered": _answered,
-    "overdue_request": _overdue,
-    "matter_decision": _without_document,
-    "accept": _new,
+@dataclass(frozen=True)
+class _Kind:
+    query: Callable  # user → the rows of the kind waiting for them
+    path: str | None  # to the rows' matter, for the need-to-know rule; None: on the user's open work already
+    oldest: tuple  # the order of the list: when it began to wait, then the id (ties as the items' own ids)
+    related: tuple = ()
+
+
+_DOCUMENTS = ("matter__office",)
+_REQUESTS = ("matter__office", "agency")
+_KINDS = {
+    "decision": _Kind(_steps, "document__matter__", ("document__updated_at", "document_id"),
+                      ("document__matter__office",)),
+    "review": _Kind(_steps, "document__matter__", ("document__updated_at", "document_id"),
+                    ("document__matter__office",)),
+    "sign": _Kind(_to_sign, "matter__", ("updated_at", "pk"), _DOCUMENTS),
+    "returned": _Kind(_returned, None, ("updated_at", "pk"), _DOCUMENTS),
+    "dispatch": _Kind(_to_send, None, ("updated_at", "pk"), _DOCUMENTS),
+    "answered": _Kind(_answered, None, ("answered_at", "pk"), _REQUESTS),
+    "overdue_request": _Kind(_overdue, None, ("deadline", "pk"), _REQUESTS),
+    "matter_decision": _Kind(_without_document, "", ("updated_at", "pk"), ("office",)),
+    "accept": _Kind(_new, None, ("created_at", "pk"), ("office",)),
 }
 
 
