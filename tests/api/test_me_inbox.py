@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from prasan.documents import chain
-from prasan.tracking.inbox import inbox_for
+from prasan.tracking.inbox import FIRST, inbox_for
 
 from .conftest import assert_thai_error
 from .test_documents import drafting_state, memo_of
@@ -74,3 +74,32 @@ def test_the_list_costs_the_same_queries_for_one_item_as_for_eight(api, make_mat
         chain.submit(memo, by=users["coordinator"])
     assert client.get("/me/inbox").json()["count"] == 8
     assert queries() == one
+
+
+def test_the_list_gives_every_kinds_count_and_the_first_few_of_each(api, make_matter, users):
+    for n in range(FIRST + 2):
+        make_matter(title=f"เรื่องใหม่ {n}")
+    body = api("coordinator").get("/me/inbox").json()
+    assert body["count"] == FIRST + 2 and len(body["items"]) == FIRST
+    assert {"type": "accept", "label": "เรื่องใหม่ที่ได้รับมอบหมาย", "count": FIRST + 2} in body["kinds"]
+    assert len(api("coordinator").get("/me/inbox", {"first": 100}).json()["items"]) == FIRST + 2
+    assert api("coordinator").get("/me/inbox", {"first": 0}).status_code == 422
+
+
+def test_one_kind_is_paged_oldest_first(api, make_matter, users):
+    made = [make_matter(title=f"เรื่องใหม่ {n}").pk for n in range(5)]
+    client = api("coordinator")
+    first = client.get("/me/inbox/accept", {"limit": 2}).json()
+    assert first["count"] == 5 and [item["id"] for item in first["items"]] == made[:2]
+    assert [item["id"] for item in client.get("/me/inbox/accept", {"limit": 2, "page": 3}).json()["items"]] == made[4:]
+
+
+def test_one_kind_the_callers_role_never_has_is_refused(api):
+    assert_thai_error(api("coordinator").get("/me/inbox/decision"), 403)
+    assert api("coordinator").get("/me/inbox/nothing").status_code == 422
+    assert_thai_error(api(None).get("/me/inbox/accept"), 401)
+
+
+def test_a_kind_hides_what_the_caller_may_not_see(api, make_matter, users):
+    make_matter(title="เรื่องลับ", secrecy=1, assignees=[users["uncleared"]])
+    assert api("uncleared").get("/me/inbox/accept").json()["count"] == 0
