@@ -162,3 +162,12 @@ def test_a_kind_list_is_for_the_roles_it_can_wait_for(users, login, who, kind, s
 def test_anonymous_is_sent_to_login(client):
     response = client.get(reverse("inbox-kind", args=["accept"]))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_a_group_head_without_a_unit_still_has_the_other_kinds_counted(make_matter, users):
+    """Nothing to review (no unit) is an empty kind, not an empty inbox."""
+    from tests.conftest import make_user
+
+    head_without_unit = make_user("grouphead_nounit", "group_head", None, clearance=1)
+    make_matter(title="เรื่องใหม่", assignees=[head_without_unit])
+    assert waiting(head_without_unit) == {"accept": 1} and count_for(head_without_unit) == 1
