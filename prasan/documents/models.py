@@ -119,6 +119,9 @@ class ReviewStep(models.Model):
 
     class Meta:
         ordering = ["round", "order"]
+        # Whose turn it is (the inbox, the badge): the pending steps of one role are a few rows however many
+        # documents were ever reviewed.
+        indexes = [models.Index(fields=["status", "role"], name="review_step_turn_idx")]
 
     @property
     def role_label(self) -> str:

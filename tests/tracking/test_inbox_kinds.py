@@ -171,3 +171,11 @@ def test_a_group_head_without_a_unit_still_has_the_other_kinds_counted(make_matt
     head_without_unit = make_user("grouphead_nounit", "group_head", None, clearance=1)
     make_matter(title="เรื่องใหม่", assignees=[head_without_unit])
     assert waiting(head_without_unit) == {"accept": 1} and count_for(head_without_unit) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL's planner scans a table this small")
+def test_whose_turn_is_found_in_the_pending_steps_index_not_in_every_step_ever_taken(users):
+    from prasan.tracking import inbox
+
+    for name in ("head", "grouphead", "minister"):
+        assert "review_step_turn_idx" in inbox._steps(users[name]).explain(), name
