@@ -7,8 +7,9 @@ Parts: `layout` (bench/letters/layout: letters written in the layouts that faile
 text Thai offices published, sources in its README), `prasan` (the project's own corpus, bench/letters),
 `rendered` (the letters Prasan itself prints: each form's sample in docs/samples rendered to PDF, and that PDF
 printed and scanned with a red urgency stamp), and
-with --heldout the held-out parts (set aside before the parser was changed, and `layout-heldout2` written later by
-someone who had not read the parser; measured at the end only).
+with --heldout the held-out part `layout-heldout2` (written by someone who had not read the parser; measured at
+the end only, its failures never printed). The first held-out parts (`layout-heldout`, `real-heldout`,
+`prasan-heldout`) are development parts since 2026-12-08.
 Variants: the .txt as typed; `pdf`, the letter laid out as typed and printed to PDF with a text layer
 (WeasyPrint, Sarabun); `flowed`, another office's template (paragraphs re-flowed and justified); and
 `scanNNN`, the letter printed and scanned at NNN dpi (blur, speckle, a little skew, urgency and secrecy marks
@@ -51,6 +52,9 @@ PARTS = {
     "layout-heldout": LETTERS / "layout/heldout", "real-heldout": LETTERS / "real/heldout",
     "prasan-heldout": LETTERS / "heldout", "layout-heldout2": LETTERS / "layout/heldout2",
 }
+# Parts whose failures are never printed: the held-out part not yet measured. The first held-out parts
+# (`*-heldout`) were measured three times and retired into development on 2026-12-08 (their READMEs say so).
+UNSEEN = {"layout-heldout2"}
 MARKS = ("ด่วนที่สุด", "ด่วนมาก", "ด่วน", "ลับที่สุด", "ลับมาก", "ลับ")
 
 
@@ -403,7 +407,7 @@ def main(argv: list[str] | None = None) -> None:
     import django
 
     django.setup()
-    parts = args.parts.split(",") + (["layout-heldout", "layout-heldout2", "real-heldout"] if args.heldout else [])
+    parts = args.parts.split(",") + (["layout-heldout2"] if args.heldout else [])
     variants = [v for v in args.variants.split(",") if v] + [f"scan{d}" for d in args.scans.split(",") if d]
     variants += [f"scan{d}shade" for d in args.shaded.split(",") if d]
     results = []
@@ -412,7 +416,7 @@ def main(argv: list[str] | None = None) -> None:
             if part == "rendered" and variant in ("txt", "flowed"):
                 continue  # Prasan's own letters come as its PDFs, and as those printed and scanned
             sample = args.sample if variant.startswith("scan") else None
-            show = args.failures and "heldout" not in part  # held-out failures stay unseen
+            show = args.failures and part not in UNSEEN  # held-out failures stay unseen
             results.append(measure(part, variant, sample, show))
     startup = startup_seconds() if args.startup else None
     if args.json:
