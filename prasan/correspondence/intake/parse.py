@@ -152,7 +152,8 @@ def _subject_ends_before(letter: Letter, index: int) -> bool:
     if index >= len(letter.lines) or not letter.stripped[index] or letter.is_label(index):
         return True
     text = letter.stripped[index]
-    return header.is_rule(text) or bool(BODY_OPENERS.match(text)) or text.startswith("เพื่อให้")
+    return header.is_rule(text) or bool(BODY_OPENERS.match(text)) or text.startswith("เพื่อให้") \
+        or (date_only(text) is not None and not header.ISSUED.match(text))  # the date under a wrapped subject
 
 
 def _body(letter: Letter, *ends: int | None) -> str:

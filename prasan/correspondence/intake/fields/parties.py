@@ -6,8 +6,10 @@ from ..normalize import collapse
 from .dates import date_only
 from .header import join_office, letterhead_office
 from .lines import BODY_OPENERS, SALUTATION, TO_STAMP, UNIT, Letter, width
+from .lists import join_lines
 from .marks import strip_marks
 from .numbers import number_line
+from .signature import looks_like_name
 
 _TITLE = (r"(?:นางสาว|นาง|นาย|น\.ส\.|ด\.ช\.|ด\.ญ\.|เด็กชาย|เด็กหญิง|ว่าที่\s?ร\.ต\.|"
           r"ร\.ต\.อ\.|พ\.ต\.อ\.|พล\.ต\.อ\.|ดร\.|ศาสตราจารย์|รองศาสตราจารย์|ผู้ช่วยศาสตราจารย์|"
@@ -29,12 +31,36 @@ def addressee(letter: Letter) -> tuple[str | None, float]:
     line = letter.lines[index]
     match = SALUTATION.match(line) or TO_STAMP.match(line)
     value = collapse(line[match.end():])
+    column = match.end()
     if not value:  # `เรียน` alone: the addressee is the next line, unless the body starts there
         following = next(letter.nonblank(index + 1), None)
         if following is not None and not letter.is_label(following) and not BODY_OPENERS.match(
                 letter.stripped[following]) and width(letter.stripped[following]) <= 70:  # not a body line
-            return collapse(letter.stripped[following]), 0.85
-    return (value or None), (0.95 if value else 0.4)
+            index, value = following, collapse(letter.stripped[following])
+            column = _indent(letter, following)
+            return _wrapped_addressee(letter, index, column, value), 0.85
+        return None, 0.4
+    return _wrapped_addressee(letter, index, column, value), 0.95
+
+
+# A line that ends on a conjunction has not ended its name (… วิจัยและ / นวัตกรรม).
+_OPEN_END = re.compile(r"(?:และ|กับ|หรือ|แห่ง|ฝ่าย)$")
+
+
+def _wrapped_addressee(letter: Letter, index: int, column: int, value: str) -> str:
+    """The addressee with the line it wrapped onto: one that ran to the right margin (or ended on `และ`) goes
+    on at the next line, unless that line is indented deeper than the addressee began (a paragraph of the
+    body starts there), is a label, or opens the body."""
+    following = index + 1
+    if following >= len(letter.lines) or not letter.stripped[following]:
+        return value
+    if not (letter.is_long(index) or _OPEN_END.search(value)):
+        return value
+    text = letter.stripped[following]
+    if _indent(letter, following) > column or letter.is_label(following) or BODY_OPENERS.match(text) \
+            or date_only(text) is not None or width(text) > 0.6 * letter.full_width:
+        return value
+    return join_lines([value, text])
 
 
 def memo_unit(letter: Letter) -> tuple[int, str] | None:
@@ -149,7 +175,7 @@ def signer(letter: Letter) -> tuple[str | None, float]:
         text = letter.stripped[index]
         if text.startswith("(") and text.endswith(")"):
             inner = collapse(text[1:-1])
-            if inner and not _NOT_NAMES.search(inner) and _is_thai_start(inner):
+            if inner and not _NOT_NAMES.search(inner) and looks_like_name(inner):
                 return inner, (0.95 if _PERSON.match(inner) or " " in inner else 0.7)
     for index in letter.nonblank(start + 1):
         match = re.match(r"^\s*(?:ลงชื่อ|ลายมือชื่อ)\s*[:：]?\s*(.+)$", letter.lines[index])
@@ -163,14 +189,33 @@ def contact_phone(letter: Letter) -> tuple[str | None, float]:
     for index in indexes:  # a phone line at the bottom, under the owning unit
         if index < (letter.salutation_at or 0):
             continue
-        match = PHONE_LINE.match(letter.lines[index])
+        match = PHONE_LINE.match(_with_wrapped_number(letter, index))
         if match:
             return _phone(match.group("number")), 0.9
     for index in indexes:  # anywhere else: a memo's ส่วนราชการ line, a complaint's address
-        match = PHONE_INLINE.search(letter.lines[index])
+        match = PHONE_INLINE.search(_with_wrapped_number(letter, index))
         if match:
             return _phone(match.group("number")), 0.8
     return None, 0.8
+
+
+_BROKEN_NUMBER = re.compile(r"(?:\d|ต่อ|" + _PHONE_LABEL + r")\s*[:：]?$")
+_NUMBER_GOES_ON = re.compile(r"^\s*\d")
+
+
+def _with_wrapped_number(letter: Letter, index: int) -> str:
+    """The line, and the next one too where a phone number ran over the line's end (`โทร. 0 2288` / `5567`,
+    `… 5600 ต่อ` / `2210`): a line that ends in `ต่อ`, the label, or a number too short for a Thai phone (nine
+    digits with the area code, ten for a mobile), followed by one that starts with a digit."""
+    line = letter.lines[index]
+    following = index + 1
+    if following >= len(letter.lines) or not _BROKEN_NUMBER.search(line.rstrip()) or not _NUMBER_GOES_ON.match(
+            letter.lines[following]) or not re.search(_PHONE_LABEL, line):
+        return line
+    own = PHONE_INLINE.search(line)
+    if own and not line.rstrip().endswith("ต่อ") and len(re.sub(r"\D", "", own.group("number"))) >= 9:
+        return line  # the number is whole: the next line's digits are something else
+    return line.rstrip() + " " + letter.stripped[following]
 
 
 def _phone(raw: str) -> str:

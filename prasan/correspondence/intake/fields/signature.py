@@ -4,14 +4,16 @@ It follows the closing (`ขอแสดงความนับถือ`) of a
 an order or announcement: a line for the hand signature (often `(ลงชื่อ) ……` or nothing), the typed name —
 in brackets on letters, often without on orders — and one to three lines of position, which may say
 `ปฏิบัติราชการแทน` / `รักษาราชการแทน` someone else. The block ends at a blank line, at the owning unit and
-phone at the left margin, or at a secrecy mark.
+phone at the left margin, or at a secrecy mark. Set in a narrow column, a long name or position wraps: a name
+whose bracket closes on the next line is one name, and a position may run to more lines than it has parts.
 """
 
 import re
 
 from ..normalize import collapse
 from .header import ISSUED
-from .lines import Letter, label_re
+from .lines import Letter, label_re, width
+from .lists import join_lines
 
 TITLE = (r"(?:นางสาว|นาง|นาย|น\.ส\.|ว่าที่\s?ร\.ต\.(?:หญิง)?|ว่าที่ร้อยตรี(?:หญิง)?|"
          r"ร\.ต\.อ\.|พ\.ต\.[อทต]\.|พล\.ต\.[อทต]\.|พล\.อ\.|พล\.ท\.|พล\.ต\.|ดร\.|ศาสตราจารย์|รองศาสตราจารย์|"
@@ -32,6 +34,13 @@ def _person(text: str) -> str | None:
             else None
     match = PERSON.fullmatch(collapse(text))
     return match.group(0) if match else None
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether bracketed text away from a closing can be a person's name: a title, or a given name and a
+    surname. One word in brackets in a body is a gloss — `(องค์การมหาชน)` after an agency's name, a wrapped
+    line's tail — not who signed."""
+    return "\u0e01" <= text[0] <= "\u0e4e" and (bool(re.match(TITLE, text)) or " " in text.strip())
 
 
 def anchor(letter: Letter) -> int | None:
@@ -57,6 +66,10 @@ def signature(letter: Letter) -> tuple[str | None, str | None, float, int | None
             if _SIGN_HERE.match(text):
                 continue
             name = _person(text)
+            if name is None and _opens_bracket(text) and index + 1 < len(letter.lines):
+                name = _person(join_lines([text, letter.stripped[index + 1]]))  # the bracket closes below
+                if name:
+                    return name, _position(letter, index + 1, index), 0.9, index
             if name:
                 return name, _position(letter, index), 0.95, index
             if count >= 1:
@@ -66,7 +79,7 @@ def signature(letter: Letter) -> tuple[str | None, str | None, float, int | None
         text = letter.stripped[index]
         if text.startswith("(") and text.endswith(")"):
             name = _person(text)
-            if name and "\u0e01" <= name[0] <= "\u0e4e" and not re.match(r"^\d", name):
+            if name and looks_like_name(name):
                 sure = 0.95 if PERSON.match(name) or " " in name else 0.7
                 return name, _position(letter, index), sure, index
     for index in letter.nonblank(first):
@@ -77,18 +90,28 @@ def signature(letter: Letter) -> tuple[str | None, str | None, float, int | None
     return None, None, 0.8, None
 
 
-def _position(letter: Letter, index: int) -> str | None:
-    """The lines under the typed name, while they stay in the signature's column."""
-    name_line = letter.lines[index]
+def _opens_bracket(text: str) -> bool:
+    return text.startswith("(") and ")" not in text
+
+
+POSITION_LINES = 6  # up to three parts (position, ปฏิบัติราชการแทน, whose), each of which may wrap once
+CENTRED = 0.15  # of a full line: a position centred under the name may start left of it (a long title)
+
+
+def _position(letter: Letter, index: int, name_at: int | None = None) -> str | None:
+    """The lines under the typed name, while they stay in the signature's column or centred under it."""
+    name_line = letter.lines[index if name_at is None else name_at]
     name_indent = len(name_line) - len(name_line.lstrip(" "))
+    name_centre = name_indent + width(name_line.strip()) / 2
     parts = []
-    for following in range(index + 1, min(index + 4, len(letter.lines))):
+    for following in range(index + 1, min(index + 1 + POSITION_LINES, len(letter.lines))):
         line = letter.lines[following]
         text = letter.stripped[following]
         indent = len(line) - len(line.lstrip(" "))
         if not text or _STOP.match(text) or _UNIT.match(line) or text.startswith("("):
             break
-        if name_indent >= 8 and indent < name_indent * 0.5:
+        centred = indent > 0 and abs(indent + width(text) / 2 - name_centre) <= CENTRED * letter.full_width
+        if name_indent >= 8 and indent < name_indent * 0.5 and not centred:
             break  # back at the left margin: the owning unit and its phone
         parts.append(collapse(text))
     return " ".join(parts) or None
