@@ -180,6 +180,34 @@ def test_one_bracketed_word_in_a_body_is_no_signer():
     assert fields["signer"] is None and fields["signer_position"] is None
 
 
+def test_an_orders_date_line_read_without_its_marks_is_still_its_date():
+    fields = fields_of("คำสั่งกระทรวงศึกษาธิการ\nที่ 45/2569\nเรื่อง มอบหมายงาน\n        เพื่อให้การประสานงานเป็นไปด้วยดี\n"
+                       "            สัง ณ วันท 9 กันยายน พ.ศ. 2569\n                 (นายภาคภูมิ สุขศรี)\n")
+    assert fields["date"] == "2026-09-09"
+
+
+def test_a_speck_read_as_a_comma_after_the_month_leaves_the_date():
+    fields = fields_of("ที่ อว 0231.05/3377 มหาวิทยาลัยราชภัฏนครราชสีมา\n              4 ธ.ค., 2569\n"
+                       "เรื่อง ขอเชิญเป็นประธาน\nเรียน  อธิการบดี\n")
+    assert fields["date"] == "2026-12-04"
+
+
+def test_an_orders_date_line_whose_verb_a_scan_left_in_pieces_anchors_the_unbracketed_signer():
+    fields = fields_of("คำสั่งกระทรวงศึกษาธิการ\nที่ 123/2569\nเรื่อง แต่งตั้งคณะทำงาน\n"
+                       "   ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป\n\n่งณวันที่ 15 ตุลาคม พ.ศ. 2569\n\n"
+                       "                               นายวิชัย ศักดิ์ศรี ]\n                  รัฐมนตรีว่าการกระทรวงศึกษาธิการ\n")
+    assert fields["date"] == "2026-10-15"
+    assert fields["signer"] == "นายวิชัย ศักดิ์ศรี"  # the speck after it is no part of the name
+    assert fields["signer_position"] == "รัฐมนตรีว่าการกระทรวงศึกษาธิการ"
+
+
+def test_the_owning_unit_over_the_phone_line_is_no_part_of_the_position_though_the_scan_lost_its_margin():
+    fields = fields_of("เรียน  รัฐมนตรีว่าการกระทรวงมหาดไทย\n      จึงเรียนมาเพื่อโปรดทราบ\n"
+                       "             ขอแสดงความนับถือ\n  (นายประเสริฐ วงศ์ใหญ่)\n  อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
+                       "                กองพัฒนาและส่งเสริมการบริหารงานท้องถิ่น\n                โทร. 0 2241 9000 ต่อ 4112\n")
+    assert fields["signer_position"] == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
+
+
 # ---- positioned words ---------------------------------------------------------------------------------------
 
 def test_clusters_are_laid_out_in_rows_and_columns():

@@ -74,6 +74,23 @@ def test_a_latin_word_read_unsurely_on_a_thai_line_calls_for_a_second_reading():
     assert not reread.unsure(_words(("BESS", 96, 40), ("ก", 93, 40)))
 
 
+def test_a_latin_word_where_the_month_stands_is_read_again_however_sure():
+    latin = _words(("๑", 97, 40), ("๕", 97, 40), ("reel", 93, 40), ("พ", 93, 40), (".", 92, 8), ("ศ", 93, 40),
+                   (".", 93, 8), ("๒", 93, 40), ("๕", 97, 40), ("๖", 96, 40), ("๙", 90, 40))
+    assert reread.unsure(latin)
+    thai = _words(("๑", 90, 40), ("๕", 90, 40), ("ตุ", 60, 40), ("ลา", 60, 40), ("คม", 60, 40), ("๒", 90, 40),
+                  ("๕", 90, 40), ("๖", 90, 40), ("๙", 90, 40))
+    first, second = ("๑๕ reel พ.ศ.๒๕๖๙", _tsv(latin)), ("๑๕ ตุลาคม ๒๕๖๙", _tsv(thai))
+    assert reread.better(first, second) == second  # though Tesseract was surer of the Latin
+
+
+def _tsv(line) -> str:
+    rows = ["level\tpage\tblock\tpar\tline\tword\tleft\ttop\twidth\theight\tconf\ttext"]
+    rows += [f"5\t1\t1\t1\t1\t{i}\t{w.left}\t{w.top}\t{w.right - w.left}\t{w.bottom - w.top}\t{w.conf}\t{w.text}"
+             for i, w in enumerate(line)]
+    return "\n".join(rows)
+
+
 def _lines(text: str, conf: float, weak: str = "", weak_conf: float = 0.0):
     words = [Word(ch, 0, 0, 0, 0, weak_conf if ch in weak else conf) for ch in text.replace(" ", "")]
     return [(text, words)]
@@ -102,6 +119,15 @@ def test_a_date_is_as_sure_as_the_letters_it_was_written_in():
 def test_a_dates_day_is_as_sure_as_the_digit_beside_its_month_not_one_elsewhere():
     lines = _lines("ที่ ศธ ๐๒๐๑/๑", 96) + _lines("๑ ธันวาคม ๒๕๖๙", 96, weak="๑", weak_conf=70)
     assert sureness.from_letters({"date": "2026-12-01"}, {"date": 0.95}, lines)["date"] < 0.85
+
+
+def test_a_number_where_an_acronym_stands_is_never_sure_however_surely_read():
+    subject = "ผลการประกวดออกแบบระบบกักเก็บพลังงาน (8555)"  # (BESS), its capitals read as digits
+    sure = sureness.from_letters({"subject": subject}, {"subject": 0.95}, _lines("เรื่อง " + subject, 97))
+    assert 0.5 <= sure["subject"] < 0.85
+    counted = "ขอเชิญประชุมวิชาการ ครั้งที่ 18 ประจำปี 2569"  # a count with its word, a year: as sure as read
+    sure = sureness.from_letters({"subject": counted}, {"subject": 0.95}, _lines("เรื่อง " + counted, 97))
+    assert sure["subject"] >= 0.85
 
 
 @pytest.mark.ocr

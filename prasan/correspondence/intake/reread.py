@@ -50,7 +50,16 @@ def mean_conf(line: list[Word]) -> float:
 
 def unsure(line: list[Word]) -> bool:
     return bool(line) and (any(LATIN.search(w.text) and w.conf < UNSURE_LATIN for w in line)
-                           or mean_conf(line) < UNSURE_LINE)
+                           or mean_conf(line) < UNSURE_LINE or latin_month(line))
+
+
+# A Latin word between a day and a year stands where a Thai month is written (`๑๕ reel พ.ศ.๒๕๖๙`): however
+# sure Tesseract is of it, the line is read again with the Thai model.
+_LATIN_MONTH = re.compile(r"(?<![\d๐-๙])[\d๐-๙]{1,2}\s*[A-Za-z][A-Za-z.,'!]+\s*(?:พ\.?\s?ศ\.?\s*)?[\d๐-๙]{2,4}")
+
+
+def latin_month(line: list[Word]) -> bool:
+    return bool(_LATIN_MONTH.search("".join(w.text for w in line)))  # Thai words are letters: no spaces
 
 
 NOISE = 50  # a line none of whose letters Tesseract gives this much is noise (an emblem, a smudge)
@@ -63,6 +72,8 @@ def noise(line: list[Word]) -> bool:
 def better(first: tuple[str, str], second: tuple[str, str]) -> tuple[str, str]:
     """Of two readings (text, TSV) of one line, the one Tesseract is surer of."""
     a, b = words(first[1]), words(second[1])
+    if b and latin_month(a) and not latin_month(b):
+        return second  # a month the Thai model reads as Thai, however sure the first reading was of its Latin
     return second if b and mean_conf(b) > mean_conf(a) else first
 
 

@@ -73,6 +73,32 @@ class PageLetters:
         return lowest
 
 
+# A number in a name, a subject or an addressee is a year, or it counts something and a Thai word says what
+# (ครั้งที่ 18, ฉบับที่ 2, เล่ม 137, กมธ 6). A number standing where an acronym stands — alone in brackets or
+# quotes, or against Latin letters — may be Latin capitals Tesseract read as digits (`(BESS)` → `(8555)`:
+# B/8, S/5, O/0, I/1), and it reads them with full confidence, so its letters' confidence proves nothing:
+# such a field is at most ควรตรวจ.
+WORDY_FIELDS = ("subject", "to", "from_agency", "signer", "signer_position")
+_NUMBER = re.compile(r"\d+")
+_WHERE_AN_ACRONYM_STANDS = re.compile(r"[(\"“‘'A-Za-z]\s*$")
+_LATIN_AFTER = re.compile(r"^\s*[A-Za-z]")
+LOOKS_LIKE_LETTERS = 0.8
+
+
+def _year(number: str) -> bool:
+    return len(number) == 4 and (2400 <= int(number) <= 2700 or 1900 <= int(number) <= 2100)
+
+
+def doubtful_number(value: str) -> bool:
+    """Whether `value` holds a number, not a year, where an acronym stands."""
+    value = value.translate(_THAI_DIGITS)
+    for match in _NUMBER.finditer(value):
+        if not _year(match.group()) and (_WHERE_AN_ACRONYM_STANDS.search(value[: match.start()])
+                                         or _LATIN_AFTER.match(value[match.end():])):
+            return True
+    return False
+
+
 def factor(conf: float | None) -> float:
     if conf is None:
         return NOT_FOUND
@@ -110,5 +136,8 @@ def from_letters(fields: dict, sure: dict[str, float], lines: list[tuple[str, li
         else:  # kind, duty and the like: read from the layout and the words, not from letters one can point at
             out[name] = round(value * EMPTY, 2)
             continue
-        out[name] = round(value * factor(conf), 2)
+        sureness = value * factor(conf)
+        if name in WORDY_FIELDS and doubtful_number(str(found)):
+            sureness = min(sureness, LOOKS_LIKE_LETTERS)
+        out[name] = round(sureness, 2)
     return out

@@ -39,7 +39,7 @@ _MONTH_ALTERNATIVES = "|".join(
     + [r"[\u0e01-\u0e4e]{1,3}\.[\u0e01-\u0e4e]{1,3}\.?", r"[\u0e01-\u0e4e]{5,12}"]
 )
 DATE_RE = re.compile(
-    r"(?<!\d)(?P<day>[0-3]?\d)\s*(?:เดือน\s*)?(?P<month>" + _MONTH_ALTERNATIVES + r")\s*"
+    r"(?<!\d)(?P<day>[0-3]?\d)\s*(?:เดือน\s*)?(?P<month>" + _MONTH_ALTERNATIVES + r")\s*,?\s*"  # a speck read ,
     r"(?:(?:พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)\s*)?(?P<year>\d{4}|\d{2})(?!\d)"
 )
 
@@ -109,7 +109,7 @@ def parse_date(text: str) -> dt.date | None:
 
 # An order's or announcement's `สั่ง ณ วันที่` is a date line too (its title may be lost on a scan, and the
 # letter taken for another kind).
-_FILLER = re.compile(r"^(?:ลง)?วันที่|^(?:สั่ง|ประกาศ|ให้ไว้|ออก)?\s*ณ\s*ว?วันที่|[\s.,:;()\-–—_|'\"`~]+")
+_FILLER = re.compile(r"^(?:ลง)?วันที่|^(?:ส[ั]?[่]?ง|ประกาศ|ให[้]?ไว[้]?|ออก)?\s*ณ\s*ว?วันท[ี]?[่]?|[\s.,:;()\-–—_|'\"`~]+")
 
 
 def date_only(line: str) -> dt.date | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..normalize import collapse
 from .dates import date_only
-from .lines import BODY_OPENERS, Letter, width
+from .lines import BODY_OPENERS, Letter, fuzzy, width
 from .lists import join_lines
 from .marks import strip_marks
 from .numbers import DocNumber, label_alone, number_at_start, number_line, year_number
@@ -130,8 +130,11 @@ def _in_column(letter: Letter, index: int, column: int) -> bool:
 TITLES = {"คำสั่ง": "order", "ประกาศ": "announcement", "ระเบียบ": "instruction", "ข้อบังคับ": "instruction",
           "แถลงการณ์": "pr", "ข่าว": "pr"}
 _TITLE = re.compile(r"^(?P<word>คำสั่ง|ประกาศ|ระเบียบ|ข้อบังคับ|แถลงการณ์|ข่าว)(?P<rest>.*)$")
-# OCR may put a speck before the line (`ก. ประกาศ ณ วันที่`) or stutter its ว (`ณววันที่`).
-ISSUED = re.compile(r"^\s*(?:\S{1,2}\s+)?(?:สั่ง|ประกาศ|ให้ไว้|ออก)\s*ณ\s*ว?วันที่\s*(?P<date>.+)$")
+# OCR may put a speck before the line (`ก. ประกาศ ณ วันที่`), stutter its ว (`ณววันที่`) or drop its marks
+# (`สัง ณ วันท`).
+# What stands before `ณ วันที่` at a line's start may be only what is left of the verb (`่งณวันที่` for สั่ง).
+ISSUED = re.compile(r"^\s*(?:\S{1,2}\s+)?(?:" + "|".join(fuzzy(w) for w in ("สั่ง", "ประกาศ", "ให้ไว้", "ออก"))
+                    + r"|\S{1,3}?)\s*ณ\s*ว?" + fuzzy("วันที่") + r"\s*(?P<date>.+)$")
 _TITLE_STOP = re.compile(r"^(?:ที่|เรื่อง|ว่าด้วย|ฉบับที่|พ\.ศ\.|\(ฉบับ)")
 
 

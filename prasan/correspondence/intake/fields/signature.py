@@ -26,8 +26,11 @@ _STOP = re.compile(r"^(?:โทร|โทรสาร|ไปรษณีย์�
 _UNIT = label_re("ส่วนราชการ")
 
 
+_SPECKS = re.compile(r"(?:\s+[\]\[|}{'`.,_]+)+$")  # a scan's specks after a line, read as brackets and bars
+
+
 def _person(text: str) -> str | None:
-    text = _SIGNED_PREFIX.sub("", text).strip()
+    text = _SPECKS.sub("", _SIGNED_PREFIX.sub("", text).strip())
     if text.startswith("(") and text.endswith(")"):
         inner = collapse(text[1:-1])
         return inner if inner and "\u0e01" <= inner[0] <= "\u0e4e" and not re.search(r"ประทับตรา|สำเนา", inner) \
@@ -113,5 +116,12 @@ def _position(letter: Letter, index: int, name_at: int | None = None) -> str | N
         centred = indent > 0 and abs(indent + width(text) / 2 - name_centre) <= CENTRED * letter.full_width
         if name_indent >= 8 and indent < name_indent * 0.5 and not centred:
             break  # back at the left margin: the owning unit and its phone
+        if parts and _above_phone(letter, following):
+            break  # the owning unit, which the footer's phone line follows (a scan may lose its margin)
         parts.append(collapse(text))
     return " ".join(parts) or None
+
+
+def _above_phone(letter: Letter, index: int) -> bool:
+    following = index + 1
+    return following < len(letter.lines) and bool(re.match(r"^(?:โทร|Tel)", letter.stripped[following]))
