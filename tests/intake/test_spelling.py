@@ -12,6 +12,9 @@ from prasan.correspondence.intake.spelling import ocr_could_drop, restore_marks
     ("การศึกษาขันพีนฐาน", "การศึกษาขั้นพื้นฐาน"),  # two marks lost, ื read as ี
     ("แหล่งน้าของ", "แหล่งน้ำของ"),  # ำ read as า
     ("ที่ส่งมา", "ที่ส่งมา"),
+    # ยืน (stand) is commoner than ยื่น (submit), but a letter submits a document: the office's phrase decides
+    ("ช่องทางการยืนเรื่องร้องเรียน", "ช่องทางการยื่นเรื่องร้องเรียน"),
+    ("ได้ยืนหนังสือต่อนายกรัฐมนตรี", "ได้ยื่นหนังสือต่อนายกรัฐมนตรี"),
 ])
 def test_marks_lost_by_ocr_are_put_back(read, meant):
     assert restore_marks(read) == meant
@@ -24,6 +27,8 @@ def test_marks_lost_by_ocr_are_put_back(read, meant):
     "ได้ยื่นเรื่องร้องเรียน",  # a mark is never taken away: not ยินเรื่อง
     "ผู้มีสิทธิเลือกตั้ง",  # a thanthakhat is never added: สิทธิ is spelt so too
     "นายอภิชาติ สุขประเสริฐ",
+    "ประชาชนยืนรอหน้ากระทรวง",  # standing, not submitting anything
+    "ขอยืนยันการเข้าร่วมประชุม",
 ])
 def test_right_text_is_left_alone(text):
     assert restore_marks(text) == text

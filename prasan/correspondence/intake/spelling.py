@@ -107,19 +107,26 @@ def skeleton(word: str) -> str:
     return word.translate(_SKELETON)
 
 
+# Phrases of the official-letter register the general word list lacks, where a lost mark makes two common words
+# (ยื่นเรื่อง → ยืนเรื่อง: ยืน "stand" is commoner than ยื่น "submit", so no token test would restore it). A letter
+# submits (ยื่น) a document; nobody stands (ยืน) one. These are trusted over the commoner-word test.
+_SUBMITTED = ("เรื่อง", "หนังสือ", "คำร้อง", "คำขอ", "เอกสาร", "แบบ", "ใบสมัคร", "ข้อเสนอ", "ความประสงค์", "ฎีกา")
+OFFICE_PHRASES = frozenset("ยื่น" + thing for thing in _SUBMITTED)
+
+
 @lru_cache(maxsize=1)
 def _known() -> tuple[frozenset[str], dict[str, str]]:
     """(every known word, skeleton → the most frequent known word with it)."""
     from pythainlp.corpus.common import thai_words
 
     frequencies = _frequencies()
-    words = set(thai_words()) | {w for w, c in frequencies.items() if c >= MIN_COUNT}
+    words = set(thai_words()) | {w for w, c in frequencies.items() if c >= MIN_COUNT} | OFFICE_PHRASES
     best: dict[str, tuple[int, str]] = {}
     for word in words:
         key = skeleton(word)
         if len(key) < MIN_SKELETON or not _THAI_WORD.fullmatch(word):
             continue
-        rank = (frequencies.get(word, 1), word)
+        rank = (frequencies.get(word, 1) if word not in OFFICE_PHRASES else 10**9, word)
         if key not in best or rank > best[key]:
             best[key] = rank
     return frozenset(words) | frozenset(frequencies), {key: word for key, (_, word) in best.items()}
@@ -149,7 +156,8 @@ def _repair_at(tokens: list[str], index: int, known, by_skeleton) -> tuple[int, 
         if joined in known:
             continue
         found = by_skeleton.get(skeleton(joined))
-        if found and found != joined and ocr_could_drop(joined, found) and _no_commoner_word_lost(group, found):
+        if found and found != joined and ocr_could_drop(joined, found) and (
+                found in OFFICE_PHRASES or _no_commoner_word_lost(group, found)):
             return width, found
     return 1, None
 
