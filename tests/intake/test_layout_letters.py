@@ -208,6 +208,18 @@ def test_the_owning_unit_over_the_phone_line_is_no_part_of_the_position_though_t
     assert fields["signer_position"] == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
 
 
+def test_an_announcement_whose_title_the_scan_lost_is_known_by_its_date_line():
+    fields = fields_of(
+        ".9ี๊“\nเรื่อง ช่องทางการยื่นเรื่องร้องเรียนถึงรัฐมนตรีว่าการกระทรวงศึกษาธิการ\n\n"
+        "        เพื่อให้ประชาชนสามารถยื่นเรื่องร้องเรียน ร้องทุกข์ หรือขอความช่วยเหลือต่อรัฐมนตรีได้โดยสะดวก\n"
+        "สำนักงานรัฐมนตรีจะแจ้งผลการพิจารณาให้ผู้ร้องทราบภายใน 15 วันทำการ นับแต่วันที่ 1 ธันวาคม 2569\n\n"
+        "                    ประกาศ ณ วันที่ 27 พฤศจิกายน พ.ศ. 2569\n\n"
+        "                         (นายประสาน ราชการดี)\n                       หัวหน้าสำนักงานรัฐมนตรี\n")
+    assert fields["kind"] == "announcement"  # not a complaint, for all its ร้องเรียน
+    assert fields["date"] == "2026-11-27"  # its own date line, not the body's
+    assert fields["signer"] == "นายประสาน ราชการดี"
+
+
 # ---- positioned words ---------------------------------------------------------------------------------------
 
 def test_clusters_are_laid_out_in_rows_and_columns():

@@ -51,7 +51,8 @@ def parse(text: str, *, ocr: bool = False) -> ParseResult:
     if values["kind"] == "stamp":
         signed_by, position, sure["signer"] = None, None, 0.9  # a stamp letter is sealed, not signed
     values["doc_number"] = number.text if number else None
-    date, sure["date"] = issued_date(letter) if titled else letter_date(letter)
+    issued = titled or values["kind"] in ("order", "announcement")
+    date, sure["date"] = issued_date(letter) if issued else letter_date(letter)
     values["date"] = date.isoformat() if date else None
     values["subject"], sure["subject"] = subject(letter)
     if titled and titled.subject and (values["subject"] is None or letter.subject_at > titled.index + 3):

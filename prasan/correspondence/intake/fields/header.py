@@ -190,6 +190,20 @@ def _wrapped(letter: Letter, index: int, subject: str) -> str:
     return subject
 
 
+_ISSUED_AS = ((re.compile(r"^\s*(?:\S{1,2}\s+)?" + fuzzy("สั่ง")), "order"),
+              (re.compile(r"^\s*(?:\S{1,2}\s+)?" + fuzzy("ประกาศ")), "announcement"))
+
+
+def issued_as(letter: Letter) -> str | None:
+    """The kind its date line says a document is, when its title was lost (under the emblem, on a scan):
+    only an order is dated `สั่ง ณ วันที่`, only an announcement `ประกาศ ณ วันที่`."""
+    found = issued_on(letter)
+    if found is None:
+        return None
+    line = letter.lines[found[0]]
+    return next((kind for pattern, kind in _ISSUED_AS if pattern.match(line)), None)
+
+
 def issued_on(letter: Letter) -> tuple[int, str] | None:
     """The `สั่ง ณ วันที่ …` / `ประกาศ ณ วันที่ …` line: its index and the date text."""
     for index in range(len(letter.lines) - 1, -1, -1):

@@ -5,11 +5,13 @@ number carries ว (or it says หนังสือเวียน); a stamp le
 signature and ends with the office and date under its seal; a complaint comes from a person —
 no ที่ number, written as ข้าพเจ้า, often saying ร้องเรียน. Orders (คำสั่ง), announcements (ประกาศ),
 regulations (ระเบียบ, ข้อบังคับ: `instruction`) and public-relations letters (แถลงการณ์, ข่าว: `pr`) open
-with their title (`fields/header.py`).
+with their title (`fields/header.py`); an order or announcement whose title a scan lost is known by its
+date line (`สั่ง ณ วันที่`, `ประกาศ ณ วันที่`).
 """
 
 import re
 
+from .header import issued_as
 from .lines import SALUTATION, TO_STAMP, Letter
 from .numbers import DocNumber
 
@@ -22,6 +24,9 @@ def kind(letter: Letter, number: DocNumber | None, has_signer: bool, title=None)
         return "memo", 0.95
     if title is not None:  # คำสั่ง… / ประกาศ… / ระเบียบ… / แถลงการณ์… as the first line
         return title.kind, 0.9
+    dated_as = issued_as(letter) if letter.salutation_at is None else None  # a letter has เรียน, these don't
+    if dated_as:
+        return dated_as, 0.8
     if number is not None and number.series == "ว":
         return "circular", 0.95
     if any(letter.compact[i] == "หนังสือเวียน" for i in head):
