@@ -220,6 +220,15 @@ def test_an_announcement_whose_title_the_scan_lost_is_known_by_its_date_line():
     assert fields["signer"] == "นายประสาน ราชการดี"
 
 
+@pytest.mark.parametrize("sent", ["Sent: Friday, December 4, 2026 8:02 AM", "Date: Fri, 4 Dec 2026 08:02:11 +0700",
+                                  "วันที่ส่ง: 4 ธันวาคม 2569 08:02"])
+def test_a_printed_e_mail_is_dated_by_its_sent_header(sent):
+    fields = fields_of(f"From: Thanapol Wongyai <thanapol.w@example.net>\n{sent}\nTo: complaint@moe.example.go.th\n"
+                       "Subject: ขอความเป็นธรรม\n\nกราบเรียน ท่านรัฐมนตรีว่าการกระทรวงศึกษาธิการ\n\n"
+                       "กระผม นายธนพล วงศ์ใหญ่ ครูอัตราจ้าง ขอความเป็นธรรมกรณีค้างจ่ายค่าจ้างตั้งแต่เดือนสิงหาคม ๒๕๖๙\n")
+    assert fields["date"] == "2026-12-04"
+
+
 # ---- positioned words ---------------------------------------------------------------------------------------
 
 def test_clusters_are_laid_out_in_rows_and_columns():

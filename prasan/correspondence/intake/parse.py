@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .fields import deadlines, header, lists, marks, parties
 from .fields.cabinet import cabinet
 from .fields.complaint import complaint
-from .fields.dates import date_only, find_dates
+from .fields.dates import date_only, find_dates, mail_date
 from .fields.duty import duty_type
 from .fields.kind import kind as letter_kind
 from .fields.lines import BODY_OPENERS, CLOSINGS, SUBJECT, Letter
@@ -111,7 +111,7 @@ def letter_date(letter: Letter) -> tuple[dt.date | None, float]:
         if index >= header_end:
             break
         line = letter.stripped[index]
-        value = date_only(line)
+        value = date_only(line) or mail_date(line)
         if value is None and "วันที่" in line:  # a memo's `ที่ … วันที่ …` line
             value = date_only(line[line.rindex("วันที่"):])
         if value is not None:

@@ -134,3 +134,32 @@ def _within_one(a: str, b: str) -> bool:
         if long[:index] + long[index + 1:] == short:
             return True
     return False
+
+
+# A printed e-mail (a complaint sent to the office's address) is dated by its `Sent:` / `Date:` header, in the
+# mail program's language: `Sent: Friday, December 4, 2026 8:02 AM`, `Date: Fri, 4 Dec 2026 08:02`.
+_MAIL_HEADER = re.compile(r"^\s*(?:Sent|Date|วันที่ส่ง|ส่งเมื่อ)\s*[:：]\s*(?P<rest>.+)$", re.I)
+_ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ENGLISH_DATE = re.compile(
+    r"(?:(?P<day1>\d{1,2})\s+(?P<month1>[A-Za-z]{3,9})\.?,?\s+|(?P<month2>[A-Za-z]{3,9})\.?\s+(?P<day2>\d{1,2}),?\s+)"
+    r"(?P<year>\d{4})")
+
+
+def mail_date(line: str) -> dt.date | None:
+    """The date of an e-mail's `Sent:` / `Date:` header line, Thai or English; None for any other line."""
+    header = _MAIL_HEADER.match(line)
+    if header is None:
+        return None
+    rest = header.group("rest")
+    found = find_dates(rest)
+    if found:
+        return found[0].value
+    for match in _ENGLISH_DATE.finditer(rest):
+        name = (match.group("month1") or match.group("month2") or "")[:3].lower()
+        year = year_ce(match.group("year"))
+        if name in _ENGLISH_MONTHS and year:
+            try:
+                return dt.date(year, _ENGLISH_MONTHS.index(name) + 1, int(match.group("day1") or match.group("day2")))
+            except ValueError:
+                continue
+    return None
