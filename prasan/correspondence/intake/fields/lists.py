@@ -123,6 +123,8 @@ def _continues(letter: Letter, index: int, expected: int, numbered: bool) -> boo
     """Whether line `index` wraps the current item rather than starting the body."""
     if numbered and _sandwiched(letter, index, expected):
         return True
+    if letter.is_long(index - 1) and not letter.lines[index][:1].isspace():
+        return True  # the line before ran to the margin, and this one is no indented paragraph: a re-flowed item
     return not letter.is_long(index)
 
 
