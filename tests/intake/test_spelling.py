@@ -27,6 +27,7 @@ def test_marks_lost_by_ocr_are_put_back(read, meant):
     "ได้ยื่นเรื่องร้องเรียน",  # a mark is never taken away: not ยินเรื่อง
     "ผู้มีสิทธิเลือกตั้ง",  # a thanthakhat is never added: สิทธิ is spelt so too
     "นายอภิชาติ สุขประเสริฐ",
+    "(ศาสตราจารย์สมศักดิ์ เรืองชัย)",  # a name, though เรื่อง is a word with one mark more
     "ประชาชนยืนรอหน้ากระทรวง",  # standing, not submitting anything
     "ขอยืนยันการเข้าร่วมประชุม",
 ])

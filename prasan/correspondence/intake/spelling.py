@@ -31,9 +31,27 @@ def _frequencies() -> dict[str, int]:
 
 
 def restore_marks(line: str) -> str:
+    """The line with lost marks put back, people's names left as read: a name is no dictionary word, and one
+    that looks like a word with a mark more (เรืองชัย, เรื่อง) is still somebody's name."""
     if not _THAI_WORD.search(line):
         return line
-    return _by_skeleton(_by_frequency(line))
+    out, at = [], 0
+    for name in _name().finditer(line):
+        out += [_restore(line[at:name.start()]), name.group()]
+        at = name.end()
+    return "".join([*out, _restore(line[at:])])
+
+
+@lru_cache(maxsize=1)
+def _name() -> re.Pattern:
+    """A title, a given name and a surname (นายสมชาย เรืองชัย, ศาสตราจารย์ ดร.สมศักดิ์ เรืองชัย)."""
+    from .fields.signature import TITLE
+
+    return re.compile(TITLE + r"\s?(?:ดร\.\s?)?[ก-๛]+\s[ก-๛]+")
+
+
+def _restore(text: str) -> str:
+    return _by_skeleton(_by_frequency(text)) if _THAI_WORD.search(text) else text
 
 
 def _by_frequency(line: str) -> str:
