@@ -240,6 +240,15 @@ def test_enclosures_re_flowed_to_the_margin_go_on_at_the_next_line():
                                     "หนังสือรับรองจริยธรรมการวิจัยในมนุษย์ในโครงการ"]
 
 
+def test_a_stamp_letter_whose_date_was_not_read_is_from_the_office_above_its_seal_not_whom_it_goes_to():
+    fields = fields_of("ที่ กค ๐๔๑๐.๓/๒๒๑๔\nถึง สำนักงานรัฐมนตรี กระทรวงศึกษาธิการ\n"
+                       "      ด้วยกรมบัญชีกลางได้ตอบข้อหารือของสำนักงานรัฐมนตรีเกี่ยวกับการเบิกค่าเดินทางไปราชการ\n"
+                       "ของผู้ติดตามรัฐมนตรีแล้ว จึงขอส่งสำเนาหนังสือตอบข้อหารือมาเพื่อโปรดทราบ\n"
+                       "                     กรมบัญชีกลาง\n                     ๙ ธ.ค. ๕๖๙\n                     (ประทับตรา)\n"
+                       "กองการเงินการคลังภาครัฐ\nโทร. ๐ ๒๑๒๗ ๗๐๐๐ ต่อ ๖๔๓๒\n")
+    assert fields["kind"] == "stamp" and fields["from_agency"] == "กรมบัญชีกลาง"
+
+
 # ---- positioned words ---------------------------------------------------------------------------------------
 
 def test_clusters_are_laid_out_in_rows_and_columns():

@@ -86,7 +86,7 @@ def issuing_office(letter: Letter, kind: str, signer: str | None, at=None, title
     if kind == "complaint":
         return _complainant(letter, signer)
     if kind == "stamp":
-        bottom = _office_above_date(letter)
+        bottom = _office_above_date(letter) or _office_above_seal(letter)
         if bottom:
             return bottom, 0.85
     office, sure = letterhead_office(letter, at)
@@ -106,7 +106,8 @@ def _letterhead_office(letter: Letter) -> tuple[str | None, float]:
         following = next(letter.nonblank(index + 1), None)
         if following is not None:
             candidate = collapse(strip_marks(letter.stripped[following]))
-            if _looks_like_office(candidate) and not letter.is_label(following):
+            if _looks_like_office(candidate) and not letter.is_label(following) and not TO_STAMP.match(
+                    letter.lines[following]):  # `ถึง …` under the number names who it goes to, not who sends it
                 return candidate, 0.85
         return None, 0.4
     return None, 0.4
@@ -153,6 +154,19 @@ def _office_above_date(letter: Letter) -> str | None:
                             letter, indexes[position - 1]) and _indent(letter, indexes[position - 1]) > 0:
                         parts.insert(0, first)  # the name wrapped onto two lines of the block
                 return join_office(parts)
+    return None
+
+
+_SEAL = re.compile(r"^\(?ประทับตรา\)?$")
+
+
+def _office_above_seal(letter: Letter) -> str | None:
+    """A stamp letter's office, two lines above its seal (`(ประทับตรา)`), when the date between was not read."""
+    indexes = list(letter.nonblank(0))
+    for position in range(len(indexes) - 1, 1, -1):
+        if _SEAL.match(letter.compact[indexes[position]]):
+            above = collapse(letter.stripped[indexes[position - 2]])
+            return above if _looks_like_office(above) and not TO_STAMP.match(above) else None
     return None
 
 
