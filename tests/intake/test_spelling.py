@@ -15,6 +15,8 @@ from prasan.correspondence.intake.spelling import ocr_could_drop, restore_marks
     # ยืน (stand) is commoner than ยื่น (submit), but a letter submits a document: the office's phrase decides
     ("ช่องทางการยืนเรื่องร้องเรียน", "ช่องทางการยื่นเรื่องร้องเรียน"),
     ("ได้ยืนหนังสือต่อนายกรัฐมนตรี", "ได้ยื่นหนังสือต่อนายกรัฐมนตรี"),
+    ("สำนักงานรัธมนตรี", "สำนักงานรัฐมนตรี"),  # ฐ read as ธ, in a bold title
+
 ])
 def test_marks_lost_by_ocr_are_put_back(read, meant):
     assert restore_marks(read) == meant

@@ -10,14 +10,14 @@ A mark lost from a common word that makes another common word (แต่งต�
 ขั้นพื้นฐาน → ขันพีนฐาน, แหล่งน้ำ → แหล่งน้า) passes that test, since ดัง, หนี, ขัน and น้า are words. There the
 neighbours tell: the run of two to four tokens joined is no word, but a dictionary word (PyThaiNLP's word list
 or a common TNC word) has the same skeleton — the letters with every mark taken off and look-alike letters
-(ด/ต, ซ/ช, บ/ป, า/ำ) made one — and OCR changes marks and look-alikes, not the skeleton.
+(ด/ต, ซ/ช, บ/ป, ฐ/ธ, า/ำ) made one — and OCR changes marks and look-alikes, not the skeleton.
 """
 
 import re
 from functools import lru_cache
 
 MARKS = "\u0e48\u0e49\u0e4a\u0e4b\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e4c\u0e38\u0e39"
-LOOK_ALIKE_LETTERS = {"ซ": "ช", "ช": "ซ", "บ": "ป", "ป": "บ", "ด": "ต", "ต": "ด", "ฎ": "ฏ", "ฏ": "ฎ"}
+LOOK_ALIKE_LETTERS = {"ซ": "ช", "ช": "ซ", "บ": "ป", "ป": "บ", "ด": "ต", "ต": "ด", "ฎ": "ฏ", "ฏ": "ฎ", "ฐ": "ธ", "ธ": "ฐ"}
 RATIO = 40  # the restored form must be this many times more frequent
 MIN_COUNT = 300  # … and a common word in its own right
 _THAI_WORD = re.compile(r"[\u0e01-\u0e4e]+")
@@ -116,7 +116,8 @@ def _thai(token: str) -> bool:
 # ---- runs of tokens whose skeleton is a known word ---------------------------------------------------------
 
 _MARK_CODES = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
-_SKELETON = str.maketrans({**{m: None for m in _MARK_CODES}, "ต": "ด", "ช": "ซ", "ป": "บ", "ฏ": "ฎ", "ำ": "า"})
+_SKELETON = str.maketrans({**{m: None for m in _MARK_CODES}, "ต": "ด", "ช": "ซ", "ป": "บ", "ฏ": "ฎ", "ฐ": "ธ",
+                           "ำ": "า"})
 MIN_SKELETON = 4  # letters in a skeleton: shorter ones match too many words
 WINDOW = 4  # tokens joined at most
 
@@ -200,7 +201,7 @@ def _no_commoner_word_lost(group: list[str], word: str) -> bool:
 
 _UPPER_VOWELS = frozenset("\u0e34\u0e35\u0e36\u0e37")  # ิ ี ึ ื, which OCR takes for one another
 _LOOK_ALIKES = {("ด", "ต"), ("ต", "ด"), ("ซ", "ช"), ("ช", "ซ"), ("บ", "ป"), ("ป", "บ"), ("ฎ", "ฏ"), ("ฏ", "ฎ"),
-                ("า", "ำ")}
+                ("ฐ", "ธ"), ("ธ", "ฐ"), ("า", "ำ")}
 MAX_CHANGES = 3
 
 
