@@ -19,6 +19,7 @@ def fields_of(text: str) -> dict:
     ("สว (กมธ 6) 0010/1456", "สว (กมธ 6) 0010/1456"),
     ("นร ๐๑๐๕.๐๔/ว ๕๐", "นร 0105.04/ว 50"),
     ("ศธ 04002/ว2871", "ศธ 04002/ว 2871"),
+    ("ศธ 04002/2 2871", "ศธ 04002/ว 2871"),  # ว read as 2 on a scan: a running number has no space in it
 ])
 def test_number_shapes(text, expected):
     from prasan.thai.digits import to_arabic
@@ -247,6 +248,13 @@ def test_a_stamp_letter_whose_date_was_not_read_is_from_the_office_above_its_sea
                        "                     กรมบัญชีกลาง\n                     ๙ ธ.ค. ๕๖๙\n                     (ประทับตรา)\n"
                        "กองการเงินการคลังภาครัฐ\nโทร. ๐ ๒๑๒๗ ๗๐๐๐ ต่อ ๖๔๓๒\n")
     assert fields["kind"] == "stamp" and fields["from_agency"] == "กรมบัญชีกลาง"
+
+
+def test_a_ministrys_number_at_the_top_whose_ti_a_scan_lost_is_the_letters_number_less_surely():
+    parsed = parse("ศธ 04002/ว 2871 สำนักงานคณะกรรมการการศึกษา\n                          ขั้นพื้นฐาน\n"
+                   "                 30 พฤศจิกายน ๒๕๖๙\nเรื่อง การจัดสรรงบประมาณ\nเรียน ผู้อำนวยการสำนักงานเขตพื้นที่\n")
+    assert parsed.fields["doc_number"] == "ศธ 04002/ว 2871" and parsed.fields["kind"] == "circular"
+    assert parsed.confidence["doc_number"] < 0.85
 
 
 # ---- positioned words ---------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from .dates import date_only
 from .lines import BODY_OPENERS, Letter, fuzzy, width
 from .lists import join_lines
 from .marks import strip_marks
-from .numbers import DocNumber, label_alone, number_at_start, number_line, year_number
+from .numbers import KNOWN_CODES, DocNumber, label_alone, number_at_start, number_line, year_number
 
 HEADER_LINES = 20
 _ADDRESS = re.compile(r"^(?:\d|ถนน|ถ\.|เลขที่|บ้านเลขที่|ตำบล|ต\.|แขวง|อำเภอ|อ\.|เขต|จังหวัด|จ\.|กรุงเทพ|กทม|"
@@ -54,6 +54,12 @@ def find_number(letter: Letter) -> tuple[NumberAt | None, float]:
         found = year_number(line)
         if found:
             return NumberAt(found, index, found.end), 0.9
+    for index in list(letter.nonblank(0))[:3]:
+        found = number_at_start(letter.lines[index])
+        if found and found.code in KNOWN_CODES:
+            # the top-left number whose `ที่` a scan lost (under a stamp, a speck): a ministry's code starting
+            # one of the first lines is the letter's number, read less surely
+            return NumberAt(found, index, found.end), 0.7
     return None, 0.85
 
 

@@ -22,7 +22,7 @@ _NUMBER = re.compile(
     r"(?P<code>[ก-ฮ]{1,4}\.?(?:\s?[ก-ฮ]{1,4}\.?){0,2})\s*"
     r"(?:\(\s*(?P<sub>[ก-ฮA-Za-z][ก-ฮA-Za-z0-9 .]{0,14}?)\s*\)\s*)?"
     r"(?P<unit>\d[\d.]*\d|\d)\s*/\s*"
-    r"(?:(?P<series>[ก-ฮ])\s?\.?\s*)?"
+    r"(?:(?P<series>[ก-ฮ])\s?\.?\s*|(?P<series_read_2>2)\s+(?=\d))?"  # ว read as 2: a running number has no space
     r"(?P<run>\d+)(?!\d)"
 )
 _NUMBER_LINE = re.compile(r"^\s*(?:ที่?|ที\s?่)\s*[:：]?\s*(?=[ก-ฮ])")
@@ -60,7 +60,7 @@ def parse_number(text: str) -> DocNumber | None:
     if not match:
         return None
     code = _fix_code(re.sub(r"\s+", " ", match.group("code")).strip())
-    series = match.group("series")
+    series = match.group("series") or ("ว" if match.group("series_read_2") else None)
     unit = match.group("unit")
     running = match.group("run")
     sub = match.group("sub")
