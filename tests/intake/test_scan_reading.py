@@ -97,9 +97,9 @@ def _lines(text: str, conf: float, weak: str = "", weak_conf: float = 0.0):
 
 
 def test_a_field_read_from_sure_letters_is_sure_and_from_a_doubted_letter_is_not():
-    fields = {"doc_number": "ศธ 0201/123", "subject": "ขอเชิญประชุม", "signer": None}
+    fields = {"doc_number": "ศธ 0208/227", "subject": "ขอเชิญประชุม", "signer": None}
     parsed = {"doc_number": 0.95, "subject": 0.95, "signer": 0.9}
-    lines = _lines("ที่ ศธ ๐๒๐๑/๑๒๓", 96) + _lines("เรื่อง ขอเชิญประชุม", 96, weak="ญ", weak_conf=55)
+    lines = _lines("ที่ ศธ ๐๒๐๘/๒๒๗", 96) + _lines("เรื่อง ขอเชิญประชุม", 96, weak="ญ", weak_conf=55)
     sure = sureness.from_letters(fields, parsed, lines)
     assert sure["doc_number"] >= 0.85  # every letter read at 96
     assert sure["subject"] < 0.85  # one letter at 55
@@ -119,6 +119,14 @@ def test_a_date_is_as_sure_as_the_letters_it_was_written_in():
 def test_a_dates_day_is_as_sure_as_the_digit_beside_its_month_not_one_elsewhere():
     lines = _lines("ที่ ศธ ๐๒๐๑/๑", 96) + _lines("๑ ธันวาคม ๒๕๖๙", 96, weak="๑", weak_conf=70)
     assert sureness.from_letters({"date": "2026-12-01"}, {"date": 0.95}, lines)["date"] < 0.85
+
+
+def test_a_number_read_in_thai_digits_with_look_alikes_is_never_sure_however_surely_read():
+    sure = sureness.from_letters({"doc_number": "นร 0505/4012"}, {"doc_number": 0.95},
+                                 _lines("ที่ นร ๐๕๐๕/๔๐๑๒", 97))  # ๔/๕ and ๑/๓ differ by a stroke
+    assert 0.5 <= sure["doc_number"] < 0.85
+    sure = sureness.from_letters({"doc_number": "นร 0505/4012"}, {"doc_number": 0.95}, _lines("ที่ นร 0505/4012", 97))
+    assert sure["doc_number"] >= 0.85  # Arabic digits have no such twins
 
 
 def test_a_number_where_an_acronym_stands_is_never_sure_however_surely_read():

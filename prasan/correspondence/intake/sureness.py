@@ -42,19 +42,28 @@ class PageLetters:
     def __init__(self, lines: list[tuple[str, list[Word]]]):
         self.text = ""
         self.conf: list[float] = []
+        self.twin: list[bool] = []  # read as a Thai digit that has a look-alike
         for text, words in lines:
             flat = squash(text)
             read = "".join(squash(w.text) for w in words)
             confs = [w.conf for w in words for _ in squash(w.text)]
+            twins = [ch in THAI_TWIN_DIGITS for w in words for ch in _SPACE.sub("", w.text)]
             if not flat:
                 continue
             if not confs:  # no words (a stamp without boxes): unknown, not sure
-                confs, read = [0.0], " "
+                confs, read, twins = [0.0], " ", [False]
             # the final text differs a little from Tesseract's (digits re-read, marks put back): spread the
             # letters' confidences over it by position
             scale = len(read) / len(flat)
             self.text += flat + "\n"
             self.conf += [confs[min(int(i * scale), len(confs) - 1)] for i in range(len(flat))] + [100.0]
+            self.twin += [twins[min(int(i * scale), len(twins) - 1)] for i in range(len(flat))] + [False]
+
+    def has_twin_digit(self, value: str) -> bool:
+        """Whether `value`, found in what was read, holds a Thai digit with a look-alike."""
+        piece = squash(value)
+        found = self.text.find(piece) if piece else -1
+        return found >= 0 and any(self.twin[found:found + len(piece)])
 
     def weakest(self, pieces: list[str]) -> float | None:
         """The lowest confidence over the letters of `pieces` found in order, or None if one is not found."""
@@ -83,6 +92,13 @@ _NUMBER = re.compile(r"\d+")
 _WHERE_AN_ACRONYM_STANDS = re.compile(r"[(\"“‘'A-Za-z]\s*$")
 _LATIN_AFTER = re.compile(r"^\s*[A-Za-z]")
 LOOKS_LIKE_LETTERS = 0.8
+
+
+# Thai digits that differ by a small stroke — ๔/๕, ๑/๓, ๖/๙ — are read one for the other on a scan with full
+# confidence (๐๕๐๔ as ๐๕๐๕, ๒๒๑๔ as ๒๒๑๕). A wrong running number files the letter under another's, so a number
+# read with any of them is at most ควรตรวจ.
+THAI_TWIN_DIGITS = frozenset("๑๓๔๕๖๙")
+TWIN_DIGITS = 0.8
 
 
 def _year(number: str) -> bool:
@@ -139,5 +155,7 @@ def from_letters(fields: dict, sure: dict[str, float], lines: list[tuple[str, li
         sureness = value * factor(conf)
         if name in WORDY_FIELDS and doubtful_number(str(found)):
             sureness = min(sureness, LOOKS_LIKE_LETTERS)
+        if name == "doc_number" and page.has_twin_digit(str(found)):
+            sureness = min(sureness, TWIN_DIGITS)
         out[name] = round(sureness, 2)
     return out
