@@ -5,11 +5,14 @@ the change at once and no one is shown a result counted before it.
 Two are kept for the dashboards' late-agencies table (dashboards.late_agencies_kept):
 - REQUESTS: a request to an agency saved, updated or deleted, or a matter moved to another unit or secrecy —
   what the table counts for everyone;
-- VISIBILITY: who is assigned or shared a matter — what a viewer who may not see every matter has taken away.
+- VISIBILITY: who is assigned or shared a secret matter — what a viewer who may not see every matter has taken
+  away.
 """
 
 from django.db import connection, models
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from prasan.matters.choices import Secrecy
 
 REQUESTS, VISIBILITY = "requests", "visibility"
 
@@ -45,8 +48,21 @@ def _requests_changed(sender, **kwargs) -> None:
     bump(REQUESTS)
 
 
-def _visibility_changed(sender, action=None, **kwargs) -> None:
-    if action is None or action.startswith("post_"):
+def _shared(sender, **kwargs) -> None:
+    bump(VISIBILITY)
+
+
+def _assignees_changed(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
+    """Only a secret matter is hidden from anyone (a normal one is seen by every active user), so only an assignment
+    to a secret one changes what someone has taken away: the rest — most of the day's assignments — keep the
+    tables. A person's assignments cleared at once are not looked into."""
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        secret = instance.secrecy > Secrecy.NORMAL
+    else:
+        secret = pk_set is None or model.objects.filter(pk__in=pk_set, secrecy__gt=Secrecy.NORMAL).exists()
+    if secret:
         bump(VISIBILITY)
 
 
@@ -57,6 +73,6 @@ def connect() -> None:
     for signal, name in ((post_save, "save"), (post_delete, "delete"), (requests_updated, "update")):
         signal.connect(_requests_changed, sender=AgencyRequest, dispatch_uid=f"tracking-generation-request-{name}")
     for signal, name in ((post_save, "save"), (post_delete, "delete")):
-        signal.connect(_visibility_changed, sender=MatterShare, dispatch_uid=f"tracking-generation-share-{name}")
-    m2m_changed.connect(_visibility_changed, sender=Matter.assignees.through,
+        signal.connect(_shared, sender=MatterShare, dispatch_uid=f"tracking-generation-share-{name}")
+    m2m_changed.connect(_assignees_changed, sender=Matter.assignees.through,
                         dispatch_uid="tracking-generation-assignees")

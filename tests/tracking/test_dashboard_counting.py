@@ -150,10 +150,16 @@ def test_a_matter_moved_to_another_unit_or_secrecy_counts_the_late_agencies_afre
     assert generations.current(generations.REQUESTS) == before  # nothing the table counts by
     Matter.objects.filter(pk=matter.pk).update(secrecy=matter.secrecy + 1)
     assert generations.current(generations.REQUESTS) > before
-    # Who may see what: a restricted viewer's own table is counted afresh.
-    seen = generations.current(generations.VISIBILITY)
-    matter.assignees.add(users["uncleared"])
-    assert generations.current(generations.VISIBILITY) > seen
+    # Who may see what: assigned a normal matter (seen by everyone) changes nobody's table; a secret one, from
+    # either side, counts a restricted viewer's own table afresh.
+    (seen,) = generations.current(generations.VISIBILITY)
+    Matter.objects.get(pk=scene["today"].pk).assignees.add(users["uncleared"])
+    assert generations.current(generations.VISIBILITY) == (seen,)
+    secret = Matter.objects.get(pk=matter.pk)
+    secret.assignees.add(users["coordinator"])
+    assert generations.current(generations.VISIBILITY) == (seen + 1,)
+    users["grouphead"].assigned_matters.add(secret)
+    assert generations.current(generations.VISIBILITY) == (seen + 2,)
 
 
 def test_a_viewer_who_may_see_fewer_matters_never_gets_the_table_kept_for_others(login, users, scene, agencies):
