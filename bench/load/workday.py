@@ -258,7 +258,11 @@ class Workday(TaskSet):
                 forms = {f.value("event"): f for f in post_forms(page) if f.action == f"/matters/{pk}/event/"}
             self.wait()
             form = forms[event]
-            data = form.data(message=events[event]) if events[event] else form.data()
+            changes = {"message": events[event]} if events[event] else {}
+            if form.options.get("open_requests") and not form.value("open_requests"):
+                # Closing while agencies still owe answers: the page asks what becomes of their requests.
+                changes["open_requests"] = random.choice(form.options["open_requests"])
+            data = form.data(**changes)
             self.submit(form, form.action, "/matters/[id]/event/", data)
         finally:
             _busy.discard(pk)
