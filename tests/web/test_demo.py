@@ -45,7 +45,7 @@ def test_every_working_demo_user_finds_something_waiting_for_them():
     from prasan.tracking.inbox import inbox_for
 
     call_command("demo", matters=120, stdout=io.StringIO())
-    waiting = {u.username: {i.type for i in inbox_for(u)} for u in User.objects.all()}
+    waiting = {u.username: {i.type for i in inbox_for(u).items} for u in User.objects.all()}
     assert "review" in waiting["grouphead"]
     assert {"review", "sign"} <= waiting["head"]
     assert "decision" in waiting["minister"]
